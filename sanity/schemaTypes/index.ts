@@ -1,0 +1,23 @@
+import {policy} from './documents/policy'
+import {policySection} from './documents/policySection'
+import {policyVersion} from './documents/policyVersion'
+import {localePortableText} from './objects/localePortableText'
+import {localeString} from './objects/localeString'
+import {localeText} from './objects/localeText'
+import {policyBody} from './objects/policyBody'
+import {sectionSnapshot} from './objects/sectionSnapshot'
+import {versionActor} from './objects/versionActor'
+import {versionApproval} from './objects/versionApproval'
+
+export const schemaTypes = [
+  policy,
+  policySection,
+  policyVersion,
+  localeString,
+  localeText,
+  localePortableText,
+  policyBody,
+  sectionSnapshot,
+  versionActor,
+  versionApproval,
+]

@@ -1,0 +1,50 @@
+import {LinkIcon} from '@sanity/icons'
+import {defineArrayMember, defineField, defineType} from 'sanity'
+
+/**
+ * Rich text of the policy: paragraphs, sub-headings, lists, emphasis and links.
+ * Section titles are fields of their own, so bodies only use the lower heading levels.
+ */
+export const policyBody = defineType({
+  name: 'policyBody',
+  title: 'Rich text',
+  type: 'array',
+  of: [
+    defineArrayMember({
+      type: 'block',
+      styles: [
+        {title: 'Paragraph', value: 'normal'},
+        {title: 'Sub-heading', value: 'h3'},
+        {title: 'Minor heading', value: 'h4'},
+      ],
+      lists: [
+        {title: 'Bulleted list', value: 'bullet'},
+        {title: 'Numbered list', value: 'number'},
+      ],
+      marks: {
+        decorators: [
+          {title: 'Strong', value: 'strong'},
+          {title: 'Emphasis', value: 'em'},
+        ],
+        annotations: [
+          defineArrayMember({
+            name: 'link',
+            title: 'Link',
+            type: 'object',
+            icon: LinkIcon,
+            fields: [
+              defineField({
+                name: 'href',
+                title: 'Address',
+                type: 'string',
+                description:
+                  'A web address (https://…), an e-mail address (mailto:…), a phone number (tel:…) or a part of this page (#…). Links to other sites are flagged for readers automatically.',
+                validation: (rule) => rule.required().error('Give the link an address.'),
+              }),
+            ],
+          }),
+        ],
+      },
+    }),
+  ],
+})
