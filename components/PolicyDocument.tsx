@@ -1,0 +1,75 @@
+import {useFormatter, useTranslations} from 'next-intl'
+import {calendarDate} from '@/lib/policy/dates'
+import type {Language, PolicyVersion} from '@/lib/policy/types'
+import {ExternalLinkLegend} from './ExternalLinkLegend'
+import {PortableTextBody} from './PortableTextBody'
+import {TableOfContents} from './TableOfContents'
+
+/** The section that talks about links to other sites: the outbound-link legend sits beside it. */
+export const LINKS_SECTION_KEY = 'links-to-other-sites'
+
+interface PolicyDocumentProps {
+  version: PolicyVersion
+  language: Language
+}
+
+/** One version of the policy, in one language: title, dates, contents and sections. */
+export function PolicyDocument({version, language}: PolicyDocumentProps) {
+  const t = useTranslations('Policy')
+  const format = useFormatter()
+  const hasLinksSection = version.sections.some((section) => section.key === LINKS_SECTION_KEY)
+
+  return (
+    <article className="policy" lang={language}>
+      <header className="policy__header">
+        <h1 className="policy__title">{version.title[language]}</h1>
+        <p className="policy__meta">
+          {version.number !== undefined && <span>{t('version', {number: version.number})}</span>}
+          {version.effectiveDate && (
+            <span>
+              {t('effectiveSince', {
+                date: format.dateTime(calendarDate(version.effectiveDate), {dateStyle: 'long', timeZone: 'UTC'}),
+              })}
+            </span>
+          )}
+          {version.publishedAt && (
+            <span>
+              {t('lastUpdated', {
+                date: format.dateTime(new Date(version.publishedAt), {dateStyle: 'long'}),
+              })}
+            </span>
+          )}
+        </p>
+      </header>
+
+      <div className="policy__introduction">
+        <PortableTextBody value={version.introduction?.[language]} />
+      </div>
+
+      <TableOfContents
+        entries={version.sections.map((section) => ({key: section.key, title: section.title[language]}))}
+      />
+
+      {version.sections.map((section) => (
+        <section
+          key={section.key}
+          id={section.key}
+          className="policy__section"
+          aria-labelledby={`${section.key}-title`}
+          data-policy-section
+        >
+          <h2 id={`${section.key}-title`} className="policy__section-title">
+            {section.title[language]}
+          </h2>
+          <PortableTextBody value={section.body[language]} />
+          {section.key === LINKS_SECTION_KEY && <ExternalLinkLegend />}
+        </section>
+      ))}
+      {!hasLinksSection && <ExternalLinkLegend />}
+
+      <p className="policy__back-to-top">
+        <a href="#top">{t('backToTop')}</a>
+      </p>
+    </article>
+  )
+}

@@ -1,0 +1,134 @@
+/**
+ * Every setting the product reads from the environment, checked in one place so that a bad value
+ * stops the process at start with one line naming the variable, not with a failure much later.
+ */
+
+export class ConfigurationError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`Configuration error: ${variable} ${message}`)
+    this.name = 'ConfigurationError'
+  }
+}
+
+type Source = Record<string, string | undefined>
+
+export interface SanityTarget {
+  /** True when no real project is configured and the embedded lake serves the content. */
+  embeddedLake: boolean
+  projectId: string
+  dataset: string
+  apiVersion: string
+  /** Where the API is reached; undefined means Sanity's own hosts. */
+  apiHost?: string
+  readToken?: string
+}
+
+export interface Env {
+  /** The port the site listens on (PORT). */
+  sitePort: number
+  /** The public address of the site, used for canonical and alternate links. */
+  siteUrl: URL
+  sanity: SanityTarget
+  lakePort: number
+  lakeHttpsPort: number
+  lakeHost: string
+  webhookSecret?: string
+}
+
+function read(source: Source, name: string): string | undefined {
+  const value = source[name]?.trim()
+  return value ? value : undefined
+}
+
+function port(source: Source, name: string, fallback: number): number {
+  const raw = read(source, name)
+  if (raw === undefined) return fallback
+  const value = Number(raw)
+  if (!/^\d+$/.test(raw) || value < 1 || value > 65535) {
+    throw new ConfigurationError(name, `must be a port number between 1 and 65535 (got "${raw}").`)
+  }
+  return value
+}
+
+function matching(source: Source, name: string, pattern: RegExp, rule: string): string | undefined {
+  const value = read(source, name)
+  if (value !== undefined && !pattern.test(value)) {
+    throw new ConfigurationError(name, `must be ${rule} (got "${value}").`)
+  }
+  return value
+}
+
+export const EMBEDDED_PROJECT_ID = 'local'
+export const DEFAULT_DATASET = 'production'
+export const DEFAULT_API_VERSION = '2025-02-19'
+
+export function parseEnv(source: Source): Env {
+  const sitePort = port(source, 'PORT', 3000)
+  const rawSiteUrl = read(source, 'SITE_URL') ?? `http://localhost:${sitePort}`
+  let siteUrl: URL
+  try {
+    siteUrl = new URL(rawSiteUrl)
+    if (siteUrl.protocol !== 'http:' && siteUrl.protocol !== 'https:') throw new Error()
+  } catch {
+    throw new ConfigurationError('SITE_URL', `must be an absolute http(s) address (got "${rawSiteUrl}").`)
+  }
+
+  const projectId = matching(
+    source,
+    'SANITY_PROJECT_ID',
+    /^[a-z0-9-]{1,64}$/,
+    'a Sanity project id: lowercase letters, digits and "-"',
+  )
+  const dataset =
+    matching(
+      source,
+      'SANITY_DATASET',
+      /^[a-z0-9][a-z0-9_-]{0,63}$/,
+      'a dataset name: lowercase letters, digits, "_" and "-", at most 64 characters',
+    ) ?? DEFAULT_DATASET
+  const apiVersion =
+    matching(
+      source,
+      'SANITY_API_VERSION',
+      /^(\d{4}-\d{2}-\d{2}|1|X)$/,
+      'a date such as 2025-02-19',
+    ) ?? DEFAULT_API_VERSION
+  const readToken = read(source, 'SANITY_API_READ_TOKEN')
+
+  const lakeHost = read(source, 'LAKE_HOST') ?? '127.0.0.1'
+  const lakePort = port(source, 'LAKE_PORT', 3333)
+  const lakeHttpsPort = port(source, 'LAKE_HTTPS_PORT', 3334)
+
+  const embeddedLake = projectId === undefined || projectId === EMBEDDED_PROJECT_ID
+  if (!embeddedLake && source.SANITY_DATASET === undefined) {
+    throw new ConfigurationError('SANITY_DATASET', 'must be set when SANITY_PROJECT_ID names a real project.')
+  }
+
+  return {
+    sitePort,
+    siteUrl,
+    sanity: {
+      embeddedLake,
+      projectId: projectId ?? EMBEDDED_PROJECT_ID,
+      dataset,
+      apiVersion,
+      apiHost: embeddedLake ? `http://${lakeHost}:${lakePort}` : undefined,
+      readToken,
+    },
+    lakeHost,
+    lakePort,
+    lakeHttpsPort,
+    webhookSecret: read(source, 'SANITY_WEBHOOK_SECRET'),
+  }
+}
+
+let cached: Env | undefined
+
+/** The process's configuration, parsed once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env)
+  return cached
+}

@@ -1,0 +1,54 @@
+import {defineConfig, devices} from '@playwright/test'
+import path from 'node:path'
+
+/**
+ * End-to-end tests run against the production build, served by `npm start` with a fresh embedded
+ * lake on ports of their own, in Debian's Chromium.
+ */
+export const E2E_SITE_PORT = 3100
+export const E2E_LAKE_PORT = 3101
+export const E2E_LAKE_HTTPS_PORT = 3102
+export const E2E_LAKE_DATA_DIR = path.resolve('.data/e2e-lake')
+const baseURL = `http://localhost:${E2E_SITE_PORT}`
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', {open: 'never'}]],
+  timeout: 60_000,
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    ignoreHTTPSErrors: true,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{name: 'chromium', use: {...devices['Desktop Chrome']}}],
+  webServer: {
+    command: 'npm start',
+    url: `${baseURL}/fr/politique-de-confidentialite`,
+    timeout: 600_000,
+    reuseExistingServer: !process.env.CI,
+    stdout: 'pipe',
+    env: {
+      PORT: String(E2E_SITE_PORT),
+      SITE_URL: baseURL,
+      LAKE_PORT: String(E2E_LAKE_PORT),
+      LAKE_HTTPS_PORT: String(E2E_LAKE_HTTPS_PORT),
+      LAKE_DATA_DIR: E2E_LAKE_DATA_DIR,
+      LAKE_FRESH: '1',
+    },
+  },
+})

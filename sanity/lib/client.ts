@@ -1,0 +1,17 @@
+import {createClient} from 'next-sanity'
+import {env} from '@/lib/env'
+
+const {sanity} = env()
+
+/**
+ * The site's one Sanity client: the embedded lake when no project is configured, otherwise the
+ * real project. Always reads published content; drafts need the token-bearing preview client.
+ */
+export const client = createClient({
+  projectId: sanity.projectId,
+  dataset: sanity.dataset,
+  apiVersion: sanity.apiVersion,
+  useCdn: false,
+  perspective: 'published',
+  ...(sanity.apiHost ? {apiHost: sanity.apiHost, useProjectHostname: false} : {}),
+})

@@ -1,0 +1,114 @@
+/**
+ * `npm start`: the whole product on one machine. Starts the embedded lake (unless a real Sanity
+ * project is configured), builds the site when its build is missing or stale, and serves it.
+ * `--dev` serves the site with Next's development server instead.
+ */
+import {spawn, type ChildProcess} from 'node:child_process'
+import {existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
+import path from 'node:path'
+import {ConfigurationError, parseEnv, type Env} from '../lib/env'
+import {startLake, type RunningLake} from '../sanity/lake/server'
+
+const root = path.resolve(import.meta.dirname, '..')
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
+const buildStamp = path.join(root, '.next', 'product-build.json')
+const SOURCE_DIRS = ['app', 'components', 'i18n', 'lib', 'messages', 'sanity', 'public']
+const SOURCE_FILES = ['next.config.ts', 'proxy.ts', 'package-lock.json', 'tsconfig.json', 'sanity.config.ts']
+
+function loadEnv(): Env {
+  try {
+    return parseEnv(process.env)
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
+}
+
+function newestSourceChange(): number {
+  let newest = 0
+  const visit = (entry: string) => {
+    if (!existsSync(entry)) return
+    const stats = statSync(entry)
+    if (stats.isDirectory()) {
+      for (const child of readdirSync(entry)) if (child !== 'node_modules') visit(path.join(entry, child))
+    } else {
+      newest = Math.max(newest, stats.mtimeMs)
+    }
+  }
+  for (const name of [...SOURCE_DIRS, ...SOURCE_FILES]) visit(path.join(root, name))
+  return newest
+}
+
+/** What a build bakes in besides the code: rebuild when it changes. */
+function buildInputs(config: Env): string {
+  const {siteUrl, sanity} = config
+  return JSON.stringify({siteUrl: siteUrl.href, projectId: sanity.projectId, dataset: sanity.dataset, apiHost: sanity.apiHost})
+}
+
+function buildIsCurrent(config: Env): boolean {
+  if (!existsSync(buildStamp) || !existsSync(path.join(root, '.next', 'BUILD_ID'))) return false
+  if (readFileSync(buildStamp, 'utf8') !== buildInputs(config)) return false
+  return statSync(buildStamp).mtimeMs > newestSourceChange()
+}
+
+function run(args: string[], port?: number): ChildProcess {
+  return spawn(process.execPath, [nextBin, ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env: {...process.env, ...(port ? {PORT: String(port)} : {})},
+  })
+}
+
+function exitCode(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))))
+}
+
+async function main() {
+  const dev = process.argv.includes('--dev')
+  const config = loadEnv()
+  const port = config.sitePort
+  let lake: RunningLake | undefined
+
+  if (config.sanity.embeddedLake) {
+    const dataDir = process.env.LAKE_DATA_DIR
+    if (process.env.LAKE_FRESH === '1' && dataDir) rmSync(dataDir, {recursive: true, force: true})
+    lake = await startLake({port: config.lakePort, host: config.lakeHost, httpsPort: config.lakeHttpsPort})
+  } else {
+    console.log(`Using Sanity project ${config.sanity.projectId}, dataset ${config.sanity.dataset}.`)
+  }
+
+  const stop = async (code: number) => {
+    await lake?.close()
+    process.exit(code)
+  }
+
+  let site: ChildProcess
+  if (dev) {
+    site = run(['dev', '--port', String(port)])
+  } else {
+    if (!buildIsCurrent(config)) {
+      console.log('Building the site (first start or changed sources)…')
+      const code = await exitCode(run(['build']))
+      if (code !== 0) return stop(code)
+      writeFileSync(buildStamp, buildInputs(config))
+    }
+    site = run(['start', '--port', String(port)])
+  }
+  console.log(`\nThe privacy policy: ${config.siteUrl.origin}/fr/politique-de-confidentialite`)
+  console.log(`In English:         ${config.siteUrl.origin}/en/privacy-policy\n`)
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      site.kill(signal)
+    })
+  }
+  await stop(await exitCode(site))
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})
