@@ -3,19 +3,31 @@ import createNextIntlPlugin from 'next-intl/plugin'
 import {ConfigurationError, env} from './lib/env'
 
 // Fail at start, with one line naming the variable, rather than on the first request.
-try {
-  env()
-} catch (error) {
-  if (error instanceof ConfigurationError) {
-    console.error(error.message)
-    process.exit(1)
+function loadEnv() {
+  try {
+    return env()
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
   }
-  throw error
 }
+
+const {sanity, lakeHttpsPort} = loadEnv()
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // The Studio runs in the browser: it learns where the content lives at build time. Against the
+  // embedded lake it talks HTTP/2 over TLS, which lifts the browser's six-connection limit.
+  env: {
+    NEXT_PUBLIC_SANITY_PROJECT_ID: sanity.projectId,
+    NEXT_PUBLIC_SANITY_DATASET: sanity.dataset,
+    NEXT_PUBLIC_SANITY_API_VERSION: sanity.apiVersion,
+    NEXT_PUBLIC_SANITY_STUDIO_API_HOST: sanity.embeddedLake ? `https://localhost:${lakeHttpsPort}` : '',
+  },
 }
 
 export default createNextIntlPlugin('./i18n/request.ts')(nextConfig)

@@ -44,8 +44,15 @@ function newestSourceChange(): number {
 
 /** What a build bakes in besides the code: rebuild when it changes. */
 function buildInputs(config: Env): string {
-  const {siteUrl, sanity} = config
-  return JSON.stringify({siteUrl: siteUrl.href, projectId: sanity.projectId, dataset: sanity.dataset, apiHost: sanity.apiHost})
+  const {siteUrl, sanity, lakeHttpsPort} = config
+  return JSON.stringify({
+    siteUrl: siteUrl.href,
+    projectId: sanity.projectId,
+    dataset: sanity.dataset,
+    apiVersion: sanity.apiVersion,
+    apiHost: sanity.apiHost,
+    lakeHttpsPort,
+  })
 }
 
 function buildIsCurrent(config: Env): boolean {
