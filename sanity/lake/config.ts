@@ -1,0 +1,90 @@
+import {ConfigurationError} from '../../lib/env'
+
+/** Everything the lake reads from its environment; a bad value stops it with one clear line. */
+export interface LakeEnv {
+  port: number
+  host: string
+  dataDir: string
+  seedFile: string
+  httpsPort: number | false
+  webhook?: WebhookTarget
+}
+
+export interface WebhookTarget {
+  url: string
+  secret?: string
+  /** GROQ filter without the surrounding `*[...]`. */
+  filter: string
+  /** GROQ projection including braces, e.g. `{_id, number}`. */
+  projection?: string
+}
+
+export const LAKE_DEFAULTS = {
+  port: 3333,
+  host: '127.0.0.1',
+  dataDir: '.data/lake',
+  seedFile: 'sanity/seed/production.ndjson',
+  httpsPort: 3334,
+  webhookFilter: '_type == "policyVersion"',
+} as const
+
+export const PROJECT_ID = 'local'
+export const DATASETS = ['production'] as const
+
+type Source = Record<string, string | undefined>
+
+function read(source: Source, name: string): string | undefined {
+  const value = source[name]?.trim()
+  return value ? value : undefined
+}
+
+function port(source: Source, name: string, fallback: number, allowOff = false): number | false {
+  const raw = read(source, name)
+  if (raw === undefined) return fallback
+  if (allowOff && /^(off|false|0)$/i.test(raw)) return false
+  const value = Number(raw)
+  if (!/^\d+$/.test(raw) || value < 1 || value > 65535) {
+    const off = allowOff ? ', or "off"' : ''
+    throw new ConfigurationError(
+      name,
+      `must be a port number between 1 and 65535${off} (got "${raw}").`,
+    )
+  }
+  return value
+}
+
+export function readLakeEnv(source: Source = process.env): LakeEnv {
+  const httpPort = port(source, 'LAKE_PORT', LAKE_DEFAULTS.port) as number
+  const httpsPort = port(source, 'LAKE_HTTPS_PORT', LAKE_DEFAULTS.httpsPort, true)
+  const host = read(source, 'LAKE_HOST') ?? LAKE_DEFAULTS.host
+  if (!/^[A-Za-z0-9.:_-]+$/.test(host)) {
+    throw new ConfigurationError('LAKE_HOST', `must be a host name or IP address (got "${host}").`)
+  }
+  const url = read(source, 'LAKE_WEBHOOK_URL')
+  let webhook: WebhookTarget | undefined
+  if (url !== undefined) {
+    try {
+      const parsed = new URL(url)
+      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error()
+    } catch {
+      throw new ConfigurationError(
+        'LAKE_WEBHOOK_URL',
+        `must be an absolute http(s) address (got "${url}").`,
+      )
+    }
+    webhook = {
+      url,
+      secret: read(source, 'LAKE_WEBHOOK_SECRET') ?? read(source, 'SANITY_WEBHOOK_SECRET'),
+      filter: read(source, 'LAKE_WEBHOOK_FILTER') ?? LAKE_DEFAULTS.webhookFilter,
+      projection: read(source, 'LAKE_WEBHOOK_PROJECTION'),
+    }
+  }
+  return {
+    port: httpPort,
+    host,
+    dataDir: read(source, 'LAKE_DATA_DIR') ?? LAKE_DEFAULTS.dataDir,
+    seedFile: read(source, 'LAKE_SEED_FILE') ?? LAKE_DEFAULTS.seedFile,
+    httpsPort,
+    webhook,
+  }
+}

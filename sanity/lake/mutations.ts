@@ -1,0 +1,280 @@
+import {Mutation} from '@sanity/mutator'
+
+import {isValidDocumentId, randomId, type LakeDocument} from './documents'
+import {badRequest, LakeError, lakeError, transactionError} from './errors'
+import type {WorkingSet} from './workingSet'
+
+/**
+ * Sanity's mutation language (create, createOrReplace, createIfNotExists, delete, patch), applied
+ * to a transaction's working set. Patch operations are delegated to `@sanity/mutator`, the same
+ * code the Studio uses to apply patches locally.
+ */
+
+export type JsonObject = Record<string, unknown>
+
+export interface PatchBody extends JsonObject {
+  id?: string
+  query?: string
+  params?: JsonObject
+  ifRevisionID?: string
+}
+
+export type MutationBody =
+  | {create: JsonObject}
+  | {createOrReplace: JsonObject}
+  | {createIfNotExists: JsonObject}
+  | {delete: {id?: string; query?: string; params?: JsonObject}}
+  | {patch: PatchBody}
+
+const MUTATION_TYPES = [
+  'create',
+  'createOrReplace',
+  'createIfNotExists',
+  'delete',
+  'patch',
+] as const
+type MutationType = (typeof MUTATION_TYPES)[number]
+const PATCH_OPERATIONS = new Set([
+  'set',
+  'setIfMissing',
+  'unset',
+  'inc',
+  'dec',
+  'insert',
+  'diffMatchPatch',
+  'id',
+  'query',
+  'params',
+  'ifRevisionID',
+])
+
+/** Resolves a GROQ query (for query-targeted patches and deletes) to document ids. */
+export type QueryResolver = (query: string, params: JsonObject) => Promise<string[]>
+
+export class MutationFailure extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly type: string,
+    message: string,
+    readonly id?: string,
+  ) {
+    super(message)
+  }
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+function mutationType(mutation: unknown): MutationType {
+  if (!isObject(mutation))
+    throw new MutationFailure(400, 'invalidMutation', 'A mutation must be an object')
+  const keys = Object.keys(mutation)
+  if (keys.length !== 1) {
+    throw new MutationFailure(
+      400,
+      'invalidMutation',
+      `A mutation must have exactly one of ${MUTATION_TYPES.join(', ')} (got ${keys.join(', ') || 'nothing'})`,
+    )
+  }
+  const type = keys[0] as MutationType
+  if (!MUTATION_TYPES.includes(type)) {
+    throw new MutationFailure(400, 'invalidMutation', `Unknown mutation type "${keys[0]}"`)
+  }
+  if (!isObject(mutation[type])) {
+    throw new MutationFailure(
+      400,
+      'invalidMutation',
+      `The "${type}" mutation must have an object body`,
+    )
+  }
+  return type
+}
+
+function requireId(id: unknown, what: string): string {
+  if (!isValidDocumentId(id)) {
+    throw new MutationFailure(
+      400,
+      'invalidDocumentId',
+      id === undefined
+        ? `${what} requires an _id`
+        : `Document id ${JSON.stringify(id)} is not valid: use at most 128 letters, digits, "_", "-" and "." (not at the start or end)`,
+    )
+  }
+  return id
+}
+
+function newDocument(body: JsonObject, what: string): LakeDocument {
+  if (typeof body._type !== 'string' || body._type === '') {
+    throw new MutationFailure(400, 'invalidDocument', `${what}: the document must have a _type`)
+  }
+  if (body._type.startsWith('system.') || body._type.startsWith('sanity.')) {
+    throw new MutationFailure(
+      403,
+      'permissionDenied',
+      `${what}: the type "${body._type}" is reserved`,
+    )
+  }
+  return body as LakeDocument
+}
+
+/** `create` may leave the id out, or end it with `.` to ask for a generated id under a path. */
+function idForCreate(body: JsonObject): string {
+  const id = body._id
+  if (id === undefined || id === '') return randomId()
+  if (typeof id === 'string' && id.endsWith('.')) return requireId(`${id}${randomId()}`, 'create')
+  return requireId(id, 'create')
+}
+
+async function targets(
+  body: {id?: unknown; query?: unknown; params?: unknown},
+  what: string,
+  resolve: QueryResolver,
+): Promise<string[]> {
+  if (body.id !== undefined) return [requireId(body.id, what)]
+  if (typeof body.query === 'string') {
+    return resolve(body.query, isObject(body.params) ? body.params : {})
+  }
+  throw new MutationFailure(400, 'invalidMutation', `${what} requires an "id" or a "query"`)
+}
+
+function applyPatch(doc: LakeDocument, patch: PatchBody, id: string): LakeDocument {
+  for (const key of Object.keys(patch)) {
+    if (!PATCH_OPERATIONS.has(key)) {
+      throw new MutationFailure(400, 'invalidPatch', `Unknown patch operation "${key}"`, id)
+    }
+  }
+  const {query: _query, params: _params, ifRevisionID: _rev, ...operations} = patch
+  let result: LakeDocument | null
+  try {
+    result = new Mutation({mutations: [{patch: {...operations, id}}]}).apply(
+      structuredClone(doc),
+    ) as LakeDocument | null
+  } catch (error) {
+    throw new MutationFailure(
+      400,
+      'invalidPatch',
+      `Patch on "${id}" failed: ${error instanceof Error ? error.message : String(error)}`,
+      id,
+    )
+  }
+  if (result === null || result._id !== id || typeof result._type !== 'string') {
+    throw new MutationFailure(
+      400,
+      'invalidPatch',
+      `A patch cannot change or remove _id or _type of "${id}"`,
+      id,
+    )
+  }
+  return result
+}
+
+async function applyOne(ws: WorkingSet, mutation: unknown, resolve: QueryResolver): Promise<void> {
+  const type = mutationType(mutation)
+  const body = (mutation as Record<MutationType, JsonObject>)[type]
+  switch (type) {
+    case 'create': {
+      const id = idForCreate(body)
+      const doc = newDocument({...body, _id: id}, 'create')
+      if (ws.get(id) !== null) {
+        throw new MutationFailure(
+          409,
+          'documentAlreadyExistsError',
+          `Document by ID "${id}" already exists`,
+          id,
+        )
+      }
+      ws.put(id, doc, {create: doc})
+      return
+    }
+    case 'createOrReplace': {
+      const id = requireId(body._id, 'createOrReplace')
+      const doc = newDocument(body, 'createOrReplace')
+      ws.put(id, doc, {createOrReplace: doc})
+      return
+    }
+    case 'createIfNotExists': {
+      const id = requireId(body._id, 'createIfNotExists')
+      const doc = newDocument(body, 'createIfNotExists')
+      if (ws.get(id) === null) ws.put(id, doc, {createIfNotExists: doc})
+      return
+    }
+    case 'delete': {
+      for (const id of await targets(body, 'delete', resolve)) {
+        if (ws.get(id) !== null) ws.put(id, null, {delete: {id}})
+      }
+      return
+    }
+    case 'patch': {
+      const patch = body as PatchBody
+      const ids = await targets(patch, 'patch', resolve)
+      for (const id of ids) {
+        const doc = ws.get(id)
+        if (doc === null) {
+          // A query patch only touches what it found; an id patch needs its document
+          if (patch.id !== undefined) {
+            throw new MutationFailure(
+              404,
+              'documentNotFoundError',
+              `Document "${id}" not found`,
+              id,
+            )
+          }
+          continue
+        }
+        if (patch.ifRevisionID !== undefined) {
+          const stored = ws.original(id)
+          if (stored === null || stored._rev !== patch.ifRevisionID) {
+            throw new MutationFailure(
+              409,
+              'documentRevisionIDDoesNotMatchError',
+              `Document "${id}" has unexpected revision ID ("${stored?._rev ?? 'none'}"), expected "${patch.ifRevisionID}"`,
+              id,
+            )
+          }
+        }
+        const {query: _q, params: _p, ...resolved} = patch
+        ws.put(id, applyPatch(doc, patch, id), {patch: {...resolved, id}})
+      }
+      return
+    }
+  }
+}
+
+/**
+ * Applies a transaction's mutations in order. The first failing mutation fails the whole
+ * transaction with a Sanity-shaped `mutationError` naming it.
+ */
+export async function applyMutations(
+  ws: WorkingSet,
+  mutations: unknown,
+  resolve: QueryResolver,
+): Promise<void> {
+  if (!Array.isArray(mutations) || mutations.length === 0) {
+    throw badRequest('The request body must have a non-empty "mutations" array')
+  }
+  for (const [index, mutation] of mutations.entries()) {
+    try {
+      await applyOne(ws, mutation, resolve)
+    } catch (error) {
+      throw asTransactionError(error, index, 'mutationError')
+    }
+  }
+}
+
+export function asTransactionError(
+  error: unknown,
+  index: number,
+  kind: 'mutationError' | 'actionError',
+): LakeError {
+  if (error instanceof MutationFailure) {
+    return transactionError(
+      error.statusCode,
+      `The mutation(s) failed: ${error.message}`,
+      [{index, id: error.id, description: error.message, type: error.type}],
+      kind,
+    )
+  }
+  if (error instanceof LakeError) return error
+  return lakeError(500, 'internalError', error instanceof Error ? error.message : String(error))
+}
