@@ -1,0 +1,300 @@
+import {domainToASCII, domainToUnicode} from 'node:url'
+import {describe, expect, it} from 'vitest'
+import {
+  classifyLink,
+  collectOutboundLinks,
+  findUnsafeLinks,
+  hostToUnicode,
+  linksInBlock,
+  type ClassifiedLink,
+} from '@/lib/links'
+import {decodePunycode} from '@/lib/links/punycode'
+import type {PolicyContent, PortableTextBlock} from '@/lib/policy/types'
+
+const options = {siteHosts: ['confidentialite.espace.example', 'bücher.example', 'localhost:3000']}
+
+function kindOf(href: string): ClassifiedLink['kind'] {
+  return classifyLink(href, options).kind
+}
+
+describe('a link an editor writes is classified the way a browser would follow it', () => {
+  it.each([
+    ['#cookies', 'an in-page anchor'],
+    ['/fr/historique', 'a site path'],
+    ['historique?version=2', 'a relative path with a query'],
+    ['../en', 'a parent path'],
+    ['https://confidentialite.espace.example/fr', 'the site’s own host'],
+    ['HTTPS://CONFIDENTIALITE.ESPACE.EXAMPLE/fr', 'the site’s own host in capitals'],
+    ['https://confidentialite.espace.example./fr', 'the site’s host with a trailing dot'],
+    ['https://confidentialite.espace.example:443/fr', 'the site’s host with its default port'],
+    ['http://confidentialite.espace.example:80/fr', 'the site’s host over http, default port'],
+    ['//confidentialite.espace.example/en', 'a protocol-relative link to the site'],
+    ['https://bücher.example/', 'an internationalised site host written in Unicode'],
+    ['https://xn--bcher-kva.example/', 'the same site host written in Punycode'],
+    ['https://BÜCHER.example./', 'the same host in capitals with a trailing dot'],
+    ['http://localhost:3000/fr', 'a site host declared with its port'],
+  ])('%s is internal (%s)', (href) => {
+    expect(kindOf(href)).toBe('internal')
+  })
+
+  it.each([
+    ['https://www.cnil.fr/fr/cookies', 'www.cnil.fr'],
+    ['http://example.org', 'example.org'],
+    ['HTTPS://EXAMPLE.ORG/Path', 'example.org'],
+    ['https://example.org./', 'example.org'],
+    ['//elsewhere.example/x', 'elsewhere.example'],
+    ['\\\\elsewhere.example/x', 'elsewhere.example'],
+    ['/\\elsewhere.example/x', 'elsewhere.example'],
+    ['https:elsewhere.example', 'elsewhere.example'],
+    ['https://confidentialite.espace.example:8443/', 'confidentialite.espace.example'],
+    [
+      'https://confidentialite.espace.example.elsewhere.example/',
+      'confidentialite.espace.example.elsewhere.example',
+    ],
+    ['http://localhost:3001/', 'localhost'],
+    ['https://müller.example/', 'xn--mller-kva.example'],
+    ['  https://www.cnil.fr  ', 'www.cnil.fr'],
+  ])('%s is external, to %s', (href, host) => {
+    const link = classifyLink(href, options)
+    expect(link).toMatchObject({kind: 'external', host})
+  })
+
+  it.each([
+    ['javascript:alert(1)', 'scheme'],
+    ['JavaScript:alert(1)', 'scheme'],
+    ['JAVASCRIPT:alert(1)', 'scheme'],
+    [' javascript:alert(1)', 'scheme'],
+    ['\u0001\u0002javascript:alert(1)', 'scheme'],
+    ['java\tscript:alert(1)', 'scheme'],
+    ['java\nscript:alert(1)', 'scheme'],
+    ['java\r\nscript:alert(1)', 'scheme'],
+    ['javascript\t:alert(1)', 'scheme'],
+    ['java\u0000script:alert(1)', 'malformed'],
+    ['java\u200bscript:alert(1)', 'malformed'],
+    ['\u00a0javascript:alert(1)', 'scheme'],
+    ['javascript%3Aalert(1)', 'scheme'],
+    ['%6Aavascript:alert(1)', 'scheme'],
+    ['%6A%61%76%61script%3Aalert(1)', 'scheme'],
+    ['data:text/html;base64,PHNjcmlwdD4=', 'scheme'],
+    ['DATA:text/html,x', 'scheme'],
+    ['vbscript:msgbox(1)', 'scheme'],
+    ['file:///etc/passwd', 'scheme'],
+    ['ftp://files.example.org/', 'scheme'],
+    ['blob:https://example.org/uuid', 'scheme'],
+    ['intent://scan/#Intent;scheme=zxing;end', 'scheme'],
+    ['https://confidentialite.espace.example@elsewhere.example/', 'credentials'],
+    ['https://user:secret@example.org/', 'credentials'],
+    ['//confidentialite.espace.example@elsewhere.example', 'credentials'],
+    ['', 'malformed'],
+    ['   ', 'malformed'],
+    ['https://', 'malformed'],
+    ['http://[::1', 'malformed'],
+    ['https://exa mple.org/', 'malformed'],
+    ['%E0%A4%A', 'malformed'],
+    ['mailto:', 'malformed'],
+    ['tel:call-us', 'malformed'],
+  ])('%j is unsafe (%s)', (href, reason) => {
+    expect(classifyLink(href, options)).toEqual({kind: 'unsafe', href, reason})
+  })
+
+  it('keeps e-mail and phone links, with the address and number decoded', () => {
+    expect(classifyLink('mailto:dpo@espace.example?subject=Donn%C3%A9es', options)).toEqual({
+      kind: 'email',
+      href: 'mailto:dpo@espace.example?subject=Donn%C3%A9es',
+      address: 'dpo@espace.example',
+    })
+    expect(classifyLink('MAILTO:dpo@espace.example', options)).toMatchObject({kind: 'email'})
+    expect(classifyLink('tel:+33%201%2023%2045%2067%2089', options)).toMatchObject({
+      kind: 'phone',
+      number: '+33 1 23 45 67 89',
+    })
+  })
+
+  it('gives an external link a normalised address and a host readable by people', () => {
+    expect(classifyLink('HTTPS://Bücher.Elsewhere.EXAMPLE.:443/Données?q=1#x', options)).toEqual({
+      kind: 'external',
+      href: 'https://xn--bcher-kva.elsewhere.example./Donn%C3%A9es?q=1#x',
+      host: 'xn--bcher-kva.elsewhere.example',
+      displayHost: 'bücher.elsewhere.example',
+    })
+  })
+
+  it('gives an internal absolute link its path on the site', () => {
+    expect(classifyLink('https://confidentialite.espace.example/fr?v=2#cookies', options)).toEqual({
+      kind: 'internal',
+      href: 'https://confidentialite.espace.example/fr?v=2#cookies',
+      path: '/fr?v=2#cookies',
+    })
+    expect(classifyLink('#cookies', options)).toEqual({
+      kind: 'internal',
+      href: '#cookies',
+      path: '#cookies',
+    })
+  })
+
+  it('accepts site hosts written as full origins, and says clearly when one is not a host', () => {
+    expect(classifyLink('https://a.example/x', {siteHosts: ['https://a.example']}).kind).toBe(
+      'internal',
+    )
+    expect(() => classifyLink('https://a.example', {siteHosts: ['http://']})).toThrow(
+      /not a host name/,
+    )
+  })
+})
+
+describe('host names are shown readably, but never in a form that could pass for another site', () => {
+  it.each([
+    'bücher.example',
+    'café.fr',
+    'straße.de',
+    'москва.рф',
+    'αθήνα.gr',
+    '例え.テスト',
+    'ñandú.es',
+  ])('%s is shown in Unicode', (host) => {
+    expect(hostToUnicode(domainToASCII(host))).toBe(domainToUnicode(domainToASCII(host)))
+  })
+
+  it.each(['pаypal.com', 'аррӏе.com', 'gοogle.com'])(
+    '%s (with look-alike letters) is shown in Punycode',
+    (host) => {
+      const ascii = domainToASCII(host)
+      expect(ascii).toMatch(/^xn--/)
+      expect(hostToUnicode(ascii)).toBe(ascii)
+    },
+  )
+
+  it('decodes the RFC 3492 examples and refuses broken input', () => {
+    expect(decodePunycode('egbpdaj6bu4bxfgehfvwxn')).toBe('ليهمابتكلموشعربي؟')
+    expect(decodePunycode('ihqwcrb4cv8a8dqg056pqjye')).toBe('他们为什么不说中文')
+    expect(decodePunycode('pokmon-dva')).toBe('pokémon')
+    expect(decodePunycode('99')).toBeUndefined()
+    expect(hostToUnicode('xn--99.example')).toBe('xn--99.example')
+  })
+})
+
+function block(
+  key: string,
+  spans: [string, string?][],
+  links: Record<string, string> = {},
+): PortableTextBlock {
+  return {
+    _type: 'block',
+    _key: key,
+    style: 'normal',
+    markDefs: Object.entries(links).map(([_key, href]) => ({_type: 'link', _key, href})),
+    children: spans.map(([text, mark], i) => ({
+      _type: 'span',
+      _key: `${key}s${i}`,
+      text,
+      marks: mark ? [mark] : [],
+    })),
+  }
+}
+
+const policy: PolicyContent = {
+  title: {fr: 'Politique de confidentialité', en: 'Privacy policy'},
+  organisationName: 'groupe (e)space',
+  introduction: {
+    fr: [block('i1', [['Voir '], ['la CNIL', 'l1']], {l1: 'https://www.cnil.fr/'})],
+    en: [block('i1', [['See '], ['the CNIL', 'l1']], {l1: 'https://www.cnil.fr/en'})],
+  },
+  sections: [
+    {
+      key: 'cookies',
+      title: {fr: 'Cookies', en: 'Cookies'},
+      body: {
+        fr: [
+          block(
+            'b1',
+            [
+              ['Lisez '],
+              ['la politique ', 'l1'],
+              ['de Google', 'l1'],
+              [' ou '],
+              ['nos droits', 'l2'],
+              ['.'],
+            ],
+            {l1: 'https://policies.google.com/privacy', l2: '#droits'},
+          ),
+        ],
+        en: [
+          block('b1', [['Read '], ['Google’s policy', 'l1'], [' or '], ['write', 'l2']], {
+            l1: 'https://policies.google.com/privacy?hl=en',
+            l2: 'javascript:alert(1)',
+          }),
+        ],
+      },
+    },
+  ],
+}
+
+describe('the outbound link audit', () => {
+  it('lists every link leaving the site with its host, words, section and language', () => {
+    expect(collectOutboundLinks(policy, options)).toEqual([
+      {
+        host: 'www.cnil.fr',
+        displayHost: 'www.cnil.fr',
+        url: 'https://www.cnil.fr/',
+        text: 'la CNIL',
+        sectionKey: null,
+        language: 'fr',
+      },
+      {
+        host: 'www.cnil.fr',
+        displayHost: 'www.cnil.fr',
+        url: 'https://www.cnil.fr/en',
+        text: 'the CNIL',
+        sectionKey: null,
+        language: 'en',
+      },
+      {
+        host: 'policies.google.com',
+        displayHost: 'policies.google.com',
+        url: 'https://policies.google.com/privacy',
+        text: 'la politique de Google',
+        sectionKey: 'cookies',
+        language: 'fr',
+      },
+      {
+        host: 'policies.google.com',
+        displayHost: 'policies.google.com',
+        url: 'https://policies.google.com/privacy?hl=en',
+        text: 'Google’s policy',
+        sectionKey: 'cookies',
+        language: 'en',
+      },
+    ])
+  })
+
+  it('finds the unsafe link an editor must fix, and where it is', () => {
+    expect(findUnsafeLinks(policy)).toEqual([
+      {
+        href: 'javascript:alert(1)',
+        text: 'write',
+        reason: 'scheme',
+        sectionKey: 'cookies',
+        language: 'en',
+      },
+    ])
+  })
+
+  it('reads a link spread over several spans as one link, and two uses of a mark as two links', () => {
+    const twice = block('b', [['a', 'l'], [' and '], ['b', 'l']], {l: 'https://x.example'})
+    expect(linksInBlock(twice).map((run) => run.text)).toEqual(['a', 'b'])
+    const bold = {
+      ...block(
+        'c',
+        [
+          ['one ', 'l'],
+          ['two', 'l'],
+        ],
+        {l: 'https://x.example'},
+      ),
+    }
+    bold.children[1]!.marks = ['strong', 'l']
+    expect(linksInBlock(bold)).toEqual([
+      {href: 'https://x.example', text: 'one two', markKey: 'l', blockKey: 'c'},
+    ])
+  })
+})
