@@ -1,7 +1,7 @@
-import {useFormatter, useTranslations} from 'next-intl'
-import {calendarDate} from '@/lib/policy/dates'
+import {useTranslations} from 'next-intl'
 import type {Language, PolicyVersion} from '@/lib/policy/types'
 import {ExternalLinkLegend} from './ExternalLinkLegend'
+import {useDateFormats} from './formatDates'
 import {PortableTextBody} from './PortableTextBody'
 import {TableOfContents} from './TableOfContents'
 
@@ -16,7 +16,7 @@ interface PolicyDocumentProps {
 /** One version of the policy, in one language: title, dates, contents and sections. */
 export function PolicyDocument({version, language}: PolicyDocumentProps) {
   const t = useTranslations('Policy')
-  const format = useFormatter()
+  const dates = useDateFormats()
   const hasLinksSection = version.sections.some((section) => section.key === LINKS_SECTION_KEY)
 
   return (
@@ -28,14 +28,14 @@ export function PolicyDocument({version, language}: PolicyDocumentProps) {
           {version.effectiveDate && (
             <span>
               {t('effectiveSince', {
-                date: format.dateTime(calendarDate(version.effectiveDate), {dateStyle: 'long', timeZone: 'UTC'}),
+                date: dates.calendar(version.effectiveDate),
               })}
             </span>
           )}
           {version.publishedAt && (
             <span>
               {t('lastUpdated', {
-                date: format.dateTime(new Date(version.publishedAt), {dateStyle: 'long'}),
+                date: dates.moment(version.publishedAt),
               })}
             </span>
           )}

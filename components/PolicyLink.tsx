@@ -10,7 +10,7 @@ import {ExternalLinkIcon} from './ExternalLinkIcon'
  */
 export function PolicyLink({href, children}: {href: string; children: ReactNode}) {
   const t = useTranslations('Links')
-  const link = classifyLink(href, {siteHosts: [env().siteUrl.host]})
+  const link = classifyLink(href, {siteHosts: env().siteHosts})
 
   switch (link.kind) {
     case 'unsafe':
@@ -18,9 +18,9 @@ export function PolicyLink({href, children}: {href: string; children: ReactNode}
     case 'external':
       return (
         <a href={link.href} target="_blank" rel="noopener noreferrer external" className="external-link">
-          {children}
+          {children}{' '}
           <ExternalLinkIcon />
-          <span className="visually-hidden"> {t('externalNotice')}</span>
+          <span className="visually-hidden">{t('externalNotice')}</span>
         </a>
       )
     default:

@@ -31,6 +31,8 @@ export interface Env {
   sitePort: number
   /** The public address of the site, used for canonical and alternate links. */
   siteUrl: URL
+  /** Hosts whose links count as internal to the policy's site. */
+  siteHosts: string[]
   sanity: SanityTarget
   lakePort: number
   lakeHttpsPort: number
@@ -110,6 +112,7 @@ export function parseEnv(source: Source): Env {
   return {
     sitePort,
     siteUrl,
+    siteHosts: [siteUrl.host],
     sanity: {
       embeddedLake,
       projectId: projectId ?? EMBEDDED_PROJECT_ID,

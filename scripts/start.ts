@@ -65,7 +65,8 @@ function run(args: string[], port?: number): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], {
     cwd: root,
     stdio: 'inherit',
-    env: {...process.env, ...(port ? {PORT: String(port)} : {})},
+    // A privacy product sends no usage data anywhere, its build tool's included.
+    env: {...process.env, NEXT_TELEMETRY_DISABLED: '1', ...(port ? {PORT: String(port)} : {})},
   })
 }
 

@@ -11,7 +11,7 @@ describe('the policy document', () => {
     expect(screen.getByRole('heading', {level: 1})).toHaveTextContent('Politique de confidentialité')
     expect(screen.getByText('Version 7')).toBeInTheDocument()
     // A calendar date never shifts by a day, whatever the time zone.
-    expect(screen.getByText('En vigueur depuis le 1 mars 2026')).toBeInTheDocument()
+    expect(screen.getByText('En vigueur depuis le 1er mars 2026')).toBeInTheDocument()
     expect(screen.getByText(/Dernière mise à jour : 20 février 2026/)).toBeInTheDocument()
     expect(screen.getByText('Merci de lire notre politique.')).toBeInTheDocument()
     expect(screen.getByRole('heading', {level: 2, name: 'Témoins'})).toBeInTheDocument()

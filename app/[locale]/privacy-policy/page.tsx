@@ -4,9 +4,9 @@ import {getFormatter, getTranslations, setRequestLocale} from 'next-intl/server'
 import {notFound} from 'next/navigation'
 import {PageShell} from '@/components/PageShell'
 import {PolicyDocument} from '@/components/PolicyDocument'
+import {dateFormats} from '@/components/formatDates'
 import {alternates, languageOptions} from '@/i18n/alternates'
 import {routing} from '@/i18n/routing'
-import {calendarDate} from '@/lib/policy/dates'
 import {fetchCurrentVersion} from '@/sanity/lib/fetch'
 
 export const revalidate = 60
@@ -21,15 +21,13 @@ export async function generateMetadata({params}: PageProps<'/[locale]/privacy-po
   const version = await fetchCurrentVersion()
   if (!version) return {}
   const t = await getTranslations({locale, namespace: 'Policy'})
-  const format = await getFormatter({locale})
+  const dates = dateFormats(await getFormatter({locale}), locale)
   return {
     title: `${version.title[locale]} · ${version.organisationName}`,
     description: t('metaDescription', {
       organisation: version.organisationName,
       number: version.number ?? 0,
-      date: version.effectiveDate
-        ? format.dateTime(calendarDate(version.effectiveDate), {dateStyle: 'long', timeZone: 'UTC'})
-        : '',
+      date: version.effectiveDate ? dates.calendar(version.effectiveDate) : '',
     }),
     alternates: alternates('/privacy-policy', locale),
   }

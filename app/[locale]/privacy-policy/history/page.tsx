@@ -1,0 +1,43 @@
+import type {Metadata} from 'next'
+import {hasLocale} from 'next-intl'
+import {getTranslations, setRequestLocale} from 'next-intl/server'
+import {notFound} from 'next/navigation'
+import {PageShell} from '@/components/PageShell'
+import {VersionHistory} from '@/components/VersionHistory'
+import {alternates, languageOptions} from '@/i18n/alternates'
+import {routing} from '@/i18n/routing'
+import {organisationToday} from '@/lib/policy/dates'
+import {versionPeriods} from '@/lib/policy/periods'
+import {fetchPublishedVersions} from '@/sanity/lib/fetch'
+
+export const revalidate = 60
+
+export function generateStaticParams() {
+  return routing.locales.map((locale) => ({locale}))
+}
+
+export async function generateMetadata({params}: PageProps<'/[locale]/privacy-policy/history'>): Promise<Metadata> {
+  const {locale} = await params
+  if (!hasLocale(routing.locales, locale)) return {}
+  const t = await getTranslations({locale, namespace: 'History'})
+  return {title: t('metaTitle'), alternates: alternates('/privacy-policy/history', locale)}
+}
+
+export default async function HistoryPage({params}: PageProps<'/[locale]/privacy-policy/history'>) {
+  const {locale} = await params
+  if (!hasLocale(routing.locales, locale)) notFound()
+  setRequestLocale(locale)
+  const t = await getTranslations({locale, namespace: 'History'})
+
+  const versions = await fetchPublishedVersions()
+  const periods = versionPeriods(versions, organisationToday())
+  const entries = versions.map((version) => ({...version, period: periods.get(version.number)!}))
+
+  return (
+    <PageShell languages={await languageOptions('/privacy-policy/history', locale)}>
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('intro')}</p>
+      <VersionHistory entries={entries} language={locale} />
+    </PageShell>
+  )
+}

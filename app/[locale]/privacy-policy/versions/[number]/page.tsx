@@ -1,0 +1,69 @@
+import type {Metadata} from 'next'
+import {hasLocale} from 'next-intl'
+import {getTranslations, setRequestLocale} from 'next-intl/server'
+import {notFound} from 'next/navigation'
+import {PageShell} from '@/components/PageShell'
+import {PolicyDocument} from '@/components/PolicyDocument'
+import {VersionBanner} from '@/components/VersionBanner'
+import {alternates, languageOptions} from '@/i18n/alternates'
+import {routing} from '@/i18n/routing'
+import {env} from '@/lib/env'
+import {collectOutboundLinks} from '@/lib/links'
+import {organisationToday} from '@/lib/policy/dates'
+import {versionPeriods} from '@/lib/policy/periods'
+import {parseVersionNumber} from '@/lib/policy/versionNumber'
+import {fetchPublishedVersions, fetchVersion} from '@/sanity/lib/fetch'
+
+export const revalidate = 60
+
+export async function generateStaticParams() {
+  const versions = await fetchPublishedVersions()
+  return routing.locales.flatMap((locale) =>
+    versions.map((version) => ({locale, number: String(version.number)})),
+  )
+}
+
+type Props = PageProps<'/[locale]/privacy-policy/versions/[number]'>
+
+export async function generateMetadata({params}: Props): Promise<Metadata> {
+  const {locale, number: rawNumber} = await params
+  const number = parseVersionNumber(rawNumber)
+  if (!hasLocale(routing.locales, locale) || number === undefined) return {}
+  const version = await fetchVersion(number)
+  if (!version) return {}
+  const t = await getTranslations({locale, namespace: 'Version'})
+  return {
+    title: t('metaTitle', {number, title: version.title[locale]}),
+    alternates: alternates({pathname: '/privacy-policy/versions/[number]', params: {number: String(number)}}, locale),
+  }
+}
+
+export default async function VersionPage({params}: Props) {
+  const {locale, number: rawNumber} = await params
+  const number = parseVersionNumber(rawNumber)
+  if (!hasLocale(routing.locales, locale) || number === undefined) notFound()
+  setRequestLocale(locale)
+
+  const [version, versions] = await Promise.all([fetchVersion(number), fetchPublishedVersions()])
+  if (!version) notFound()
+  const period = versionPeriods(versions, organisationToday()).get(number) ?? {state: 'never' as const}
+  const outboundHosts = new Set(
+    collectOutboundLinks(version, {siteHosts: env().siteHosts})
+      .filter((link) => link.language === locale)
+      .map((link) => link.host),
+  )
+  const t = await getTranslations({locale, namespace: 'Version'})
+
+  return (
+    <PageShell
+      languages={await languageOptions(
+        {pathname: '/privacy-policy/versions/[number]', params: {number: String(number)}},
+        locale,
+      )}
+    >
+      <VersionBanner period={period} />
+      <PolicyDocument version={version} language={locale} />
+      <p className="version-links-count">{t('outboundSites', {count: outboundHosts.size})}</p>
+    </PageShell>
+  )
+}

@@ -1,0 +1,28 @@
+import {useFormatter, useLocale} from 'next-intl'
+import {calendarDate} from '@/lib/policy/dates'
+
+type Formatter = ReturnType<typeof useFormatter>
+
+export interface DateFormats {
+  /** A calendar date (effective dates): "1er octobre 2026", "October 1, 2026". */
+  calendar(isoDate: string): string
+  /** A moment (publication times), as a date in the organisation's time zone. */
+  moment(isoDateTime: string): string
+}
+
+// French writes the first day of a month as an ordinal ("1er"), which Intl does not.
+function withFrenchOrdinal(text: string, locale: string): string {
+  return locale === 'fr' ? text.replace(/^1 /, '1er ') : text
+}
+
+export function dateFormats(format: Formatter, locale: string): DateFormats {
+  return {
+    calendar: (isoDate) =>
+      withFrenchOrdinal(format.dateTime(calendarDate(isoDate), {dateStyle: 'long', timeZone: 'UTC'}), locale),
+    moment: (isoDateTime) => withFrenchOrdinal(format.dateTime(new Date(isoDateTime), {dateStyle: 'long'}), locale),
+  }
+}
+
+export function useDateFormats(): DateFormats {
+  return dateFormats(useFormatter(), useLocale())
+}

@@ -1,0 +1,61 @@
+/**
+ * When each published version is, was or will be in force. On any day the version in force is the
+ * highest-numbered version whose effective date has arrived; everything here follows from that rule.
+ */
+
+export interface DatedVersion {
+  number: number
+  /** YYYY-MM-DD */
+  effectiveDate: string
+}
+
+export type VersionPeriod =
+  /** In force today, since `from`. */
+  | {state: 'current'; from: string}
+  /** Was in force from `from` to `to` inclusive. */
+  | {state: 'past'; from: string; to: string}
+  /** Will come into force on `from` unless a later version replaces it first. */
+  | {state: 'upcoming'; from: string}
+  /** Replaced by a later version before its effective date came: never in force. */
+  | {state: 'never'}
+
+/** The day before an ISO date, as an ISO date. */
+export function dayBefore(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`)
+  date.setUTCDate(date.getUTCDate() - 1)
+  return date.toISOString().slice(0, 10)
+}
+
+/** The period of every version, keyed by number, as seen on `today` (YYYY-MM-DD). */
+export function versionPeriods(versions: DatedVersion[], today: string): Map<number, VersionPeriod> {
+  const periods = new Map<number, VersionPeriod>()
+  for (const version of versions) {
+    const later = versions.filter((other) => other.number > version.number)
+    if (later.some((other) => other.effectiveDate <= version.effectiveDate)) {
+      periods.set(version.number, {state: 'never'})
+      continue
+    }
+    if (version.effectiveDate > today) {
+      periods.set(version.number, {state: 'upcoming', from: version.effectiveDate})
+      continue
+    }
+    // Replaced on the earliest date a later version takes effect, if that date has come.
+    const replacedOn = later
+      .map((other) => other.effectiveDate)
+      .filter((date) => date <= today)
+      .sort()[0]
+    periods.set(
+      version.number,
+      replacedOn
+        ? {state: 'past', from: version.effectiveDate, to: dayBefore(replacedOn)}
+        : {state: 'current', from: version.effectiveDate},
+    )
+  }
+  return periods
+}
+
+/** The number of the version in force on `today`, if any. */
+export function currentVersionNumber(versions: DatedVersion[], today: string): number | undefined {
+  const inForce = versions.filter((version) => version.effectiveDate <= today)
+  return inForce.length ? Math.max(...inForce.map((version) => version.number)) : undefined
+}
