@@ -1,6 +1,20 @@
+import {handleActions} from './actionRoutes'
 import type {LakeRouteContext, LakeRouteHandler, LakeState} from './context'
 import {httpError, notFound} from './errors'
+import {handleDocumentEvents, handleDocumentsAt, handleExport, handleTransactions} from './history'
 import {applyCors, type LakeRequest, type LakeResponse, Router, sendError} from './http'
+import {handleMutate} from './mutateRoutes'
+import {
+  handleAcl,
+  handleDatasets,
+  handleFeatures,
+  handleKeyValue,
+  handleMe,
+  handlePing,
+  handleProject,
+  handleProjects,
+  handleUsers,
+} from './projectRoutes'
 import {handleGetDocuments, handleQuery} from './queryRoutes'
 
 /** The lake's HTTP API: one handler, served over plain HTTP and over HTTP/2 with TLS. */
@@ -12,6 +26,28 @@ export type RouteRegistrar = (
 const coreRoutes: RouteRegistrar = (on) => {
   on(['GET', 'POST'], '/data/query/:dataset', handleQuery)
   on('GET', '/data/doc/:dataset/:ids*', handleGetDocuments)
+  on('POST', '/data/mutate/:dataset', handleMutate)
+  on('POST', '/data/actions/:dataset', handleActions)
+  on('GET', '/data/listen/:dataset', (ctx) => ctx.lake.listenerHub(ctx.params.dataset).open(ctx))
+  on('GET', '/data/history/:dataset/documents/:ids', handleDocumentsAt)
+  on('GET', '/data/history/:dataset/transactions', handleTransactions)
+  on('GET', '/data/history/:dataset/transactions/:ids', handleTransactions)
+  on('GET', '/data/history/:dataset/events/documents/:id', handleDocumentEvents)
+  on('GET', '/data/export/:dataset', handleExport)
+
+  on('GET', '/users/me', handleMe)
+  on('GET', '/users/me/keyvalue/:keys', handleKeyValue)
+  on(['PUT', 'POST', 'PATCH'], '/users/me/keyvalue', handleKeyValue)
+  on('GET', '/users/:ids', handleUsers)
+  on('GET', '/projects', handleProjects)
+  on('GET', '/projects/:projectId', handleProject)
+  on('GET', '/projects/:projectId/datasets', handleDatasets)
+  on('GET', '/projects/:projectId/datasets/:dataset/acl', handleAcl)
+  on('GET', '/projects/:projectId/users/:ids', handleUsers)
+  on('GET', '/datasets', handleDatasets)
+  on('GET', '/ping', handlePing)
+  on('GET', '/features', handleFeatures)
+  on('GET', '/projects/:projectId/features', handleFeatures)
 }
 
 /** `/v2025-02-19/data/...`, `/v1/...` and `/vX/...` all name an API version. */

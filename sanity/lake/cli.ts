@@ -8,15 +8,19 @@ async function main(): Promise<void> {
   const env = readLakeEnv()
   const lake = await startLake({...env})
   const lines = [
-    `Embedded Sanity lake listening on ${lake.url}`,
-    lake.httpsUrl ? `  HTTP/2 + TLS for the Studio: ${lake.httpsUrl}` : undefined,
-    `  Data: ${lake.dataDir}`,
-    `  Project "local", dataset "production"; try: curl '${lake.url}/v2025-02-19/data/query/production?query=count(*)'`,
-    `  Local users (send "Authorization: Bearer <token>" to read drafts, history and to write):`,
-    ...lake.users.map((user) => `    ${user.name} (${user.title}, id ${user.id}): ${user.token}`),
-    `  Studio login: open the Studio with #token=<token> in the address.`,
+    `Embedded Sanity lake ready: project "local", dataset "production", data in ${lake.dataDir}`,
+    `  Try: curl '${lake.url}/v2025-02-19/data/query/production?query=count(*)'`,
+    '  Local users; send "Authorization: Bearer <token>" to read drafts and history and to write:',
+    ...lake.users.map((user) => `    ${user.name} (${user.title}, ${user.id}): ${user.token}`),
+    '  Studio login: add #token=<token> to the Studio address, or paste a token when it asks.',
   ]
-  console.log(lines.filter((line) => line !== undefined).join('\n'))
+  if (lake.httpsUrl) {
+    lines.push(
+      `  The Studio talks to ${lake.httpsUrl} (HTTP/2). A browser must trust its self-signed`,
+      `  certificate once: open ${lake.httpsUrl}/v1/ping and accept it, or trust ${lake.certificateFile}.`,
+    )
+  }
+  console.log(lines.join('\n'))
 
   const stop = (signal: NodeJS.Signals) => {
     console.log(`[lake] ${signal} received, stopping`)
@@ -36,7 +40,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigurationError) {
     console.error(error.message)
   } else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
-    console.error(`The lake cannot listen: ${error.message}. Set LAKE_PORT to a free port.`)
+    console.error(
+      `The lake cannot listen: ${error.message}. Set LAKE_PORT / LAKE_HTTPS_PORT to free ports.`,
+    )
   } else {
     console.error(error)
   }

@@ -13,10 +13,15 @@ export interface LakeEnv {
 export interface WebhookTarget {
   url: string
   secret?: string
-  /** GROQ filter without the surrounding `*[...]`. */
-  filter: string
-  /** GROQ projection including braces, e.g. `{_id, number}`. */
+  /** GROQ filter without the surrounding `*[...]`; `before()`, `after()` and `delta::` work. */
+  filter?: string
+  /** GROQ projection including braces, e.g. `{_id, number}`; the whole document when absent. */
   projection?: string
+  /** Which operations trigger it; all three by default. */
+  on?: ('create' | 'update' | 'delete')[]
+  /** Drafts do not trigger webhooks unless asked, as on Sanity. */
+  includeDrafts?: boolean
+  name?: string
 }
 
 export const LAKE_DEFAULTS = {

@@ -3,15 +3,32 @@ import {PROJECT_ID} from './config'
 import type {LakeDataset} from './dataset'
 import {datasetNotFound, unauthorized} from './errors'
 import type {RouteContext} from './http'
+import {ListenerHub} from './listen'
 
 /** What every route handler can reach: the lake's datasets, its users and the caller. */
 export class LakeState {
   readonly projectId = PROJECT_ID
+  readonly listeners: Map<string, ListenerHub>
 
   constructor(
     readonly datasets: Map<string, LakeDataset>,
     readonly auth: Authenticator,
-  ) {}
+  ) {
+    this.listeners = new Map(
+      [...datasets].map(([name, dataset]) => [name, new ListenerHub(dataset)]),
+    )
+  }
+
+  /** The open event streams of a dataset. */
+  listenerHub(name: string | undefined): ListenerHub {
+    const hub = this.listeners.get(this.dataset(name).name)
+    if (!hub) throw datasetNotFound(name ?? '', this.projectId)
+    return hub
+  }
+
+  close(): void {
+    for (const hub of this.listeners.values()) hub.close()
+  }
 
   dataset(name: string | undefined): LakeDataset {
     const dataset = name === undefined ? undefined : this.datasets.get(name)

@@ -1,9 +1,9 @@
 import {EventEmitter} from 'node:events'
 
 import {isValidDocumentId, lakeTimestamp, randomId} from './documents'
-import {badRequest, LakeError, transactionError} from './errors'
+import {badRequest, transactionError} from './errors'
 import {compileQuery} from './groq'
-import {type QueryEngine} from './queryEngine'
+import type {QueryRunner} from './queryEngine'
 import {
   DatasetStore,
   type CommittedTransaction,
@@ -43,7 +43,7 @@ export class LakeDataset extends EventEmitter<DatasetEvents> {
   constructor(
     readonly name: string,
     readonly store: DatasetStore,
-    readonly queries: QueryEngine,
+    readonly queries: QueryRunner,
     private readonly guards: TransactionGuard[] = [],
   ) {
     super()
@@ -103,8 +103,4 @@ export class LakeDataset extends EventEmitter<DatasetEvents> {
     }
     return requested
   }
-}
-
-export function isLakeError(error: unknown): error is LakeError {
-  return error instanceof LakeError
 }

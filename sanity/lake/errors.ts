@@ -59,7 +59,7 @@ export function datasetNotFound(dataset: string, projectId: string): LakeError {
 }
 
 export interface MutationErrorItem {
-  index: number
+  index?: number
   id?: string
   description: string
   type: string

@@ -1,5 +1,5 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
-import type {Http2ServerRequest, Http2ServerResponse} from 'node:http2'
+import {Http2ServerResponse, type Http2ServerRequest} from 'node:http2'
 
 import {httpError, LakeError, lakeError} from './errors'
 
@@ -79,6 +79,12 @@ export function sendText(
 ): void {
   res.writeHead(status, {'content-type': contentType, 'content-length': Buffer.byteLength(body)})
   res.end(body)
+}
+
+/** Writes part of a streamed answer (server-sent events) on either kind of response. */
+export function writeChunk(res: LakeResponse, text: string): void {
+  if (res instanceof Http2ServerResponse) res.write(text)
+  else res.write(text)
 }
 
 export function sendError(res: LakeResponse, error: unknown): void {

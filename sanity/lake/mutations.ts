@@ -48,6 +48,11 @@ const PATCH_OPERATIONS = new Set([
   'ifRevisionID',
 ])
 
+export interface MutationResult {
+  id: string
+  operation: 'create' | 'update' | 'delete' | 'none'
+}
+
 /** Resolves a GROQ query (for query-targeted patches and deletes) to document ids. */
 export type QueryResolver = (query: string, params: JsonObject) => Promise<string[]>
 
@@ -169,7 +174,11 @@ function applyPatch(doc: LakeDocument, patch: PatchBody, id: string): LakeDocume
   return result
 }
 
-async function applyOne(ws: WorkingSet, mutation: unknown, resolve: QueryResolver): Promise<void> {
+async function applyOne(
+  ws: WorkingSet,
+  mutation: unknown,
+  resolve: QueryResolver,
+): Promise<MutationResult[]> {
   const type = mutationType(mutation)
   const body = (mutation as Record<MutationType, JsonObject>)[type]
   switch (type) {
@@ -185,29 +194,34 @@ async function applyOne(ws: WorkingSet, mutation: unknown, resolve: QueryResolve
         )
       }
       ws.put(id, doc, {create: doc})
-      return
+      return [{id, operation: 'create'}]
     }
     case 'createOrReplace': {
       const id = requireId(body._id, 'createOrReplace')
       const doc = newDocument(body, 'createOrReplace')
+      const operation = ws.get(id) === null ? 'create' : 'update'
       ws.put(id, doc, {createOrReplace: doc})
-      return
+      return [{id, operation}]
     }
     case 'createIfNotExists': {
       const id = requireId(body._id, 'createIfNotExists')
       const doc = newDocument(body, 'createIfNotExists')
-      if (ws.get(id) === null) ws.put(id, doc, {createIfNotExists: doc})
-      return
+      if (ws.get(id) !== null) return [{id, operation: 'none'}]
+      ws.put(id, doc, {createIfNotExists: doc})
+      return [{id, operation: 'create'}]
     }
     case 'delete': {
+      const results: MutationResult[] = []
       for (const id of await targets(body, 'delete', resolve)) {
         if (ws.get(id) !== null) ws.put(id, null, {delete: {id}})
+        results.push({id, operation: 'delete'})
       }
-      return
+      return results
     }
     case 'patch': {
       const patch = body as PatchBody
       const ids = await targets(patch, 'patch', resolve)
+      const results: MutationResult[] = []
       for (const id of ids) {
         const doc = ws.get(id)
         if (doc === null) {
@@ -235,8 +249,9 @@ async function applyOne(ws: WorkingSet, mutation: unknown, resolve: QueryResolve
         }
         const {query: _q, params: _p, ...resolved} = patch
         ws.put(id, applyPatch(doc, patch, id), {patch: {...resolved, id}})
+        results.push({id, operation: 'update'})
       }
-      return
+      return results
     }
   }
 }
@@ -249,17 +264,19 @@ export async function applyMutations(
   ws: WorkingSet,
   mutations: unknown,
   resolve: QueryResolver,
-): Promise<void> {
+): Promise<MutationResult[]> {
   if (!Array.isArray(mutations) || mutations.length === 0) {
     throw badRequest('The request body must have a non-empty "mutations" array')
   }
+  const results: MutationResult[] = []
   for (const [index, mutation] of mutations.entries()) {
     try {
-      await applyOne(ws, mutation, resolve)
+      results.push(...(await applyOne(ws, mutation, resolve)))
     } catch (error) {
       throw asTransactionError(error, index, 'mutationError')
     }
   }
+  return results
 }
 
 export function asTransactionError(

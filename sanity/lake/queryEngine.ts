@@ -2,11 +2,21 @@ import type {LakeDocument} from './documents'
 import {evaluateQuery, type CompiledQuery, type EvaluationContext} from './groq'
 import {applyPerspective, visibleDocuments, type Perspective} from './perspective'
 
+/** Anything that evaluates a compiled query against a dataset's current documents. */
+export interface QueryRunner {
+  run(
+    compiled: CompiledQuery,
+    perspective: Perspective,
+    authenticated: boolean,
+    context: EvaluationContext,
+  ): Promise<unknown>
+}
+
 /**
  * Runs GROQ queries over a dataset's current documents. The per-perspective views are computed
  * once per dataset state and reused until the next commit.
  */
-export class QueryEngine {
+export class QueryEngine implements QueryRunner {
   private views = new Map<string, LakeDocument[]>()
   private generation = -1
 

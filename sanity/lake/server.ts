@@ -1,40 +1,59 @@
 import {createServer, type Server} from 'node:http'
+import {createSecureServer, type Http2SecureServer} from 'node:http2'
 import type {AddressInfo} from 'node:net'
+import type {TLSSocket} from 'node:tls'
 import {resolve} from 'node:path'
 
 import {createLakeHandler} from './app'
-import {Authenticator, ensureLocalUsers, type LocalUser} from './auth'
-import {DATASETS, LAKE_DEFAULTS, readLakeEnv} from './config'
+import {Authenticator, ensureLocalUsers, type LocalUser, usersFile} from './auth'
+import {DATASETS, readLakeEnv, type WebhookTarget} from './config'
 import {LakeState} from './context'
 import {LakeDataset} from './dataset'
 import {importSeed} from './ndjson'
-import {QueryEngine} from './queryEngine'
+import {publishedVersionsAreImmutable} from './policyGuard'
+import {PresenceSockets} from './presence'
+import {DEFAULT_QUERY_TIMEOUT_MS, QueryPool} from './queryPool'
 import {DatasetStore} from './storage'
+import {ensureCertificate} from './tls'
+import {WebhookDispatcher} from './webhooks'
 
 export type {LocalUser} from './auth'
 export {readLocalUsers} from './auth'
+export type {WebhookTarget} from './config'
 
 export interface LakeOptions {
   /** Plain HTTP port; 0 picks a free one. Default `LAKE_PORT` or 3333. */
   port?: number
+  /** Default `LAKE_HOST` or 127.0.0.1. */
   host?: string
+  /** Default `LAKE_DATA_DIR` or `.data/lake`. */
   dataDir?: string
+  /** NDJSON export imported into an empty dataset. Default `sanity/seed/production.ndjson`. */
   seedFile?: string
-  /** HTTP/2 + TLS port for the Studio; `false` turns it off. Default `LAKE_HTTPS_PORT` or 3334. */
+  /** HTTP/2 + TLS port for the Studio; 0 picks a free one, `false` turns it off. Default `LAKE_HTTPS_PORT` or 3334. */
   httpsPort?: number | false
   quiet?: boolean
+  /** Webhooks in addition to the one configured by `LAKE_WEBHOOK_URL`. */
+  webhooks?: WebhookTarget[]
+  /** Time limit of one query. Default 5 s. */
+  queryTimeoutMs?: number
+  /** How many query workers run at once. Default 2. */
+  queryWorkers?: number
 }
 
 export interface RunningLake {
   /** `http://127.0.0.1:PORT`, with the port actually bound. */
   url: string
+  /** `https://localhost:PORT` (HTTP/2 + TLS) when that listener is on. */
   httpsUrl?: string
+  /** The self-signed certificate's file, for people who want to trust it. */
+  certificateFile?: string
   dataDir: string
   users: LocalUser[]
   close(): Promise<void>
 }
 
-function listen(server: Server, port: number, host: string): Promise<number> {
+function listen(server: Server | Http2SecureServer, port: number, host: string): Promise<number> {
   return new Promise((resolvePort, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => {
@@ -53,43 +72,114 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   const port = options.port ?? env.port
   const host = options.host ?? env.host
   const dataDir = resolve(options.dataDir ?? env.dataDir)
-  const seedFile = resolve(options.seedFile ?? env.seedFile ?? LAKE_DEFAULTS.seedFile)
+  const seedFile = resolve(options.seedFile ?? env.seedFile)
+  const httpsPort = options.httpsPort ?? env.httpsPort
   const log = options.quiet ? () => {} : (line: string) => console.log(`[lake] ${line}`)
+  const cleanups: (() => unknown)[] = []
 
-  const users = ensureLocalUsers(dataDir)
-  const datasets = new Map<string, LakeDataset>()
-  for (const name of DATASETS) {
-    const store = DatasetStore.open(dataDir, name)
-    datasets.set(name, new LakeDataset(name, store, new QueryEngine(store)))
+  try {
+    const users = ensureLocalUsers(dataDir)
+    const datasets = new Map<string, LakeDataset>()
+    const webhooks: WebhookDispatcher[] = []
+    for (const name of DATASETS) {
+      const store = DatasetStore.open(dataDir, name)
+      cleanups.push(() => store.close())
+      const pool = new QueryPool(store, {
+        size: options.queryWorkers ?? 2,
+        timeoutMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+      })
+      cleanups.push(() => pool.close())
+      const dataset = new LakeDataset(name, store, pool, [publishedVersionsAreImmutable])
+      dataset.on('commit', (tx) => pool.apply(tx.changes.map(({id, after}) => ({id, doc: after}))))
+      const targets = [...(env.webhook ? [env.webhook] : []), ...(options.webhooks ?? [])]
+      const dispatcher = new WebhookDispatcher(dataset, targets, log)
+      cleanups.push(() => dispatcher.close())
+      webhooks.push(dispatcher)
+      datasets.set(name, dataset)
+    }
+
+    const production = datasets.get('production')
+    if (production) {
+      const outcome = await importSeed(production, seedFile)
+      if ('imported' in outcome) log(`imported ${outcome.imported} documents from ${seedFile}`)
+      else if (outcome.skipped === 'no-seed-file' && production.store.isPristine()) {
+        log(`no seed file at ${seedFile} yet; the dataset starts empty`)
+      }
+    }
+
+    const lake = new LakeState(datasets, new Authenticator(users))
+    cleanups.push(() => lake.close())
+    const handler = createLakeHandler(lake)
+    const presence = new PresenceSockets(lake.auth)
+    cleanups.push(() => presence.close())
+
+    const server = createServer(handler)
+    server.on('upgrade', presence.handleUpgrade)
+    cleanups.push(() => closeServer(server))
+    const url = `http://${urlHost(host)}:${await listen(server, port, host)}`
+    log(`listening on ${url} (users and tokens in ${usersFile(dataDir)})`)
+
+    let httpsUrl: string | undefined
+    let certificateFile: string | undefined
+    if (httpsPort !== false) {
+      const tls = await ensureCertificate(dataDir)
+      certificateFile = tls.certFile
+      const secure = createSecureServer({key: tls.key, cert: tls.cert, allowHTTP1: true}, handler)
+      secure.on('upgrade', presence.handleUpgrade)
+      // HTTP/2 sessions stay open; they are cut when the lake stops so that closing completes
+      const sockets = new Set<TLSSocket>()
+      secure.on('secureConnection', (socket: TLSSocket) => {
+        sockets.add(socket)
+        socket.on('close', () => sockets.delete(socket))
+      })
+      cleanups.push(() => {
+        for (const socket of sockets) socket.destroy()
+      })
+      cleanups.push(() => closeServer(secure))
+      const boundPort = await listen(secure, httpsPort, host)
+      httpsUrl = `https://localhost:${boundPort}`
+      log(`HTTP/2 + TLS for the Studio on ${httpsUrl} (self-signed certificate ${tls.certFile})`)
+    }
+    if (webhooks.some((dispatcher) => dispatcher.count > 0)) {
+      log(`webhooks: ${webhooks.reduce((sum, dispatcher) => sum + dispatcher.count, 0)} configured`)
+    }
+
+    let closing: Promise<void> | undefined
+    return {
+      url,
+      httpsUrl,
+      certificateFile,
+      dataDir,
+      users,
+      close() {
+        closing ??= runCleanups(cleanups)
+        return closing
+      },
+    }
+  } catch (error) {
+    await runCleanups(cleanups)
+    throw error
   }
-  const production = datasets.get('production')
-  if (production) {
-    const outcome = await importSeed(production, seedFile)
-    if ('imported' in outcome) log(`imported ${outcome.imported} documents from ${seedFile}`)
-    else if (outcome.skipped === 'no-seed-file' && production.store.isPristine()) {
-      log(`no seed file at ${seedFile}; starting with an empty dataset`)
+}
+
+/** Stops in the reverse order of start: listeners and servers first, the stores last. */
+async function runCleanups(cleanups: (() => unknown)[]): Promise<void> {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    try {
+      await cleanup()
+    } catch (error) {
+      console.error('[lake] error while stopping:', error)
     }
   }
+}
 
-  const lake = new LakeState(datasets, new Authenticator(users))
-  const handler = createLakeHandler(lake)
-  const server = createServer(handler)
-  const boundPort = await listen(server, port, host)
-  const url = `http://${urlHost(host)}:${boundPort}`
-
-  let closed = false
-  return {
-    url,
-    dataDir,
-    users,
-    async close() {
-      if (closed) return
-      closed = true
-      await new Promise<void>((done) => {
-        server.close(() => done())
-        server.closeAllConnections()
-      })
-      for (const dataset of datasets.values()) dataset.store.close()
-    },
-  }
+function closeServer(server: Server | Http2SecureServer): Promise<void> {
+  return new Promise((done) => {
+    if (!server.listening) {
+      done()
+      return
+    }
+    server.close(() => done())
+    if ('closeAllConnections' in server) server.closeAllConnections()
+  })
 }
