@@ -18,6 +18,8 @@ function loadEnv() {
 const {sanity, lakeHttpsPort} = loadEnv()
 
 const nextConfig: NextConfig = {
+  // A separate build folder (under .data/) lets two test runs on one machine build side by side.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   reactStrictMode: true,
   poweredByHeader: false,
   // `npm test` type-checks the whole project (site, Studio, lake, tests) with tsc; the build does

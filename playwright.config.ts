@@ -5,10 +5,12 @@ import path from 'node:path'
  * End-to-end tests run against the production build, served by `npm start` with a fresh embedded
  * lake on ports of their own, in Debian's Chromium.
  */
-export const E2E_SITE_PORT = 3100
-export const E2E_LAKE_PORT = 3101
-export const E2E_LAKE_HTTPS_PORT = 3102
-export const E2E_LAKE_DATA_DIR = path.resolve('.data/e2e-lake')
+// E2E_PORT_BASE and NEXT_DIST_DIR let two test runs on one machine use their own ports and build.
+const portBase = Number(process.env.E2E_PORT_BASE ?? 3100)
+export const E2E_SITE_PORT = portBase
+export const E2E_LAKE_PORT = portBase + 1
+export const E2E_LAKE_HTTPS_PORT = portBase + 2
+export const E2E_LAKE_DATA_DIR = path.resolve(`.data/e2e-lake-${portBase}`)
 const baseURL = `http://localhost:${E2E_SITE_PORT}`
 
 export default defineConfig({

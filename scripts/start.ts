@@ -11,7 +11,8 @@ import {startLake, type RunningLake} from '../sanity/lake/server'
 
 const root = path.resolve(import.meta.dirname, '..')
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
-const buildStamp = path.join(root, '.next', 'product-build.json')
+const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? '.next')
+const buildStamp = path.join(distDir, 'product-build.json')
 const SOURCE_DIRS = ['app', 'components', 'i18n', 'lib', 'messages', 'sanity', 'public']
 const SOURCE_FILES = ['next.config.ts', 'proxy.ts', 'package-lock.json', 'tsconfig.json', 'sanity.config.ts']
 
@@ -56,7 +57,7 @@ function buildInputs(config: Env): string {
 }
 
 function buildIsCurrent(config: Env): boolean {
-  if (!existsSync(buildStamp) || !existsSync(path.join(root, '.next', 'BUILD_ID'))) return false
+  if (!existsSync(buildStamp) || !existsSync(path.join(distDir, 'BUILD_ID'))) return false
   if (readFileSync(buildStamp, 'utf8') !== buildInputs(config)) return false
   return statSync(buildStamp).mtimeMs > newestSourceChange()
 }
