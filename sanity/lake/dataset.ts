@@ -52,7 +52,9 @@ export class LakeDataset extends EventEmitter<DatasetEvents> {
   /** Ids of the documents a GROQ query returns, for query-targeted patches and deletes. */
   async resolveIds(query: string, params: Record<string, unknown>): Promise<string[]> {
     const compiled = compileQuery(query, params)
-    const result = await this.queries.run(compiled, 'raw', true, {dataset: this.name, params})
+    const result: unknown = JSON.parse(
+      await this.queries.run(compiled, 'raw', true, {dataset: this.name, params}),
+    )
     const list = Array.isArray(result) ? result : [result]
     return list.flatMap((item) =>
       item !== null && typeof item === 'object' && typeof (item as {_id?: unknown})._id === 'string'

@@ -287,7 +287,7 @@ export function asTransactionError(
   if (error instanceof MutationFailure) {
     return transactionError(
       error.statusCode,
-      `The mutation(s) failed: ${error.message}`,
+      `${kind === 'actionError' ? 'The action(s) failed' : 'The mutation(s) failed'}: ${error.message}`,
       [{index, id: error.id, description: error.message, type: error.type}],
       kind,
     )

@@ -5,8 +5,9 @@ import {isValidDocumentId, type LakeDocument} from './documents'
 
 /** Sanity's export format: one JSON document per line. */
 
+/** Parses NDJSON into its objects; blank lines are skipped, anything else must be an object. */
 export function parseNdjson(text: string, source = 'NDJSON'): Record<string, unknown>[] {
-  const docs: Record<string, unknown>[] = []
+  const objects: Record<string, unknown>[] = []
   for (const [index, line] of text.split('\n').entries()) {
     if (line.trim() === '') continue
     let value: unknown
@@ -18,12 +19,19 @@ export function parseNdjson(text: string, source = 'NDJSON'): Record<string, unk
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new Error(`${source}, line ${index + 1}: expected a JSON object`)
     }
-    const doc = value as Record<string, unknown>
-    if (!isValidDocumentId(doc._id) || typeof doc._type !== 'string') {
-      throw new Error(`${source}, line ${index + 1}: a document needs a valid _id and a _type`)
-    }
-    docs.push(doc)
+    objects.push(value as Record<string, unknown>)
   }
+  return objects
+}
+
+/** Parses an export file, checking that every line is a document with a valid id and a type. */
+export function parseDocuments(text: string, source = 'NDJSON'): Record<string, unknown>[] {
+  const docs = parseNdjson(text, source)
+  docs.forEach((doc, index) => {
+    if (!isValidDocumentId(doc._id) || typeof doc._type !== 'string') {
+      throw new Error(`${source}, document ${index + 1}: a document needs a valid _id and a _type`)
+    }
+  })
   return docs
 }
 
@@ -43,7 +51,7 @@ export type SeedOutcome =
 export async function importSeed(dataset: LakeDataset, file: string): Promise<SeedOutcome> {
   if (!dataset.store.isPristine()) return {skipped: 'not-empty'}
   if (!existsSync(file)) return {skipped: 'no-seed-file'}
-  const docs = parseNdjson(readFileSync(file, 'utf8'), file)
+  const docs = parseDocuments(readFileSync(file, 'utf8'), file)
   const result = await dataset.transact(
     {kind: 'import', author: 'system', request: {importedFrom: file, documents: docs.length}},
     (ws) => {

@@ -2,14 +2,40 @@ import type {LakeDocument} from './documents'
 import {evaluateQuery, type CompiledQuery, type EvaluationContext} from './groq'
 import {applyPerspective, visibleDocuments, type Perspective} from './perspective'
 
-/** Anything that evaluates a compiled query against a dataset's current documents. */
+/** Query results above this size (in JSON characters) are refused rather than sent. */
+export const MAX_RESULT_CHARS = 64 * 1024 * 1024
+
+/**
+ * Anything that evaluates a compiled query against a dataset's current documents. The result
+ * comes back as JSON text: serialising is part of the work a time limit must cover.
+ */
 export interface QueryRunner {
   run(
     compiled: CompiledQuery,
     perspective: Perspective,
     authenticated: boolean,
     context: EvaluationContext,
-  ): Promise<unknown>
+  ): Promise<string>
+}
+
+/** JSON text of a result, or a plain error when it is too large to send. */
+export function resultJson(result: unknown): string {
+  let json: string
+  try {
+    json = JSON.stringify(result ?? null)
+  } catch (error) {
+    if (error instanceof RangeError)
+      throw new Error(
+        'The query result is too large to send; narrow it with a filter, a projection or a slice',
+      )
+    throw error
+  }
+  if (json.length > MAX_RESULT_CHARS) {
+    throw new Error(
+      'The query result is too large to send; narrow it with a filter, a projection or a slice',
+    )
+  }
+  return json
 }
 
 /**
@@ -41,7 +67,7 @@ export class QueryEngine implements QueryRunner {
     perspective: Perspective,
     authenticated: boolean,
     context: EvaluationContext,
-  ): Promise<unknown> {
-    return evaluateQuery(compiled, this.view(perspective, authenticated), context)
+  ): Promise<string> {
+    return resultJson(await evaluateQuery(compiled, this.view(perspective, authenticated), context))
   }
 }

@@ -16,10 +16,11 @@ import type {WorkerRequest, WorkerResponse} from './queryWorker'
  */
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 5_000
+const WORKER_MEMORY_MB = 1024
 
 interface Job {
   request: Extract<WorkerRequest, {type: 'query'}>
-  resolve: (value: unknown) => void
+  resolve: (json: string) => void
   reject: (error: unknown) => void
 }
 
@@ -61,6 +62,8 @@ export class QueryPool {
     const worker = new Worker(BOOTSTRAP, {
       eval: true,
       workerData: {documents: [...this.source.all()]},
+      // A query that builds an enormous result dies alone instead of taking the lake with it
+      resourceLimits: {maxOldGenerationSizeMb: WORKER_MEMORY_MB},
     })
     worker.unref()
     const slot: Slot = {worker}
@@ -69,13 +72,21 @@ export class QueryPool {
       const job = slot.job
       if (!job || job.request.requestId !== message.requestId) return
       this.finish(slot)
-      if (message.type === 'result') job.resolve(message.result)
+      if (message.type === 'result') job.resolve(message.json)
       else job.reject(lakeError(400, 'queryError', message.message))
     })
-    worker.on('error', (error) => {
+    worker.on('error', (error: Error & {code?: string}) => {
       const job = slot.job
       this.replace(slot)
-      job?.reject(lakeError(500, 'internalError', `Query worker failed: ${error.message}`))
+      job?.reject(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? lakeError(
+              400,
+              'queryTooLargeError',
+              'The query needed more memory than a query may use; narrow it with a filter or a slice',
+            )
+          : lakeError(500, 'internalError', `Query worker failed: ${error.message}`),
+      )
     })
     return slot
   }
@@ -121,7 +132,7 @@ export class QueryPool {
     perspective: Perspective,
     authenticated: boolean,
     context: EvaluationContext,
-  ): Promise<unknown> {
+  ): Promise<string> {
     if (this.closed)
       return Promise.reject(lakeError(503, 'unavailable', 'The lake is shutting down'))
     return new Promise((resolve, reject) => {

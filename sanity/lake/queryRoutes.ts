@@ -2,7 +2,7 @@ import type {LakeRouteContext} from './context'
 import {isPrivateId, isValidDocumentId, type LakeDocument} from './documents'
 import {badRequest, lakeError} from './errors'
 import {compileQuery} from './groq'
-import {readJsonBody, sendJson} from './http'
+import {readJsonBody, sendJson, sendText} from './http'
 import {parsePerspective, type Perspective} from './perspective'
 
 /** `GET/POST /data/query/:dataset` and `GET /data/doc/:dataset/:ids`. */
@@ -74,15 +74,23 @@ export async function handleQuery(ctx: LakeRouteContext): Promise<void> {
   const started = performance.now()
   const {query, params, perspective} = await queryRequest(ctx)
   const compiled = compileQuery(query, params)
-  const result = await dataset.queries.run(compiled, perspective, ctx.user !== undefined, {
+  const resultJson = await dataset.queries.run(compiled, perspective, ctx.user !== undefined, {
     dataset: dataset.name,
     params,
     identity: ctx.user?.id,
   })
   const ms = Math.round((performance.now() - started) * 100) / 100
-  const body: Record<string, unknown> = {result, ms}
-  if (ctx.url.searchParams.get('returnQuery') !== 'false') body.query = compiled.query
-  sendJson(ctx.res, 200, body)
+  // The result is already JSON (made in the query worker); it is spliced in, not re-encoded
+  const echo =
+    ctx.url.searchParams.get('returnQuery') === 'false'
+      ? ''
+      : `"query":${JSON.stringify(compiled.query)},`
+  sendText(
+    ctx.res,
+    200,
+    'application/json; charset=utf-8',
+    `{${echo}"result":${resultJson},"ms":${ms}}`,
+  )
 }
 
 export function handleGetDocuments(ctx: LakeRouteContext): void {

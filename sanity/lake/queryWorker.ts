@@ -24,7 +24,7 @@ export type WorkerRequest =
     }
 
 export type WorkerResponse =
-  | {type: 'result'; requestId: number; result: unknown}
+  | {type: 'result'; requestId: number; json: string}
   | {type: 'error'; requestId: number; message: string}
   | {type: 'ready'}
 
@@ -65,7 +65,7 @@ if (port) {
         ),
       )
       .then(
-        (result) => port.postMessage({type: 'result', requestId, result} satisfies WorkerResponse),
+        (json) => port.postMessage({type: 'result', requestId, json} satisfies WorkerResponse),
         (error: unknown) =>
           port.postMessage({
             type: 'error',

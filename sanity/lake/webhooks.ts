@@ -9,7 +9,7 @@ import type {CommittedChange, CommittedTransaction} from './storage'
 /**
  * GROQ-powered webhooks, delivered as Sanity delivers them: after a transaction is committed,
  * each changed document that matches a hook's filter is projected and POSTed, signed with the
- * hook's secret. Deliveries run in the background with retries; they never hold up or undo a
+ * hook's secret (the seed import at first start is not announced). Deliveries run in the background with retries; they never hold up or undo a
  * commit.
  */
 
@@ -88,6 +88,8 @@ export class WebhookDispatcher {
   }
 
   private async dispatch(tx: CommittedTransaction): Promise<void> {
+    // The seed is imported before anything can listen for it
+    if (tx.kind === 'import') return
     const deliveries: Promise<void>[] = []
     for (const change of tx.changes) {
       const operation = operationOf(change)

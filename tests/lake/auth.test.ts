@@ -1,0 +1,78 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {readLocalUsers} from '../../sanity/lake/server'
+import {lakeClient, startTestLake, type TestLake} from './helpers'
+
+describe('who may read and write in the lake', () => {
+  let lake: TestLake
+  beforeAll(async () => {
+    lake = await startTestLake()
+  })
+  afterAll(() => lake.stop())
+
+  it('creates an editor and a legal reviewer with distinct tokens, kept in the data directory', () => {
+    const users = readLocalUsers(lake.dataDir)
+    expect(users.map(({id, name, role}) => ({id, name, role}))).toEqual([
+      {id: 'p-editor', name: 'Camille Tremblay', role: 'editor'},
+      {id: 'p-legal-reviewer', name: 'Me Sophie Gagnon', role: 'legal-reviewer'},
+    ])
+    expect(users[0]?.token).not.toBe(users[1]?.token)
+    expect(users[0]?.token.length).toBeGreaterThanOrEqual(32)
+  })
+
+  it('refuses writes without a token, or with a wrong one, with 401', async () => {
+    await expect(lake.anonymous.create({_type: 'policySection'})).rejects.toMatchObject({
+      statusCode: 401,
+    })
+    const stranger = lakeClient(lake.url, 'sk-not-a-real-token')
+    await expect(stranger.fetch('count(*)')).rejects.toMatchObject({statusCode: 401})
+    await expect(
+      lake.anonymous.action({
+        actionType: 'sanity.action.document.discard',
+        draftId: 'drafts.section-cookies',
+      }),
+    ).rejects.toMatchObject({statusCode: 401})
+    expect(await lake.editor.getDocument('drafts.section-cookies')).toBeDefined()
+  })
+
+  it('says who is logged in and names users for the history', async () => {
+    expect(await lake.legal.request({uri: '/users/me'})).toMatchObject({
+      id: 'p-legal-reviewer',
+      name: 'Me Sophie Gagnon',
+      role: 'administrator',
+      roles: expect.arrayContaining([{name: 'legal-reviewer', title: 'Legal reviewer'}]),
+    })
+    expect(await lake.anonymous.request({uri: '/users/me'})).toEqual({})
+    expect(await lake.editor.request({uri: '/users/p-legal-reviewer'})).toMatchObject({
+      id: 'p-legal-reviewer',
+      displayName: 'Me Sophie Gagnon',
+    })
+    const both = await lake.editor.request<{id: string}[]>({
+      uri: '/users/p-editor,p-legal-reviewer',
+    })
+    expect(both.map((user) => user.id)).toEqual(['p-editor', 'p-legal-reviewer'])
+  })
+
+  it('answers the Studio’s project, dataset and permission questions', async () => {
+    expect(await lake.editor.request({uri: '/projects/local/datasets/production/acl'})).toEqual([
+      expect.objectContaining({
+        permissions: expect.arrayContaining(['read', 'create', 'update', 'history']),
+      }),
+    ])
+    expect(await lake.editor.request({uri: '/projects/local'})).toMatchObject({id: 'local'})
+    expect(await lake.editor.request({uri: '/projects/local/datasets'})).toEqual([
+      expect.objectContaining({name: 'production'}),
+    ])
+    await lake.editor.request({
+      uri: '/users/me/keyvalue',
+      method: 'PUT',
+      body: [{key: 'studio.pane-width', value: 420}],
+    })
+    expect(
+      await lake.editor.request({uri: '/users/me/keyvalue/studio.pane-width,missing'}),
+    ).toEqual([
+      {key: 'studio.pane-width', value: 420},
+      {key: 'missing', value: null},
+    ])
+  })
+})

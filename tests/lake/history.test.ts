@@ -1,0 +1,93 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {parseNdjson} from '../../sanity/lake/ndjson'
+import {startTestLake, type TestLake} from './helpers'
+
+describe('a legal reviewer reads the record of how the policy changed', () => {
+  let lake: TestLake
+  const revs: string[] = []
+  beforeAll(async () => {
+    lake = await startTestLake()
+    revs.push((await lake.editor.getDocument('section-cookies'))!._rev)
+    for (const en of ['Cookies v2', 'Cookies v3']) {
+      revs.push((await lake.editor.patch('section-cookies').set({'title.en': en}).commit())._rev)
+    }
+  })
+  afterAll(() => lake.stop())
+
+  it('lists every transaction on a document, oldest first, with author and effects', async () => {
+    const body = await lake.legal.request<string>({
+      uri: '/data/history/production/transactions/section-cookies?effectFormat=mendoza&excludeContent=false',
+    })
+    const lines = parseNdjson(body) as unknown as {
+      id: string
+      author: string
+      documentIDs: string[]
+      mutations: unknown[]
+      effects: Record<string, {apply: [number, {title: {en: string}}]}>
+    }[]
+    expect(lines.map((tx) => tx.id)).toEqual(revs)
+    expect(lines.map((tx) => tx.author)).toEqual(['system', 'p-editor', 'p-editor'])
+    expect(lines[2]?.mutations).toEqual([
+      {patch: {id: 'section-cookies', set: {'title.en': 'Cookies v3'}}},
+    ])
+    expect(lines[2]?.effects['section-cookies']?.apply[1].title.en).toBe('Cookies v3')
+  })
+
+  it('returns the document as it was at an earlier revision and at an earlier time', async () => {
+    const atRevision = await lake.legal.request<{documents: {title: {en: string}; _rev: string}[]}>(
+      {
+        uri: `/data/history/production/documents/section-cookies?revision=${revs[1]}`,
+      },
+    )
+    expect(atRevision.documents).toEqual([
+      expect.objectContaining({_rev: revs[1], title: expect.objectContaining({en: 'Cookies v2'})}),
+    ])
+    const atTime = await lake.legal.request<{documents: unknown[]}>({
+      uri: '/data/history/production/documents/section-cookies?time=2000-01-01T00:00:00Z',
+    })
+    expect(atTime.documents).toEqual([])
+  })
+
+  it('describes publishing and discarding as document events for the Studio', async () => {
+    await lake.editor.action({
+      actionType: 'sanity.action.document.edit',
+      draftId: 'drafts.policy',
+      publishedId: 'policy',
+      patch: {set: {organisationName: 'Exemple SA'}},
+    })
+    const {transactionId} = await lake.editor.action({
+      actionType: 'sanity.action.document.publish',
+      draftId: 'drafts.policy',
+      publishedId: 'policy',
+    })
+    const response = await lake.legal.request<{
+      events: Record<string, {type: string; revisionId?: string; author: string}[]>
+    }>({
+      uri: '/data/history/production/events/documents/policy',
+    })
+    const events = response.events.policy ?? []
+    expect(events[0]).toMatchObject({
+      type: 'publishDocumentVersion',
+      revisionId: transactionId,
+      author: 'p-editor',
+    })
+    expect(events.map((e) => e.type)).toContain('createDocumentVersion')
+  })
+
+  it('exports the dataset as NDJSON, drafts only for authenticated readers', async () => {
+    const visitor = parseNdjson(
+      await lake.anonymous.request<string>({uri: '/data/export/production'}),
+    )
+    const editor = parseNdjson(await lake.editor.request<string>({uri: '/data/export/production'}))
+    expect(visitor.some((doc) => String(doc._id).startsWith('drafts.'))).toBe(false)
+    expect(editor.some((doc) => doc._id === 'drafts.section-cookies')).toBe(true)
+    expect(editor.find((doc) => doc._id === 'section-cookies')).toMatchObject({_rev: revs[2]})
+  })
+
+  it('keeps the history private', async () => {
+    await expect(
+      lake.anonymous.request({uri: '/data/history/production/transactions/section-cookies'}),
+    ).rejects.toMatchObject({statusCode: 401})
+  })
+})

@@ -1,0 +1,115 @@
+import type {MutationEvent} from '@sanity/client'
+import {applyPatch} from 'mendoza'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+
+import {startTestLake, type TestLake} from './helpers'
+
+type Event = {type: string} & Partial<MutationEvent> & {
+    effects?: {apply: unknown[]; revert: unknown[]}
+  }
+
+/** Subscribes and resolves once `count` mutation events have arrived. */
+function collect(lake: TestLake, query: string, count: number, client = lake.editor) {
+  const events: Event[] = []
+  let resolveDone: (events: Event[]) => void
+  const done = new Promise<Event[]>((resolve) => (resolveDone = resolve))
+  let resolveWelcome: () => void
+  const welcomed = new Promise<void>((resolve) => (resolveWelcome = resolve))
+  const subscription = client
+    .listen(
+      query,
+      {},
+      {events: ['welcome', 'mutation'], effectFormat: 'mendoza', includePreviousRevision: true},
+    )
+    .subscribe((event) => {
+      if (event.type === 'welcome') return resolveWelcome()
+      events.push(event as Event)
+      if (events.length === count) resolveDone(events)
+    })
+  return {welcomed, done, stop: () => subscription.unsubscribe()}
+}
+
+describe('the Studio follows changes through the listener', () => {
+  let lake: TestLake
+  beforeAll(async () => {
+    lake = await startTestLake()
+  })
+  afterAll(() => lake.stop())
+
+  it('gets each change in order, with revisions chaining from the document it had', async () => {
+    const initial = await lake.editor.getDocument('section-cookies')
+    const listener = collect(lake, '*[_type == "policySection"]', 4)
+    await listener.welcomed
+
+    const first = await lake.editor
+      .patch('section-cookies')
+      .set({'title.en': 'Cookies and trackers'})
+      .commit()
+    const second = await lake.editor
+      .patch('section-cookies')
+      .set({'title.fr': 'Témoins et traceurs'})
+      .commit()
+    await lake.editor.createOrReplace({_id: 'ignored-note', _type: 'note'})
+    const publish = await lake.editor.action(
+      {
+        actionType: 'sanity.action.document.publish',
+        draftId: 'drafts.section-cookies',
+        publishedId: 'section-cookies',
+      },
+      {transactionId: 'tx-publish-cookies'},
+    )
+    const events = await listener.done
+    listener.stop()
+
+    expect(events.map((e) => [e.documentId, e.transition, e.transactionId])).toEqual([
+      ['section-cookies', 'update', first._rev],
+      ['section-cookies', 'update', second._rev],
+      ['section-cookies', 'update', publish.transactionId],
+      ['drafts.section-cookies', 'disappear', 'tx-publish-cookies'],
+    ])
+    expect(events[0]?.previousRev).toBe(initial?._rev)
+    expect(events[1]?.previousRev).toBe(first._rev)
+    expect(events[2]?.previousRev).toBe(second._rev)
+    for (const event of events)
+      expect(event.resultRev ?? null).toBe(
+        event.transition === 'disappear' ? null : event.transactionId,
+      )
+    expect(events[2]).toMatchObject({
+      transactionTotalEvents: 2,
+      transactionCurrentEvent: 1,
+      identity: 'p-editor',
+    })
+    expect(events[2]?.mutations).toEqual([
+      expect.objectContaining({createOrReplace: expect.anything()}),
+    ])
+  })
+
+  it('sends mendoza effects that turn the previous document into the new one', async () => {
+    const listener = collect(lake, '*[_id == "section-effects"]', 3)
+    await listener.welcomed
+    await lake.editor.create({_id: 'section-effects', _type: 'policySection', n: 1})
+    await lake.editor.patch('section-effects').inc({n: 1}).commit()
+    await lake.editor.delete('section-effects')
+    const [created, updated, deleted] = await listener.done
+    listener.stop()
+
+    expect(created).toMatchObject({transition: 'appear', effects: {revert: [0, null]}})
+    const afterCreate = applyPatch(null, created!.effects!.apply)
+    expect(afterCreate).toMatchObject({_id: 'section-effects', n: 1})
+    const afterUpdate = applyPatch(afterCreate, updated!.effects!.apply)
+    expect(afterUpdate).toMatchObject({n: 2})
+    expect(applyPatch(afterUpdate, updated!.effects!.revert)).toEqual(afterCreate)
+    expect(deleted).toMatchObject({transition: 'disappear', effects: {apply: [0, null]}})
+    expect(applyPatch(null, deleted!.effects!.revert)).toEqual(afterUpdate)
+  })
+
+  it('does not tell a visitor about drafts', async () => {
+    const anonymous = collect(lake, '*[_type == "policySection"]', 1, lake.anonymous)
+    await anonymous.welcomed
+    await lake.editor.createOrReplace({_id: 'drafts.section-hidden', _type: 'policySection'})
+    await lake.editor.createOrReplace({_id: 'section-visible', _type: 'policySection'})
+    const [event] = await anonymous.done
+    anonymous.stop()
+    expect(event?.documentId).toBe('section-visible')
+  })
+})
