@@ -15,6 +15,7 @@ import {
   type Language,
   type Localized,
   type PolicyBody,
+  type PolicyContent,
   type PolicyVersion,
   type PortableTextBlock,
   type PortableTextSpan,
@@ -155,6 +156,31 @@ function withRevision<T extends Omit<SeedDocument, '_rev'>>(document: T): T & {_
   return {...document, _rev: rev}
 }
 
+const plain = <T>({fr, en}: Localized<T>): Localized<T> => ({fr, en})
+
+/**
+ * The content as the site reads a version back (`title{fr, en}`, `sections[]{key, title{fr, en},
+ * body{fr, en}}`) and as a candidate is built from the working copy: without the `_type`s Sanity
+ * stores on the bilingual wrappers. Hashing this shape lets either recompute the same hash.
+ */
+function readerContent(snapshot: {
+  title: LocaleString
+  organisationName: string
+  introduction: LocalePortableText
+  sections: SectionSnapshotValue[]
+}): PolicyContent {
+  return {
+    title: plain(snapshot.title),
+    organisationName: snapshot.organisationName,
+    introduction: plain(snapshot.introduction),
+    sections: snapshot.sections.map(({key, title, body}) => ({
+      key,
+      title: plain(title),
+      body: plain(body),
+    })),
+  }
+}
+
 async function versionDocument(version: VersionDraft): Promise<PolicyVersionDocument> {
   const {content} = version
   const snapshot = {
@@ -163,8 +189,7 @@ async function versionDocument(version: VersionDraft): Promise<PolicyVersionDocu
     introduction: localePortableText('introduction', content.introduction),
     sections: content.sections.map(sectionSnapshot),
   }
-  // Hashed as stored, so anyone reading the version back can recompute the same hash.
-  const hash = await contentHash(snapshot)
+  const hash = await contentHash(readerContent(snapshot))
   return withRevision<Omit<PolicyVersionDocument, '_rev'>>({
     _id: versionDocumentId(version.number),
     _type: 'policyVersion',

@@ -2,8 +2,12 @@ import {readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, it} from 'vitest'
 
+import {evaluate, parse} from 'groq-js'
+
+import {buildSnapshot, checkCandidate} from '@/lib/policy/candidate'
 import {contentHash} from '@/lib/policy/contentHash'
-import type {Language, PolicyBody, PortableTextBlock} from '@/lib/policy/types'
+import type {Language, PolicyBody, PolicyContent, PortableTextBlock} from '@/lib/policy/types'
+import {CURRENT_VERSION_QUERY, VERSION_BY_NUMBER_QUERY} from '@/sanity/lib/queries'
 import {
   buildSeedLines,
   SEED_FILE,
@@ -40,6 +44,12 @@ const version1 = byId<PolicyVersionDocument>('version-1')
 const version2 = byId<PolicyVersionDocument>('version-2')
 const policy = byId<PolicyDocument>('policy')
 const versions = [version1, version2]
+
+/** A published version as the site reads it, through the site's own query. */
+async function readVersion(number: number): Promise<unknown> {
+  const tree = parse(VERSION_BY_NUMBER_QUERY)
+  return (await evaluate(tree, {dataset: documents, params: {number}})).get()
+}
 
 const blockText = (block: PortableTextBlock): string =>
   block.children.map((span) => span.text).join('')
@@ -198,10 +208,11 @@ describe('the seed dataset', () => {
     }
   })
 
-  it('records for each version a content hash that recomputes exactly, and an approval bound to it', async () => {
+  it('records for each version a hash that the site recomputes from what it reads, and an approval bound to it', async () => {
     for (const version of versions) {
-      const recomputed = await contentHash(version)
-      expect(version.contentHash, version._id).toBe(recomputed)
+      const read = (await readVersion(version.number)) as PolicyContent & {contentHash: string}
+      const recomputed = await contentHash(read)
+      expect(read.contentHash, version._id).toBe(recomputed)
       expect(version.approval.contentHash, version._id).toBe(recomputed)
       expect(version.status).toBe('published')
       expect(version.preparedBy.at < version.approval.at).toBe(true)
@@ -215,6 +226,31 @@ describe('the seed dataset', () => {
       preparedBy: {userId: 'p-editor', name: 'Camille Tremblay'},
       approval: {userId: 'p-legal', name: 'Me Sophie Gagnon'},
     })
+  })
+
+  it('has the editors’ working copy hash to version 2, so preparing a candidate now changes nothing', async () => {
+    const sections = documents.filter(
+      (document): document is PolicySectionDocument => document._type === 'policySection',
+    )
+    const {content, missingSections} = buildSnapshot(policy, sections)
+    expect(missingSections).toEqual([])
+    expect(await contentHash(content)).toBe(version2.contentHash)
+    expect(checkCandidate(content).errors).toEqual([])
+  })
+
+  it('shows version 1 until version 2 takes effect on 1 October 2026, and version 2 from then on', async () => {
+    const current = async (today: string) =>
+      (
+        (await (
+          await evaluate(parse(CURRENT_VERSION_QUERY), {dataset: documents, params: {today}})
+        ).get()) as {
+          number: number
+        }
+      ).number
+    expect(await current('2016-03-01')).toBe(1)
+    expect(await current('2026-09-30')).toBe(1)
+    expect(await current('2026-10-01')).toBe(2)
+    expect(await current('2026-11-26')).toBe(2)
   })
 
   it('shows in version 2 the typos of version 1 corrected', () => {
