@@ -43,16 +43,17 @@ function read(source: Source, name: string): string | undefined {
   return value ? value : undefined
 }
 
+/** A port number; 0 asks the system for a free one, and `off` turns an optional listener off. */
 function port(source: Source, name: string, fallback: number, allowOff = false): number | false {
   const raw = read(source, name)
   if (raw === undefined) return fallback
-  if (allowOff && /^(off|false|0)$/i.test(raw)) return false
+  if (allowOff && /^(off|false)$/i.test(raw)) return false
   const value = Number(raw)
-  if (!/^\d+$/.test(raw) || value < 1 || value > 65535) {
+  if (!/^\d+$/.test(raw) || value > 65535) {
     const off = allowOff ? ', or "off"' : ''
     throw new ConfigurationError(
       name,
-      `must be a port number between 1 and 65535${off} (got "${raw}").`,
+      `must be a port number between 0 and 65535${off} (got "${raw}").`,
     )
   }
   return value

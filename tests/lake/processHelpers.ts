@@ -1,0 +1,48 @@
+import {type ChildProcess, spawn} from 'node:child_process'
+import {join} from 'node:path'
+
+export const REPO_ROOT = join(import.meta.dirname, '..', '..')
+
+export interface LakeProcess {
+  child: ChildProcess
+  url: string
+  output: () => string
+}
+
+/** Runs `sanity/lake/cli.ts` as its own process, as `npm run lake` does, and waits until it listens. */
+export function spawnLake(env: Record<string, string>): Promise<LakeProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sanity/lake/cli.ts'], {
+    cwd: REPO_ROOT,
+    env: {...process.env, LAKE_PORT: '0', LAKE_HTTPS_PORT: 'off', ...env},
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /listening on (http:\/\/\S+)/.exec(output)
+      if (match?.[1]) resolve({child, url: match[1], output: () => output})
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) =>
+      reject(new Error(`The lake exited with ${code} before listening:\n${output}`)),
+    )
+  })
+}
+
+/** Runs the CLI to completion and returns what it printed. */
+export function runLakeCli(
+  env: Record<string, string>,
+): Promise<{code: number | null; stdout: string; stderr: string}> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sanity/lake/cli.ts'], {
+    cwd: REPO_ROOT,
+    env: {...process.env, ...env},
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  return new Promise((resolve) => child.once('exit', (code) => resolve({code, stdout, stderr})))
+}
