@@ -1,7 +1,7 @@
 import {diffArrays} from 'diff'
 import {linksInBlock, linksInBody} from '../links/portableText'
 import type {Language, PolicyBody, PortableTextBlock} from '../policy/types'
-import {diffRanges, hasChanges, type ChangeKind, type TextRange} from './text'
+import {diffSides, hasChanges, type ChangeKind, type Side, type TextRange} from './text'
 import {normalise, tokenize} from './tokenize'
 
 /** How a block is laid out: what a renderer needs to show paragraphs, headings and lists. */
@@ -68,19 +68,30 @@ function sameFormat(a: BlockFormat, b: BlockFormat): boolean {
 }
 
 function linkPairs(block: PortableTextBlock): string {
+  if (!block.markDefs?.length) return ''
   return JSON.stringify(linksInBlock(block).map((link) => [link.text, link.href]))
 }
 
 /** What two blocks must share to be the same block, unchanged. */
 function signature(block: PortableTextBlock): string {
-  const format = blockFormat(block)
-  return JSON.stringify([
-    format.style,
-    format.listItem,
-    format.level,
-    blockText(block),
-    linkPairs(block),
-  ])
+  const {style, listItem = '', level = ''} = blockFormat(block)
+  return `${style}\u0000${listItem}\u0000${level}\u0000${linkPairs(block)}\u0000${blockText(block)}`
+}
+
+/** Each block's tokens, computed once per comparison of two bodies. */
+class Tokens {
+  private readonly cache = new Map<PortableTextBlock, Side>()
+  constructor(readonly language: Language) {}
+
+  of(block: PortableTextBlock): Side {
+    let side = this.cache.get(block)
+    if (!side) {
+      const text = blockText(block)
+      side = {text, tokens: tokenize(text, this.language)}
+      this.cache.set(block, side)
+    }
+    return side
+  }
 }
 
 interface SpanRange {
@@ -190,9 +201,9 @@ function blockUnchanged(before: PortableTextBlock, after: PortableTextBlock): Bl
 function compareBlocks(
   before: PortableTextBlock,
   after: PortableTextBlock,
-  language: Language,
+  tokens: Tokens,
 ): BlockComparison {
-  const ranges = diffRanges(blockText(before), blockText(after), language)
+  const ranges = diffSides(tokens.of(before), tokens.of(after))
   const format = blockFormat(after)
   const formatBefore = blockFormat(before)
   const formatChanged = !sameFormat(format, formatBefore)
@@ -238,10 +249,9 @@ type Aligned = {removed: number} | {added: number} | {removed: number; added: nu
 function alignReplaced(
   removed: PortableTextBlock[],
   added: PortableTextBlock[],
-  language: Language,
+  tokens: Tokens,
 ): Aligned[] {
-  const words = (block: PortableTextBlock) =>
-    tokenize(blockText(block), language).map((t) => t.norm)
+  const words = (block: PortableTextBlock) => tokens.of(block).tokens.map((t) => t.norm)
   const removedWords = removed.map(words)
   const addedWords = added.map(words)
   const score = (i: number, j: number): number => {
@@ -372,16 +382,17 @@ export function compareBodies(
     }
   }
 
+  const tokens = new Tokens(language)
   const blocks: BlockComparison[] = []
   let b = 0
   let a = 0
   let removed: PortableTextBlock[] = []
   let added: PortableTextBlock[] = []
   const flush = () => {
-    for (const item of alignReplaced(removed, added, language)) {
+    for (const item of alignReplaced(removed, added, tokens)) {
       const r = 'removed' in item ? removed[item.removed] : undefined
       const n = 'added' in item ? added[item.added] : undefined
-      if (r && n) blocks.push(compareBlocks(r, n, language))
+      if (r && n) blocks.push(compareBlocks(r, n, tokens))
       else if (r) blocks.push(blockAlone(r, 'removed'))
       else if (n) blocks.push(blockAlone(n, 'added'))
     }

@@ -23,42 +23,39 @@ export function movedKeys(
   // Longest increasing subsequence of earlier positions, read in the later order, maximising
   // (count, closeness, key preference) lexicographically. Quadratic, which is nothing for a
   // policy's few hundred sections.
-  type Score = [number, number, number]
   const positions = after.map((key) => beforeIndex.get(key) ?? 0)
-  const weights: Score[] = after.map((key, j) => [
-    1,
-    n - Math.abs((beforeIndex.get(key) ?? 0) - j),
-    n - (keyRank.get(key) ?? 0),
-  ])
-  const better = (x: Score, y: Score) =>
-    x[0] !== y[0] ? x[0] > y[0] : x[1] !== y[1] ? x[1] > y[1] : x[2] > y[2]
-  const best: Score[] = []
+  const closeness = after.map((key, j) => n - Math.abs((beforeIndex.get(key) ?? 0) - j))
+  const preference = after.map((key) => n - (keyRank.get(key) ?? 0))
+  const count: number[] = []
+  const close: number[] = []
+  const prefer: number[] = []
   const previous: number[] = []
+  const better = (c1: number, c2: number, c3: number, j: number) =>
+    c1 !== (count[j] ?? 0)
+      ? c1 > (count[j] ?? 0)
+      : c2 !== (close[j] ?? 0)
+        ? c2 > (close[j] ?? 0)
+        : c3 > (prefer[j] ?? 0)
+  let end = -1
   for (let j = 0; j < n; j++) {
-    let score: Score = weights[j] ?? [0, 0, 0]
-    let from = -1
+    count[j] = 1
+    close[j] = closeness[j] ?? 0
+    prefer[j] = preference[j] ?? 0
+    previous[j] = -1
     for (let k = 0; k < j; k++) {
-      const candidate = best[k]
-      const weight = weights[j]
-      if (!candidate || !weight || (positions[k] ?? 0) >= (positions[j] ?? 0)) continue
-      const total: Score = [
-        candidate[0] + weight[0],
-        candidate[1] + weight[1],
-        candidate[2] + weight[2],
-      ]
-      if (better(total, score)) {
-        score = total
-        from = k
+      if ((positions[k] ?? 0) >= (positions[j] ?? 0)) continue
+      const c1 = (count[k] ?? 0) + 1
+      const c2 = (close[k] ?? 0) + (closeness[j] ?? 0)
+      const c3 = (prefer[k] ?? 0) + (preference[j] ?? 0)
+      if (better(c1, c2, c3, j)) {
+        count[j] = c1
+        close[j] = c2
+        prefer[j] = c3
+        previous[j] = k
       }
     }
-    best.push(score)
-    previous.push(from)
+    if (end === -1 || better(count[j] ?? 0, close[j] ?? 0, prefer[j] ?? 0, end)) end = j
   }
-  let end = -1
-  best.forEach((score, j) => {
-    const current = best[end]
-    if (end === -1 || (current && better(score, current))) end = j
-  })
   const kept = new Set<string>()
   for (let j = end; j !== -1; j = previous[j] ?? -1) {
     const key = after[j]

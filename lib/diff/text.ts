@@ -21,7 +21,8 @@ export interface TextRange {
   end: number
 }
 
-interface Side {
+/** A text and its tokens. */
+export interface Side {
   text: string
   tokens: Token[]
 }
@@ -195,10 +196,19 @@ function toRanges(ops: Op[], before: Side, after: Side): TextRange[] {
  */
 export function diffRanges(before: string, after: string, language: Language): TextRange[] {
   if (before === after) return after === '' ? [] : [{kind: 'equal', start: 0, end: after.length}]
-  const b: Side = {text: before, tokens: tokenize(before, language)}
-  const a: Side = {text: after, tokens: tokenize(after, language)}
-  const ops = foldShortEqualities(toOps(b, a), b, a)
-  return toRanges(ops, b, a)
+  return diffSides(
+    {text: before, tokens: tokenize(before, language)},
+    {text: after, tokens: tokenize(after, language)},
+  )
+}
+
+/** `diffRanges` for texts already tokenised. */
+export function diffSides(before: Side, after: Side): TextRange[] {
+  if (before.text === after.text) {
+    return after.text === '' ? [] : [{kind: 'equal', start: 0, end: after.text.length}]
+  }
+  const ops = foldShortEqualities(toOps(before, after), before, after)
+  return toRanges(ops, before, after)
 }
 
 /**

@@ -38,14 +38,18 @@ export function normalise(text: string): string {
     .replace(/\u00AD/g, '')
 }
 
+const NEEDS_NORMALISING = /[’ʼ\u00AD]/
+
 /** Splits a text into words and punctuation marks; whitespace lies between tokens. */
 export function tokenize(text: string, language: Language): Token[] {
   const pattern = language === 'fr' ? FRENCH : ENGLISH
+  // Most texts are already in NFC with straight apostrophes: then a token is its own form.
+  const verbatim = !NEEDS_NORMALISING.test(text) && text.normalize('NFC') === text
   const tokens: Token[] = []
   for (const match of text.matchAll(pattern)) {
     const start = match.index
     const end = start + match[0].length
-    tokens.push({start, end, norm: normalise(match[0])})
+    tokens.push({start, end, norm: verbatim ? match[0] : normalise(match[0])})
   }
   return tokens
 }

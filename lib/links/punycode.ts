@@ -86,6 +86,7 @@ function isDeceptive(label: string, latinTld: boolean): boolean {
  * decoded label could pass for another name, in which case the Punycode is the honest display.
  */
 export function hostToUnicode(asciiHost: string): string {
+  if (!/xn--/i.test(asciiHost)) return asciiHost
   const labels = asciiHost.split('.')
   const latinTld = !/^xn--/i.test(labels[labels.length - 1] ?? '')
   const decoded: string[] = []
