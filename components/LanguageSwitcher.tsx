@@ -11,7 +11,7 @@ export interface LanguageOption {
 }
 
 /** How far below the top of the window a section must start to count as the one being read. */
-const READING_LINE_PX = 120
+const READING_LINE_PX = 160
 
 /**
  * The section the reader is in: the one named in the address, or else the last section whose
