@@ -76,10 +76,10 @@ export function ensureLocalUsers(dataDir: string): LocalUser[] {
 }
 
 /** The user's public face, as Sanity's `/users/:id` answers it. */
-export function publicUser(user: LocalUser) {
+export function publicUser(user: LocalUser, projectId: string) {
   return {
     id: user.id,
-    projectId: undefined,
+    projectId,
     displayName: user.name,
     familyName: user.name.split(' ').slice(-1)[0] ?? null,
     givenName: user.name.split(' ').slice(0, -1).join(' ') || null,

@@ -1,9 +1,17 @@
 import {type LakeRouteContext, requireUser} from './context'
 import type {LakeDataset} from './dataset'
-import {draftId, isDraftId, isValidDocumentId, publishedId, type LakeDocument} from './documents'
+import {
+  draftId,
+  isDraftId,
+  isValidDocumentId,
+  lakeTimestamp,
+  publishedId,
+  type LakeDocument,
+} from './documents'
 import {mendozaEffects, type MendozaEffects} from './effects'
 import {badRequest, lakeError} from './errors'
 import {sendJson, sendText} from './http'
+import {toNdjson} from './ndjson'
 import type {RevisionRecord, TransactionRecord} from './storage'
 
 /**
@@ -42,7 +50,7 @@ export function handleDocumentsAt(ctx: LakeRouteContext): void {
     const at = new Date(time)
     if (Number.isNaN(at.getTime())) throw badRequest(`"time" must be an ISO date (got "${time}")`)
     for (const id of ids) {
-      const record = dataset.store.documentAtTime(id, at.toISOString().replace(/\.\d{3}Z$/, 'Z'))
+      const record = dataset.store.documentAtTime(id, lakeTimestamp(at))
       if (record?.document) documents.push(record.document)
     }
   } else {
@@ -95,8 +103,8 @@ export function handleTransactions(ctx: LakeRouteContext): void {
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
     throw badRequest('"limit" must be a positive whole number')
   }
-  const fromTime = search.get('fromTime')
-  const toTime = search.get('toTime')
+  const fromTime = timeParam(search, 'fromTime')
+  const toTime = timeParam(search, 'toTime')
   const authors = search.get('authors')?.split(',').filter(Boolean)
 
   let records = dataset.store.transactions({
@@ -113,7 +121,7 @@ export function handleTransactions(ctx: LakeRouteContext): void {
   const identifiedOnly = flag('includeIdentifiedDocumentsOnly', false) && ids.length > 0
   const withContent = !flag('excludeContent', false)
   const withEffects = search.get('effectFormat') === 'mendoza'
-  let body = ''
+  const lines: TransactionLine[] = []
   for (const tx of records) {
     const documentIDs = identifiedOnly
       ? tx.documentIds.filter((id) => ids.includes(id))
@@ -126,9 +134,18 @@ export function handleTransactions(ctx: LakeRouteContext): void {
     }
     if (withContent) line.mutations = tx.mutations
     if (withEffects) line.effects = effectsOf(dataset, tx, documentIDs)
-    body += `${JSON.stringify(line)}\n`
+    lines.push(line)
   }
-  sendText(ctx.res, 200, 'application/x-ndjson; charset=utf-8', body)
+  sendText(ctx.res, 200, 'application/x-ndjson; charset=utf-8', toNdjson(lines))
+}
+
+/** A time parameter in the log's own format, so that times compare as strings. */
+function timeParam(search: URLSearchParams, name: string): string | undefined {
+  const raw = search.get(name)
+  if (!raw) return undefined
+  const date = new Date(raw)
+  if (Number.isNaN(date.getTime())) throw badRequest(`"${name}" must be an ISO date (got "${raw}")`)
+  return lakeTimestamp(date)
 }
 
 type DocumentEvent = Record<string, unknown> & {type: string; timestamp: string; seq: number}
@@ -218,7 +235,5 @@ export function handleExport(ctx: LakeRouteContext): void {
     .filter((doc) => ctx.user || (!doc._id.includes('.') && !isDraftId(doc._id)))
     .filter((doc) => !types || types.includes(doc._type))
     .sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
-  let body = ''
-  for (const doc of docs) body += `${JSON.stringify(doc)}\n`
-  sendText(ctx.res, 200, 'application/x-ndjson; charset=utf-8', body)
+  sendText(ctx.res, 200, 'application/x-ndjson; charset=utf-8', toNdjson(docs))
 }

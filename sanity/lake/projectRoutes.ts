@@ -21,8 +21,7 @@ export function handleUsers(ctx: LakeRouteContext): void {
     const user = id === 'me' ? ctx.user : ctx.lake.auth.findById(id)
     return user
       ? {
-          ...publicUser(user),
-          projectId: ctx.lake.projectId,
+          ...publicUser(user, ctx.lake.projectId),
           isCurrentUser: user.id === ctx.user?.id,
         }
       : null

@@ -153,16 +153,28 @@ export class DatasetStore {
     this.db.pragma('synchronous = FULL')
     this.db.pragma('foreign_keys = ON')
     this.db.exec(SCHEMA)
-    for (const row of this.db.prepare('SELECT body FROM documents').iterate() as Iterable<{
+    for (const row of this.statement('SELECT body FROM documents').iterate() as Iterable<{
       body: string
     }>) {
       const doc = JSON.parse(row.body) as LakeDocument
       this.documents.set(doc._id, doc)
     }
-    const last = this.db.prepare('SELECT MAX(seq) AS seq FROM transactions').get() as {
+    const last = this.statement('SELECT MAX(seq) AS seq FROM transactions').get() as {
       seq: number | null
     }
     this.lastSeq = last.seq ?? 0
+  }
+
+  private readonly statements = new Map<string, Database.Statement>()
+
+  /** Prepared once per SQL text: preparing is a noticeable part of a small transaction's cost. */
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql)
+    if (!statement) {
+      statement = this.db.prepare(sql)
+      this.statements.set(sql, statement)
+    }
+    return statement
   }
 
   static open(dataDir: string, dataset: string): DatasetStore {
@@ -192,17 +204,17 @@ export class DatasetStore {
   }
 
   hasTransaction(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM transactions WHERE id = ?').get(id) !== undefined
+    return this.statement('SELECT 1 FROM transactions WHERE id = ?').get(id) !== undefined
   }
 
   getMeta(key: string): string | undefined {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
+    const row = this.statement('SELECT value FROM meta WHERE key = ?').get(key) as
       {value: string} | undefined
     return row?.value
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value)
+    this.statement('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(key, value)
   }
 
   /**
@@ -210,20 +222,20 @@ export class DatasetStore {
    * WAL, which is what makes acknowledging it to the client safe.
    */
   commit(pending: PendingTransaction): CommittedTransaction {
-    const insertTx = this.db.prepare(
+    const insertTx = this.statement(
       `INSERT INTO transactions (id, timestamp, author, kind, request, mutations)
        VALUES (?, ?, ?, ?, ?, ?)`,
     )
-    const insertRevision = this.db.prepare(
+    const insertRevision = this.statement(
       `INSERT INTO revisions (seq, document_id, previous_rev, result_rev, transition, mutations, document)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     )
-    const upsertDoc = this.db.prepare(
+    const upsertDoc = this.statement(
       `INSERT INTO documents (id, type, rev, body, seq) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(id) DO UPDATE SET type = excluded.type, rev = excluded.rev,
          body = excluded.body, seq = excluded.seq`,
     )
-    const deleteDoc = this.db.prepare('DELETE FROM documents WHERE id = ?')
+    const deleteDoc = this.statement('DELETE FROM documents WHERE id = ?')
 
     const changes: CommittedChange[] = pending.changes.map((change) => ({
       ...change,
@@ -344,8 +356,8 @@ export class DatasetStore {
     const sql = `SELECT t.seq, t.id, t.timestamp, t.author, t.kind, t.mutations FROM transactions t
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY t.seq ${options.reverse ? 'DESC' : 'ASC'} ${options.limit ? `LIMIT ${Math.floor(options.limit)}` : ''}`
-    const rows = this.db.prepare(sql).all(...args) as TransactionRow[]
-    const docIds = this.db.prepare('SELECT document_id FROM revisions WHERE seq = ? ORDER BY rowid')
+    const rows = this.statement(sql).all(...args) as TransactionRow[]
+    const docIds = this.statement('SELECT document_id FROM revisions WHERE seq = ? ORDER BY rowid')
     return rows.map((row) => ({
       seq: row.seq,
       id: row.id,
@@ -358,7 +370,7 @@ export class DatasetStore {
   }
 
   transactionSeq(id: string): number | undefined {
-    const row = this.db.prepare('SELECT seq FROM transactions WHERE id = ?').get(id) as
+    const row = this.statement('SELECT seq FROM transactions WHERE id = ?').get(id) as
       {seq: number} | undefined
     return row?.seq
   }

@@ -51,10 +51,11 @@ describe('the lake never loses an acknowledged write, even when killed', () => {
     }
     const writers = Array.from({length: 4}, writer)
     while (acknowledged.size < 150) await new Promise((resolve) => setTimeout(resolve, 10))
+    const firstExited = new Promise((resolve) => first.child.once('exit', resolve))
     first.child.kill('SIGKILL')
     killed = true
     await Promise.all(writers)
-    await new Promise((resolve) => first.child.once('exit', resolve))
+    await firstExited
 
     const second = await spawnLake(env)
     running.push(second)
