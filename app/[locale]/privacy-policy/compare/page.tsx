@@ -1,0 +1,175 @@
+import type {Metadata} from 'next'
+import {hasLocale} from 'next-intl'
+import {getTranslations, setRequestLocale} from 'next-intl/server'
+import {notFound} from 'next/navigation'
+import {PageShell} from '@/components/PageShell'
+import {CompareProblem} from '@/components/redline/CompareProblem'
+import {ComparisonView} from '@/components/redline/ComparisonView'
+import {alternates, languageOptions} from '@/i18n/alternates'
+import {getPathname} from '@/i18n/navigation'
+import {routing, type Locale} from '@/i18n/routing'
+import {comparePolicies} from '@/lib/diff'
+import {env} from '@/lib/env'
+import {feedPath} from '@/lib/feed/addresses'
+import {organisationToday} from '@/lib/policy/dates'
+import {currentVersionNumber, versionPeriods} from '@/lib/policy/periods'
+import {parseVersionNumber} from '@/lib/policy/versionNumber'
+import {fetchPublishedVersions, fetchVersion, type VersionSummary} from '@/sanity/lib/fetch'
+
+type Props = PageProps<'/[locale]/privacy-policy/compare'>
+type Query = Awaited<Props['searchParams']>
+
+type Problem =
+  | {reason: 'missing'}
+  | {reason: 'invalid'; value: string}
+  | {reason: 'same'; number: number}
+  | {reason: 'notEnough'}
+
+type Request =
+  | {kind: 'pair'; from: number; to: number}
+  | {kind: 'problem'; problem: Problem; from?: number; to?: number}
+  | {kind: 'unknown'}
+
+/** Without versions named: the one before the version in force against it. */
+function defaultPair(versions: VersionSummary[]): Request {
+  const numbers = versions.map((version) => version.number).sort((a, b) => a - b)
+  const current = currentVersionNumber(versions, organisationToday()) ?? numbers.at(-1)
+  const at = numbers.indexOf(current ?? -1)
+  const [from, to] = at > 0 ? [numbers[at - 1], numbers[at]] : [numbers[0], numbers[1]]
+  return from === undefined || to === undefined
+    ? {kind: 'problem', problem: {reason: 'notEnough'}}
+    : {kind: 'pair', from, to}
+}
+
+function readRequest(query: Query, versions: VersionSummary[]): Request {
+  const {from: rawFrom, to: rawTo} = query
+  if (rawFrom === undefined && rawTo === undefined) return defaultPair(versions)
+  const from = parseVersionNumber(rawFrom)
+  const to = parseVersionNumber(rawTo)
+  const named = {...(from === undefined ? {} : {from}), ...(to === undefined ? {} : {to})}
+  if (rawFrom === undefined || rawTo === undefined) {
+    return {kind: 'problem', problem: {reason: 'missing'}, ...named}
+  }
+  if (from === undefined || to === undefined) {
+    const value = [from === undefined ? rawFrom : [], to === undefined ? rawTo : []]
+      .flat()
+      .join(', ')
+    return {kind: 'problem', problem: {reason: 'invalid', value}, ...named}
+  }
+  if (from === to) return {kind: 'problem', problem: {reason: 'same', number: from}, ...named}
+  const published = new Set(versions.map((version) => version.number))
+  return published.has(from) && published.has(to) ? {kind: 'pair', from, to} : {kind: 'unknown'}
+}
+
+/** The language of the text compared: the reader's, unless `lang` names the other one. */
+function textLanguage(query: Query, locale: Locale): Locale {
+  return hasLocale(routing.locales, query.lang) ? query.lang : locale
+}
+
+function compareHref(from: number, to: number, lang?: Locale) {
+  return {
+    pathname: '/privacy-policy/compare' as const,
+    query: {from: String(from), to: String(to), ...(lang ? {lang} : {})},
+  }
+}
+
+export async function generateMetadata({params, searchParams}: Props): Promise<Metadata> {
+  const {locale} = await params
+  if (!hasLocale(routing.locales, locale)) return {}
+  const request = readRequest(await searchParams, await fetchPublishedVersions())
+  const t = await getTranslations({locale, namespace: 'Compare'})
+  if (request.kind !== 'pair') return {title: t('problemMetaTitle'), robots: {index: false}}
+  return {
+    title: t('metaTitle', {from: request.from, to: request.to}),
+    description: t('metaDescription', {from: request.from, to: request.to}),
+    alternates: {
+      ...alternates(compareHref(request.from, request.to), locale),
+      types: {'application/atom+xml': [{url: feedPath(locale), title: t('feedTitle')}]},
+    },
+  }
+}
+
+export default async function ComparePage({params, searchParams}: Props) {
+  const {locale} = await params
+  if (!hasLocale(routing.locales, locale)) notFound()
+  setRequestLocale(locale)
+  const query = await searchParams
+  const versions = await fetchPublishedVersions()
+  const request = readRequest(query, versions)
+  if (request.kind === 'unknown') notFound()
+
+  const t = await getTranslations({locale, namespace: 'Compare'})
+  const language = textLanguage(query, locale)
+  const path = (href: Parameters<typeof getPathname>[0]['href']) => getPathname({href, locale})
+  const picker = {
+    action: path('/privacy-policy/compare'),
+    versions,
+    ...(language === locale ? {} : {lang: language}),
+  }
+
+  if (request.kind === 'problem') {
+    const {problem} = request
+    return (
+      <PageShell languages={await languageOptions('/privacy-policy/compare', locale)}>
+        <CompareProblem
+          title={t('problemTitle')}
+          message={
+            problem.reason === 'invalid'
+              ? t('problems.invalid', {value: problem.value})
+              : problem.reason === 'same'
+                ? t('problems.same', {number: problem.number})
+                : t(`problems.${problem.reason}`)
+          }
+          picker={{
+            ...picker,
+            ...(request.from === undefined ? {} : {from: request.from}),
+            ...(request.to === undefined ? {} : {to: request.to}),
+          }}
+          historyHref={path('/privacy-policy/history')}
+        />
+      </PageShell>
+    )
+  }
+
+  const {from, to} = request
+  const [before, after] = await Promise.all([fetchVersion(from), fetchVersion(to)])
+  if (!before || !after) notFound()
+
+  const periods = versionPeriods(versions, organisationToday())
+  const compared = (number: number) => ({
+    number,
+    period: periods.get(number) ?? {state: 'never' as const},
+    href: path({pathname: '/privacy-policy/versions/[number]', params: {number: String(number)}}),
+  })
+  const other = routing.locales.find((candidate) => candidate !== language) ?? locale
+  const [low, high] = from < to ? [from, to] : [to, from]
+  const summaries = versions
+    .filter((version) => version.number > low && version.number <= high)
+    .sort((a, b) => a.number - b.number)
+    .flatMap((version) => {
+      const text = version.changeSummary?.[language]
+      return text ? [{number: version.number, text}] : []
+    })
+
+  return (
+    <PageShell languages={await languageOptions(compareHref(from, to), locale)}>
+      <ComparisonView
+        comparison={comparePolicies(before, after, {siteHosts: env().siteHosts})}
+        language={language}
+        from={compared(from)}
+        to={compared(to)}
+        otherLanguage={{
+          language: other,
+          href: path(compareHref(from, to, other === locale ? undefined : other)),
+        }}
+        {...(from > to
+          ? {inOrderHref: path(compareHref(to, from, language === locale ? undefined : language))}
+          : {})}
+        summaries={summaries}
+        picker={{...picker, from, to}}
+        historyHref={path('/privacy-policy/history')}
+        feedHref={feedPath(locale)}
+      />
+    </PageShell>
+  )
+}
