@@ -17,6 +17,7 @@ import type {WorkerRequest, WorkerResponse} from './queryWorker'
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 5_000
 const WORKER_MEMORY_MB = 1024
+const MAX_STARTUP_FAILURES = 3
 
 interface Job {
   request: Extract<WorkerRequest, {type: 'query'}>
@@ -26,6 +27,8 @@ interface Job {
 
 interface Slot {
   worker: Worker
+  /** Set once the worker has loaded; the time limit only runs from then on. */
+  ready: boolean
   job?: Job
   timer?: NodeJS.Timeout
 }
@@ -47,6 +50,8 @@ export class QueryPool {
   private readonly queue: Job[] = []
   private nextRequestId = 1
   private closed = false
+  private startupFailures = 0
+  private broken: string | undefined
 
   constructor(
     private readonly source: {all(): Iterable<LakeDocument>},
@@ -66,9 +71,14 @@ export class QueryPool {
       resourceLimits: {maxOldGenerationSizeMb: WORKER_MEMORY_MB},
     })
     worker.unref()
-    const slot: Slot = {worker}
+    const slot: Slot = {worker, ready: false}
     worker.on('message', (message: WorkerResponse) => {
-      if (message.type === 'ready') return
+      if (message.type === 'ready') {
+        slot.ready = true
+        this.startupFailures = 0
+        this.pump()
+        return
+      }
       const job = slot.job
       if (!job || job.request.requestId !== message.requestId) return
       this.finish(slot)
@@ -77,6 +87,13 @@ export class QueryPool {
     })
     worker.on('error', (error: Error & {code?: string}) => {
       const job = slot.job
+      if (!slot.ready && ++this.startupFailures >= MAX_STARTUP_FAILURES) {
+        // A worker that cannot even load will not load on the next try either
+        this.broken = `Query workers cannot start: ${error.message}`
+        for (const queued of this.queue.splice(0))
+          queued.reject(lakeError(500, 'internalError', this.broken))
+        return
+      }
       this.replace(slot)
       job?.reject(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
@@ -109,7 +126,7 @@ export class QueryPool {
 
   private pump(): void {
     for (const slot of this.slots) {
-      if (slot.job || this.closed) continue
+      if (slot.job || !slot.ready || this.closed) continue
       const job = this.queue.shift()
       if (!job) return
       slot.job = job
