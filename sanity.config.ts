@@ -1,0 +1,50 @@
+'use client'
+
+/**
+ * The Sanity Studio, embedded in the site at /studio. Against the embedded lake it talks to the
+ * lake's HTTP/2 + TLS port and logs in with a local token; with a real project it uses Sanity's
+ * own hosts and login (docs/decisions/0004-offline-studio.md).
+ */
+import {defineConfig} from 'sanity'
+import {structureTool} from 'sanity/structure'
+import {schemaTypes} from './sanity/schemaTypes'
+import {structure} from './sanity/structure'
+import {studioTarget, studioUsesEmbeddedLake} from './sanity/studio/env'
+import {LocalLakeNavbar} from './sanity/studio/LocalLakeNavbar'
+import {localLoginProvider, STUDIO_PATH} from './sanity/studio/localLogin'
+import {documentActions, newDocumentOptions, templates} from './sanity/studio/singleton'
+
+const {projectId, dataset, apiHost} = studioTarget
+
+const embeddedLake = studioUsesEmbeddedLake
+  ? {
+      apiHost,
+      auth: {
+        loginMethod: 'token' as const,
+        mode: 'replace' as const,
+        providers: [localLoginProvider],
+      },
+      studio: {components: {navbar: LocalLakeNavbar}},
+    }
+  : {}
+
+// Comments need Sanity's hosted comment store, which the embedded lake does not offer.
+const comments = {enabled: !studioUsesEmbeddedLake}
+
+export default defineConfig({
+  name: 'default',
+  title: 'Privacy policy',
+  basePath: STUDIO_PATH,
+  projectId,
+  dataset,
+  ...embeddedLake,
+  plugins: [structureTool({structure, title: 'Policy'})],
+  schema: {types: schemaTypes, templates},
+  document: {actions: documentActions, newDocumentOptions, comments},
+  // Versions of the policy are how changes are prepared, approved and scheduled; Sanity's own
+  // releases and scheduling would be a second path around the legal sign-off.
+  releases: {enabled: false},
+  scheduledDrafts: {enabled: false},
+  scheduledPublishing: {enabled: false},
+  tasks: {enabled: false},
+})
