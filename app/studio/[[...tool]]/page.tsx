@@ -1,0 +1,21 @@
+import {NextStudio} from 'next-sanity/studio'
+import {NextStudio as NextStudioWithoutBridge} from 'next-sanity/studio/client-component'
+import config from '@/sanity.config'
+import {studioApiOrigin, studioTarget} from '@/sanity/studio/env'
+import {LocalLakeNotice} from '@/sanity/studio/LocalLakeNotice'
+
+// Everything the Studio needs is in the browser build: one static page for every Studio path.
+export const dynamic = 'force-static'
+
+export default function StudioPage() {
+  const lakeOrigin = studioApiOrigin(studioTarget)
+  if (lakeOrigin === undefined) return <NextStudio config={config} />
+
+  // Offline, the script that connects the Studio to Sanity's dashboard cannot load: leave it out.
+  return (
+    <>
+      <NextStudioWithoutBridge config={config} />
+      <LocalLakeNotice apiOrigin={lakeOrigin} />
+    </>
+  )
+}
