@@ -286,8 +286,6 @@ const HANDLERS: Record<string, ActionHandler> = {
   'sanity.action.document.version.replace': versionReplace,
 }
 
-export const SUPPORTED_ACTIONS = Object.keys(HANDLERS)
-
 export function applyActions(ws: WorkingSet, actions: unknown): void {
   if (!Array.isArray(actions) || actions.length === 0) {
     throw badRequest('The request body must have a non-empty "actions" array')

@@ -5,8 +5,10 @@ import {handleDocumentEvents, handleDocumentsAt, handleExport, handleTransaction
 import {applyCors, type LakeRequest, type LakeResponse, Router, sendError} from './http'
 import {handleMutate} from './mutateRoutes'
 import {
+  handleAccessRequests,
   handleAcl,
   handleDatasets,
+  handleGrants,
   handleFeatures,
   handleKeyValue,
   handleMe,
@@ -44,6 +46,8 @@ const coreRoutes: RouteRegistrar = (on) => {
   on('GET', '/projects/:projectId/datasets', handleDatasets)
   on('GET', '/projects/:projectId/datasets/:dataset/acl', handleAcl)
   on('GET', '/projects/:projectId/users/:ids', handleUsers)
+  on('GET', '/projects/:projectId/grants', handleGrants)
+  on('GET', '/access/requests/me', handleAccessRequests)
   on('GET', '/datasets', handleDatasets)
   on('GET', '/ping', handlePing)
   on('GET', '/features', handleFeatures)

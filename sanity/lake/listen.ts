@@ -129,10 +129,6 @@ export class ListenerHub {
     this.timer.unref()
   }
 
-  get size(): number {
-    return this.listeners.size
-  }
-
   open(ctx: LakeRouteContext): void {
     const search = ctx.url.searchParams
     const params = paramsFrom(search)

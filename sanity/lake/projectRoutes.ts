@@ -97,6 +97,16 @@ export function handleDatasets(ctx: LakeRouteContext): void {
   )
 }
 
+/** Project-level grants (inviting members and the like): nobody has any here. */
+export function handleGrants(ctx: LakeRouteContext): void {
+  sendJson(ctx.res, 200, {})
+}
+
+/** Pending requests for access to the project: there are none to make locally. */
+export function handleAccessRequests(ctx: LakeRouteContext): void {
+  sendJson(ctx.res, 200, [])
+}
+
 export function handlePing(ctx: LakeRouteContext): void {
   sendText(ctx.res, 200, 'text/plain; charset=utf-8', 'PONG')
 }

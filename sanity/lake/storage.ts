@@ -186,10 +186,6 @@ export class DatasetStore {
     return this.lastSeq
   }
 
-  get size(): number {
-    return this.documents.size
-  }
-
   /** True until the first transaction; the seed is only ever imported into an empty dataset. */
   isPristine(): boolean {
     return this.lastSeq === 0
@@ -283,48 +279,30 @@ export class DatasetStore {
   }
 
   /** A document's revisions, oldest first. */
-  revisions(documentId: string, options: {limit?: number} = {}): RevisionRecord[] {
-    const rows = this.db
-      .prepare(
-        `SELECT ${REVISION_COLUMNS} FROM revisions r JOIN transactions t ON t.seq = r.seq
-         WHERE r.document_id = ? ORDER BY r.seq ${options.limit ? 'DESC LIMIT ?' : 'ASC'}`,
-      )
-      .all(...(options.limit ? [documentId, options.limit] : [documentId])) as RevisionRow[]
-    const records = rows.map(toRevision)
-    return options.limit ? records.reverse() : records
-  }
-
-  /** The document as it was right after the transaction that produced `rev`. */
-  documentAtRevision(documentId: string, rev: string): RevisionRecord | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT ${REVISION_COLUMNS} FROM revisions r JOIN transactions t ON t.seq = r.seq
-         WHERE r.document_id = ? AND t.id = ?`,
-      )
-      .get(documentId, rev) as RevisionRow | undefined
-    return row && toRevision(row)
+  revisions(documentId: string): RevisionRecord[] {
+    const rows = this.statement(
+      `SELECT ${REVISION_COLUMNS} FROM revisions r JOIN transactions t ON t.seq = r.seq
+       WHERE r.document_id = ? ORDER BY r.seq`,
+    ).all(documentId) as RevisionRow[]
+    return rows.map(toRevision)
   }
 
   /** The document's last revision at or before `time` (an ISO timestamp). */
   documentAtTime(documentId: string, time: string): RevisionRecord | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT ${REVISION_COLUMNS} FROM revisions r JOIN transactions t ON t.seq = r.seq
+    const row = this.statement(
+      `SELECT ${REVISION_COLUMNS} FROM revisions r JOIN transactions t ON t.seq = r.seq
          WHERE r.document_id = ? AND t.timestamp <= ? ORDER BY r.seq DESC LIMIT 1`,
-      )
-      .get(documentId, time) as RevisionRow | undefined
+    ).get(documentId, time) as RevisionRow | undefined
     return row && toRevision(row)
   }
 
   /** The revisions a transaction produced, in the order it touched the documents. */
   revisionsOfTransaction(transactionId: string): RevisionRecord[] {
     return (
-      this.db
-        .prepare(
-          `SELECT ${REVISION_COLUMNS} FROM revisions r JOIN transactions t ON t.seq = r.seq
+      this.statement(
+        `SELECT ${REVISION_COLUMNS} FROM revisions r JOIN transactions t ON t.seq = r.seq
            WHERE t.id = ? ORDER BY r.rowid`,
-        )
-        .all(transactionId) as RevisionRow[]
+      ).all(transactionId) as RevisionRow[]
     ).map(toRevision)
   }
 
@@ -377,12 +355,10 @@ export class DatasetStore {
 
   /** The revision of a document that was current just before the transaction `seq`. */
   revisionBefore(documentId: string, seq: number): RevisionRecord | undefined {
-    const row = this.db
-      .prepare(
-        `SELECT ${REVISION_COLUMNS} FROM revisions r JOIN transactions t ON t.seq = r.seq
+    const row = this.statement(
+      `SELECT ${REVISION_COLUMNS} FROM revisions r JOIN transactions t ON t.seq = r.seq
          WHERE r.document_id = ? AND r.seq < ? ORDER BY r.seq DESC LIMIT 1`,
-      )
-      .get(documentId, seq) as RevisionRow | undefined
+    ).get(documentId, seq) as RevisionRow | undefined
     return row && toRevision(row)
   }
 

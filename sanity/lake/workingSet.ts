@@ -1,5 +1,3 @@
-import {isDeepStrictEqual} from 'node:util'
-
 import {cloneJson, type LakeDocument} from './documents'
 import type {DocumentChange} from './storage'
 
@@ -46,10 +44,6 @@ export class WorkingSet {
     this.appliedMutations.push(mutation)
   }
 
-  touchedIds(): string[] {
-    return [...this.mutationsById.keys()]
-  }
-
   /**
    * The transaction's effect on each touched document: the new revision is the transaction id
    * and `_updatedAt` its time. A document deleted that never existed is not a change.
@@ -73,12 +67,5 @@ export class WorkingSet {
       changes.push({id, before, after, mutations})
     }
     return changes
-  }
-
-  /** True when the transaction would leave a document exactly as it was (system fields aside). */
-  static sameContent(a: LakeDocument | null, b: LakeDocument | null): boolean {
-    if (a === null || b === null) return a === b
-    const strip = ({_rev, _updatedAt, ...rest}: LakeDocument) => rest
-    return isDeepStrictEqual(strip(a), strip(b))
   }
 }
