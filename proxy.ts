@@ -1,9 +1,93 @@
 import createMiddleware from 'next-intl/middleware'
+import {NextRequest, NextResponse} from 'next/server'
 import {routing} from './i18n/routing'
+import {
+  contentApiOrigins,
+  publicContentSecurityPolicy,
+  staticSecurityHeaders,
+  studioContentSecurityPolicy,
+} from './lib/delivery/securityHeaders'
+import {isUnavailable, REQUEST_PATH_HEADER, RETRY_AFTER_SECONDS} from './lib/delivery/unavailablePages'
+import {unavailableHtml} from './lib/delivery/unavailablePage'
+import en from './messages/en.json'
+import fr from './messages/fr.json'
 
-export default createMiddleware(routing)
+const handleLocaleRouting = createMiddleware(routing)
+const unavailableText = {fr: fr.Unavailable, en: en.Unavailable}
+
+const secure = (process.env.SITE_URL ?? '').startsWith('https:')
+const apiOrigins = contentApiOrigins(
+  process.env.NEXT_PUBLIC_SANITY_STUDIO_API_HOST || undefined,
+  process.env.NEXT_PUBLIC_SANITY_PROJECT_ID ?? 'local',
+)
+
+function isPage(pathname: string): boolean {
+  return !/^\/(api|studio)(\/|$)/.test(pathname) && !/\.[^/]*$/.test(pathname)
+}
+
+/** Whether the address decodes: a stray `%` must not reach locale routing, which would throw. */
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURI(pathname)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function localeOf(pathname: string): 'fr' | 'en' {
+  return pathname.startsWith('/en/') || pathname === '/en' ? 'en' : 'fr'
+}
+
+/**
+ * Every response: a fresh nonce and the Content-Security-Policy built on it, the other security
+ * headers, and, for pages, next-intl's locale negotiation and localized paths.
+ */
+export default function proxy(request: NextRequest) {
+  const {pathname, search} = request.nextUrl
+  const nonce = btoa(crypto.randomUUID())
+  const studio = /^\/studio(\/|$)/.test(pathname)
+  const csp = studio
+    ? studioContentSecurityPolicy({nonce, contentApiOrigins: apiOrigins, secure})
+    : publicContentSecurityPolicy({nonce, contentApiOrigins: apiOrigins, secure})
+
+  let response: NextResponse
+  if (isPage(pathname) && isUnavailable(pathname + search)) {
+    const locale = localeOf(pathname)
+    response = new NextResponse(
+      unavailableHtml({lang: locale, ...unavailableText[locale]}, pathname + search, nonce),
+      {
+        status: 503,
+        headers: {
+          'Content-Type': 'text/html; charset=utf-8',
+          'Retry-After': String(RETRY_AFTER_SECONDS),
+          'Cache-Control': 'no-store',
+        },
+      },
+    )
+  } else {
+    // Next reads the nonce from the request's policy and puts it on the scripts it writes.
+    const headers = new Headers(request.headers)
+    headers.set('Content-Security-Policy', csp)
+    headers.set(REQUEST_PATH_HEADER, pathname + search)
+    if (!isPage(pathname)) {
+      response = NextResponse.next({request: {headers}})
+    } else if (!isDecodable(pathname)) {
+      // A malformed address is one that does not exist: the 404 page, in the language it names.
+      response = NextResponse.rewrite(new URL(`/${localeOf(pathname)}/malformed-address`, request.url), {
+        request: {headers},
+      })
+    } else {
+      response = handleLocaleRouting(new NextRequest(request, {headers}))
+    }
+  }
+
+  response.headers.set('Content-Security-Policy', csp)
+  for (const [name, value] of Object.entries(staticSecurityHeaders(secure))) response.headers.set(name, value)
+  return response
+}
 
 export const config = {
-  // Everything but the Studio, API routes, Next's own files and files with an extension.
-  matcher: ['/((?!api|studio|_next|_vercel|.*\\..*).*)'],
+  // Everything but Next's hashed build files, which next.config.ts gives headers of their own.
+  matcher: ['/((?!_next/static|_next/image).*)'],
 }

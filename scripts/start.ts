@@ -4,6 +4,7 @@
  * `--dev` serves the site with Next's development server instead.
  */
 import {spawn, type ChildProcess} from 'node:child_process'
+import {randomBytes} from 'node:crypto'
 import {existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {ConfigurationError, parseEnv, type Env} from '../lib/env'
@@ -62,12 +63,12 @@ function buildIsCurrent(config: Env): boolean {
   return statSync(buildStamp).mtimeMs > newestSourceChange()
 }
 
-function run(args: string[], port?: number): ChildProcess {
+function run(args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
   return spawn(process.execPath, [nextBin, ...args], {
     cwd: root,
     stdio: 'inherit',
     // A privacy product sends no usage data anywhere, its build tool's included.
-    env: {...process.env, NEXT_TELEMETRY_DISABLED: '1', ...(port ? {PORT: String(port)} : {})},
+    env: {...process.env, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv},
   })
 }
 
@@ -81,10 +82,28 @@ async function main() {
   const port = config.sitePort
   let lake: RunningLake | undefined
 
+  // The site's revalidation route checks the webhooks' signatures with this secret.
+  const webhookSecret = config.webhookSecret ?? randomBytes(32).toString('base64url')
+  const siteEnv: Record<string, string> = {SANITY_WEBHOOK_SECRET: webhookSecret}
+
   if (config.sanity.embeddedLake) {
     const dataDir = process.env.LAKE_DATA_DIR
     if (process.env.LAKE_FRESH === '1' && dataDir) rmSync(dataDir, {recursive: true, force: true})
-    lake = await startLake({port: config.lakePort, host: config.lakeHost, httpsPort: config.lakeHttpsPort})
+    lake = await startLake({
+      port: config.lakePort,
+      host: config.lakeHost,
+      httpsPort: config.lakeHttpsPort,
+      // Publishing a version reaches the site as it would from a real project's webhook.
+      webhooks: [
+        {
+          name: 'site revalidation',
+          url: `http://127.0.0.1:${port}/api/revalidate`,
+          secret: webhookSecret,
+          filter: '_type == "policyVersion"',
+          projection: '{_id, _type, number, status}',
+        },
+      ],
+    })
   } else {
     console.log(`Using Sanity project ${config.sanity.projectId}, dataset ${config.sanity.dataset}.`)
   }
@@ -96,7 +115,7 @@ async function main() {
 
   let site: ChildProcess
   if (dev) {
-    site = run(['dev', '--port', String(port)])
+    site = run(['dev', '--port', String(port)], siteEnv)
   } else {
     if (!buildIsCurrent(config)) {
       console.log('Building the site (first start or changed sources)…')
@@ -104,7 +123,7 @@ async function main() {
       if (code !== 0) return stop(code)
       writeFileSync(buildStamp, buildInputs(config))
     }
-    site = run(['start', '--port', String(port)])
+    site = run(['start', '--port', String(port)], siteEnv)
   }
   console.log(`\nThe privacy policy: ${config.siteUrl.origin}/fr/politique-de-confidentialite`)
   console.log(`In English:         ${config.siteUrl.origin}/en/privacy-policy\n`)

@@ -2,12 +2,9 @@ import type {Metadata} from 'next'
 import {hasLocale, NextIntlClientProvider} from 'next-intl'
 import {setRequestLocale} from 'next-intl/server'
 import {notFound} from 'next/navigation'
+import {connection} from 'next/server'
 import {routing} from '@/i18n/routing'
 import {env} from '@/lib/env'
-
-export function generateStaticParams() {
-  return routing.locales.map((locale) => ({locale}))
-}
 
 export const metadata: Metadata = {
   metadataBase: env().siteUrl,
@@ -17,6 +14,9 @@ export default async function LocaleLayout({children, params}: LayoutProps<'/[lo
   const {locale} = await params
   if (!hasLocale(routing.locales, locale)) notFound()
   setRequestLocale(locale)
+  // Each response has its own CSP nonce, so pages are rendered per request; their content comes
+  // from the tagged data cache (sanity/lib/fetch.ts), not from the content API each time.
+  await connection()
 
   return (
     <html lang={locale}>

@@ -13,5 +13,7 @@ export const client = createClient({
   apiVersion: sanity.apiVersion,
   useCdn: false,
   perspective: 'published',
+  // A slow content source must not hold readers: past this, cached content or a 503 is served.
+  timeout: 4000,
   ...(sanity.apiHost ? {apiHost: sanity.apiHost, useProjectHostname: false} : {}),
 })

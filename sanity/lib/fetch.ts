@@ -1,14 +1,18 @@
 import 'server-only'
-import type {PolicyVersion, Localized} from '@/lib/policy/types'
+import {headers} from 'next/headers'
+import {redirect} from 'next/navigation'
+import {markUnavailable, REQUEST_PATH_HEADER} from '@/lib/delivery/unavailablePages'
 import {organisationToday} from '@/lib/policy/dates'
+import {currentVersionNumber} from '@/lib/policy/periods'
+import type {Localized, PolicyVersion} from '@/lib/policy/types'
 import {client} from './client'
-import {CURRENT_VERSION_QUERY, PUBLISHED_VERSIONS_QUERY, VERSION_BY_NUMBER_QUERY} from './queries'
+import {PUBLISHED_VERSIONS_QUERY, VERSION_BY_NUMBER_QUERY} from './queries'
 
-/** Cache tag of everything rendered from policy versions; the revalidation webhook expires it. */
+/** Cache tag of everything read from policy versions; the revalidation webhook expires it. */
 export const POLICY_CACHE_TAG = 'policy'
 
 /**
- * Cached pages are refreshed at least this often, so that a version whose effective date arrives
+ * Cached content is refreshed at least this often, so that a version whose effective date arrives
  * becomes current with nobody acting.
  */
 export const REVALIDATE_SECONDS = 60
@@ -21,20 +25,58 @@ export interface VersionSummary {
   changeSummary: Localized<string> | null
 }
 
+/** The content source did not answer (stopped, slow or failing): not the reader's fault. */
+export class ContentUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('The policy content could not be loaded', {cause})
+    this.name = 'ContentUnavailableError'
+  }
+}
+
 const cacheOptions = {next: {revalidate: REVALIDATE_SECONDS, tags: [POLICY_CACHE_TAG]}}
 
-export function fetchCurrentVersion(): Promise<PolicyVersion | null> {
-  return client.fetch<PolicyVersion | null>(
-    CURRENT_VERSION_QUERY,
-    {today: organisationToday()},
-    cacheOptions,
-  )
+async function query<T>(groq: string, params: Record<string, unknown>): Promise<T> {
+  try {
+    return await client.fetch<T>(groq, params, cacheOptions)
+  } catch (error) {
+    // A query the lake refuses (4xx) is a bug to see; anything else means it is out of reach.
+    const status = (error as {statusCode?: number}).statusCode
+    if (status !== undefined && status >= 400 && status < 500) throw error
+    throw new ContentUnavailableError(error)
+  }
+}
+
+/**
+ * Runs a page's data loading. When the content source is out of reach and nothing is cached, the
+ * address is marked and the browser sent to it again, to be answered with a localized 503 and
+ * Retry-After by the proxy (see lib/delivery/unavailablePages.ts) rather than a 500.
+ */
+export async function loadContent<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load()
+  } catch (error) {
+    if (!(error instanceof ContentUnavailableError)) throw error
+    const path = (await headers()).get(REQUEST_PATH_HEADER)
+    if (!path) throw error
+    markUnavailable(path)
+    redirect(path)
+  }
+}
+
+/**
+ * The version in force today. Chosen here rather than in the query so that the cached queries do
+ * not change with the date: a page stays servable from cache across midnight when the content
+ * source is down.
+ */
+export async function fetchCurrentVersion(): Promise<PolicyVersion | null> {
+  const number = currentVersionNumber(await fetchPublishedVersions(), organisationToday())
+  return number === undefined ? null : fetchVersion(number)
 }
 
 export function fetchPublishedVersions(): Promise<VersionSummary[]> {
-  return client.fetch<VersionSummary[]>(PUBLISHED_VERSIONS_QUERY, {}, cacheOptions)
+  return query<VersionSummary[]>(PUBLISHED_VERSIONS_QUERY, {})
 }
 
 export function fetchVersion(number: number): Promise<PolicyVersion | null> {
-  return client.fetch<PolicyVersion | null>(VERSION_BY_NUMBER_QUERY, {number}, cacheOptions)
+  return query<PolicyVersion | null>(VERSION_BY_NUMBER_QUERY, {number})
 }

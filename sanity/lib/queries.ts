@@ -22,13 +22,7 @@ const VERSION_SUMMARY_FIELDS = /* groq */ `
   changeSummary{fr, en}
 `
 
-/** The version in force: the highest-numbered published version whose effective date has come. */
-export const CURRENT_VERSION_QUERY = defineQuery(`
-  *[_type == "policyVersion" && status == "published" && effectiveDate <= $today]
-    | order(number desc)[0]{${VERSION_FIELDS}}
-`)
-
-/** Every published version, newest first, including upcoming ones. */
+/** Every published version, newest first, including upcoming ones (lib/policy/periods.ts says which is in force). */
 export const PUBLISHED_VERSIONS_QUERY = defineQuery(`
   *[_type == "policyVersion" && status == "published" && defined(number)]
     | order(number desc){${VERSION_SUMMARY_FIELDS}}

@@ -7,7 +7,8 @@ import {evaluate, parse} from 'groq-js'
 import {buildSnapshot, checkCandidate} from '@/lib/policy/candidate'
 import {contentHash} from '@/lib/policy/contentHash'
 import type {Language, PolicyBody, PolicyContent, PortableTextBlock} from '@/lib/policy/types'
-import {CURRENT_VERSION_QUERY, VERSION_BY_NUMBER_QUERY} from '@/sanity/lib/queries'
+import {PUBLISHED_VERSIONS_QUERY, VERSION_BY_NUMBER_QUERY} from '@/sanity/lib/queries'
+import {currentVersionNumber, type DatedVersion} from '@/lib/policy/periods'
 import {
   buildSeedLines,
   SEED_FILE,
@@ -239,14 +240,10 @@ describe('the seed dataset', () => {
   })
 
   it('shows version 1 until version 2 takes effect on 1 October 2026, and version 2 from then on', async () => {
-    const current = async (today: string) =>
-      (
-        (await (
-          await evaluate(parse(CURRENT_VERSION_QUERY), {dataset: documents, params: {today}})
-        ).get()) as {
-          number: number
-        }
-      ).number
+    const published = (await (
+      await evaluate(parse(PUBLISHED_VERSIONS_QUERY), {dataset: documents})
+    ).get()) as DatedVersion[]
+    const current = async (today: string) => currentVersionNumber(published, today)
     expect(await current('2016-03-01')).toBe(1)
     expect(await current('2026-09-30')).toBe(1)
     expect(await current('2026-10-01')).toBe(2)

@@ -7,18 +7,12 @@ import {PolicyDocument} from '@/components/PolicyDocument'
 import {dateFormats} from '@/components/formatDates'
 import {alternates, languageOptions} from '@/i18n/alternates'
 import {routing} from '@/i18n/routing'
-import {fetchCurrentVersion} from '@/sanity/lib/fetch'
-
-export const revalidate = 60
-
-export function generateStaticParams() {
-  return routing.locales.map((locale) => ({locale}))
-}
+import {fetchCurrentVersion, loadContent} from '@/sanity/lib/fetch'
 
 export async function generateMetadata({params}: PageProps<'/[locale]/privacy-policy'>): Promise<Metadata> {
   const {locale} = await params
   if (!hasLocale(routing.locales, locale)) return {}
-  const version = await fetchCurrentVersion()
+  const version = await loadContent(fetchCurrentVersion)
   if (!version) return {}
   const t = await getTranslations({locale, namespace: 'Policy'})
   const dates = dateFormats(await getFormatter({locale}), locale)
@@ -38,7 +32,7 @@ export default async function PolicyPage({params}: PageProps<'/[locale]/privacy-
   if (!hasLocale(routing.locales, locale)) notFound()
   setRequestLocale(locale)
 
-  const version = await fetchCurrentVersion()
+  const version = await loadContent(fetchCurrentVersion)
   if (!version) notFound()
 
   return (

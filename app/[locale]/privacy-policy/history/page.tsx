@@ -8,13 +8,7 @@ import {alternates, languageOptions} from '@/i18n/alternates'
 import {routing} from '@/i18n/routing'
 import {organisationToday} from '@/lib/policy/dates'
 import {versionPeriods} from '@/lib/policy/periods'
-import {fetchPublishedVersions} from '@/sanity/lib/fetch'
-
-export const revalidate = 60
-
-export function generateStaticParams() {
-  return routing.locales.map((locale) => ({locale}))
-}
+import {fetchPublishedVersions, loadContent} from '@/sanity/lib/fetch'
 
 export async function generateMetadata({params}: PageProps<'/[locale]/privacy-policy/history'>): Promise<Metadata> {
   const {locale} = await params
@@ -29,7 +23,7 @@ export default async function HistoryPage({params}: PageProps<'/[locale]/privacy
   setRequestLocale(locale)
   const t = await getTranslations({locale, namespace: 'History'})
 
-  const versions = await fetchPublishedVersions()
+  const versions = await loadContent(fetchPublishedVersions)
   const periods = versionPeriods(versions, organisationToday())
   const entries = versions.map((version) => ({...version, period: periods.get(version.number)!}))
 

@@ -12,16 +12,7 @@ import {collectOutboundLinks} from '@/lib/links'
 import {organisationToday} from '@/lib/policy/dates'
 import {versionPeriods} from '@/lib/policy/periods'
 import {parseVersionNumber} from '@/lib/policy/versionNumber'
-import {fetchPublishedVersions, fetchVersion} from '@/sanity/lib/fetch'
-
-export const revalidate = 60
-
-export async function generateStaticParams() {
-  const versions = await fetchPublishedVersions()
-  return routing.locales.flatMap((locale) =>
-    versions.map((version) => ({locale, number: String(version.number)})),
-  )
-}
+import {fetchPublishedVersions, fetchVersion, loadContent} from '@/sanity/lib/fetch'
 
 type Props = PageProps<'/[locale]/privacy-policy/versions/[number]'>
 
@@ -29,7 +20,7 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
   const {locale, number: rawNumber} = await params
   const number = parseVersionNumber(rawNumber)
   if (!hasLocale(routing.locales, locale) || number === undefined) return {}
-  const version = await fetchVersion(number)
+  const version = await loadContent(() => fetchVersion(number))
   if (!version) return {}
   const t = await getTranslations({locale, namespace: 'Version'})
   return {
@@ -44,7 +35,9 @@ export default async function VersionPage({params}: Props) {
   if (!hasLocale(routing.locales, locale) || number === undefined) notFound()
   setRequestLocale(locale)
 
-  const [version, versions] = await Promise.all([fetchVersion(number), fetchPublishedVersions()])
+  const [version, versions] = await loadContent(() =>
+    Promise.all([fetchVersion(number), fetchPublishedVersions()]),
+  )
   if (!version) notFound()
   const period = versionPeriods(versions, organisationToday()).get(number) ?? {state: 'never' as const}
   const outboundHosts = new Set(

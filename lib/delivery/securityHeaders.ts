@@ -1,0 +1,80 @@
+/**
+ * The headers every response carries. Pure functions: the proxy decides per request, these say
+ * what the policy is. The public site loads nothing from another origin; the Studio talks to the
+ * content API and needs inline styles (its UI library injects them).
+ */
+
+export interface CspOptions {
+  nonce: string
+  /** Where the Studio's browser code reaches the content API, e.g. https://localhost:3334. */
+  contentApiOrigins: string[]
+  /** Over HTTPS, ask browsers to upgrade any stray http: subresource. */
+  secure: boolean
+}
+
+function serialise(directives: Record<string, string[]>): string {
+  return Object.entries(directives)
+    .map(([name, values]) => [name, ...values].join(' '))
+    .join('; ')
+}
+
+/** Public pages: scripts only with this response's nonce, nothing from elsewhere. */
+export function publicContentSecurityPolicy({nonce, secure}: CspOptions): string {
+  return serialise({
+    'default-src': ["'self'"],
+    'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"],
+    'style-src': ["'self'", `'nonce-${nonce}'`],
+    'img-src': ["'self'", 'data:'],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    // The Studio (same origin) may show pages in its preview; nobody else may frame them.
+    'frame-ancestors': ["'self'"],
+    ...(secure ? {'upgrade-insecure-requests': []} : {}),
+  })
+}
+
+/** The Studio: same script rule, plus the content API, its live connections, and inline styles. */
+export function studioContentSecurityPolicy({nonce, contentApiOrigins, secure}: CspOptions): string {
+  const websockets = contentApiOrigins.map((origin) => origin.replace(/^http/, 'ws'))
+  return serialise({
+    'default-src': ["'self'"],
+    'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"],
+    'style-src': ["'self'", "'unsafe-inline'"],
+    'img-src': ["'self'", 'data:', 'blob:', ...contentApiOrigins],
+    'font-src': ["'self'", 'data:'],
+    'connect-src': ["'self'", ...contentApiOrigins, ...websockets],
+    'worker-src': ["'self'", 'blob:'],
+    'frame-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+    ...(secure ? {'upgrade-insecure-requests': []} : {}),
+  })
+}
+
+/** Headers that do not depend on the request. */
+export function staticSecurityHeaders(secure: boolean): Record<string, string> {
+  return {
+    'Referrer-Policy': 'same-origin',
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'SAMEORIGIN',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Permissions-Policy':
+      'accelerometer=(), browsing-topics=(), camera=(), geolocation=(), gyroscope=(), interest-cohort=(), magnetometer=(), microphone=(), payment=(), usb=()',
+    ...(secure ? {'Strict-Transport-Security': 'max-age=31536000; includeSubDomains'} : {}),
+  }
+}
+
+/** Origins the Studio's browser code talks to: the embedded lake's HTTPS host, or Sanity's. */
+export function contentApiOrigins(studioApiHost: string | undefined, projectId: string): string[] {
+  if (studioApiHost) {
+    const url = new URL(studioApiHost)
+    // The Studio prefixes the project id to the host (local.localhost).
+    return [url.origin, `${url.protocol}//*.${url.host}`]
+  }
+  return [`https://${projectId}.api.sanity.io`, `https://${projectId}.apicdn.sanity.io`, 'https://*.api.sanity.io', 'https://cdn.sanity.io']
+}

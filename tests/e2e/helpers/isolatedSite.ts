@@ -1,0 +1,135 @@
+import {spawn, type ChildProcess} from 'node:child_process'
+import {randomBytes} from 'node:crypto'
+import {mkdtempSync, rmSync} from 'node:fs'
+import {connect, createServer, type Server, type Socket} from 'node:net'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {createClient, type SanityClient} from '@sanity/client'
+import {startLake, type RunningLake} from '../../../sanity/lake/server'
+
+/**
+ * A second copy of the product for tests that change content or break things: its own embedded
+ * lake (fresh seed, in a temporary folder) and its own `next start` on the same build, so the
+ * shared site the other specs read is never affected. The site reaches the lake through a relay
+ * the test can cut, to play a content source that has gone away.
+ */
+export interface IsolatedSite {
+  url: string
+  lake: RunningLake
+  /** Stops relaying and refuses new connections: the site sees the lake as down. */
+  cutLake(): Promise<void>
+  client(role: 'editor' | 'legal-reviewer'): SanityClient
+  stop(): Promise<void>
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const {port} = server.address() as {port: number}
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+function relay(targetPort: number): Promise<{port: number; server: Server; sockets: Set<Socket>}> {
+  const sockets = new Set<Socket>()
+  const server = createServer((incoming) => {
+    const outgoing = connect(targetPort, '127.0.0.1')
+    for (const socket of [incoming, outgoing]) {
+      sockets.add(socket)
+      socket.on('close', () => sockets.delete(socket))
+      socket.on('error', () => socket.destroy())
+    }
+    incoming.pipe(outgoing).pipe(incoming)
+  })
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({port: (server.address() as {port: number}).port, server, sockets}),
+    ),
+  )
+}
+
+async function waitForSite(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The site exited with code ${child.exitCode}`)
+    try {
+      const response = await fetch(`${url}/api/health`, {redirect: 'manual'})
+      if (response.status < 500) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`The site at ${url} did not start in time`)
+}
+
+export async function startIsolatedSite(): Promise<IsolatedSite> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'policy-isolated-'))
+  const sitePort = await freePort()
+  const url = `http://localhost:${sitePort}`
+  const webhookSecret = randomBytes(24).toString('base64url')
+  const lake = await startLake({
+    port: 0,
+    httpsPort: false,
+    dataDir,
+    quiet: true,
+    webhooks: [
+      {
+        url: `http://127.0.0.1:${sitePort}/api/revalidate`,
+        secret: webhookSecret,
+        filter: '_type == "policyVersion"',
+        projection: '{_id, _type, number, status}',
+      },
+    ],
+  })
+  const lakeRelay = await relay(Number(new URL(lake.url).port))
+
+  const nextBin = path.resolve('node_modules/next/dist/bin/next')
+  const child = spawn(process.execPath, [nextBin, 'start', '--port', String(sitePort)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(sitePort),
+      SITE_URL: url,
+      LAKE_PORT: String(lakeRelay.port),
+      SANITY_WEBHOOK_SECRET: webhookSecret,
+    },
+  })
+  await waitForSite(url, child)
+
+  return {
+    url,
+    lake,
+    async cutLake() {
+      await new Promise<void>((resolve) => {
+        lakeRelay.server.close(() => resolve())
+        for (const socket of lakeRelay.sockets) socket.destroy()
+      })
+    },
+    client(role) {
+      const user = lake.users.find((candidate) => candidate.role === role)
+      if (!user) throw new Error(`No ${role} in the isolated lake`)
+      return createClient({
+        projectId: 'local',
+        dataset: 'production',
+        apiVersion: '2025-02-19',
+        apiHost: lake.url,
+        useProjectHostname: false,
+        useCdn: false,
+        token: user.token,
+      })
+    },
+    async stop() {
+      child.kill('SIGTERM')
+      await new Promise((resolve) => child.once('exit', resolve))
+      lakeRelay.server.close()
+      for (const socket of lakeRelay.sockets) socket.destroy()
+      await lake.close()
+      rmSync(dataDir, {recursive: true, force: true})
+    },
+  }
+}
