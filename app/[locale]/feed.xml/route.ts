@@ -1,0 +1,79 @@
+import {hasLocale} from 'next-intl'
+import {getFormatter, getTranslations} from 'next-intl/server'
+import {dateFormats} from '@/components/formatDates'
+import {getPathname} from '@/i18n/navigation'
+import {routing} from '@/i18n/routing'
+import {env} from '@/lib/env'
+import {feedPath} from '@/lib/feed/addresses'
+import {renderAtomFeed} from '@/lib/feed/atom'
+import {versionFeed} from '@/lib/feed/versionFeed'
+import {fetchCurrentVersion, fetchPublishedVersions, REVALIDATE_SECONDS} from '@/sanity/lib/fetch'
+
+// One feed per language, at /fr/feed.xml and /en/feed.xml; any other language is a 404.
+export const dynamic = 'force-static'
+export const dynamicParams = false
+export const revalidate = 60
+
+export function generateStaticParams() {
+  return routing.locales.map((locale) => ({locale}))
+}
+
+export async function GET(_request: Request, {params}: RouteContext<'/[locale]/feed.xml'>) {
+  const {locale} = await params
+  if (!hasLocale(routing.locales, locale)) return new Response('Not found', {status: 404})
+
+  const [versions, current] = await Promise.all([fetchPublishedVersions(), fetchCurrentVersion()])
+  const t = await getTranslations({locale, namespace: 'Feed'})
+  const dates = dateFormats(await getFormatter({locale}), locale)
+  const {siteUrl} = env()
+  const absolute = (path: string) => new URL(path, siteUrl).href
+  const organisation = current?.organisationName ?? siteUrl.host
+
+  const feed = versionFeed({
+    language: locale,
+    versions,
+    feedUrl: absolute(feedPath(locale)),
+    historyUrl: absolute(getPathname({href: '/privacy-policy/history', locale})),
+    translations: routing.locales
+      .filter((other) => other !== locale)
+      .map((other) => ({language: other, url: absolute(feedPath(other))})),
+    author: organisation,
+    text: {
+      title: t('title', {organisation}),
+      subtitle: t('subtitle'),
+      entryTitle: (version) =>
+        t('entryTitle', {number: version.number, date: dates.calendar(version.effectiveDate)}),
+      seeChanges: (previous) => t('seeChanges', {previous}),
+      readVersion: (number) => t('readVersion', {number}),
+    },
+    addresses: (number, previous) => ({
+      version: absolute(
+        getPathname({
+          href: {pathname: '/privacy-policy/versions/[number]', params: {number: String(number)}},
+          locale,
+        }),
+      ),
+      ...(previous === undefined
+        ? {}
+        : {
+            changes: absolute(
+              getPathname({
+                href: {
+                  pathname: '/privacy-policy/compare',
+                  query: {from: String(previous), to: String(number)},
+                },
+                locale,
+              }),
+            ),
+          }),
+    }),
+    now: new Date(),
+  })
+
+  return new Response(renderAtomFeed(feed), {
+    headers: {
+      'content-type': 'application/atom+xml; charset=utf-8',
+      'cache-control': `public, max-age=0, s-maxage=${REVALIDATE_SECONDS}`,
+    },
+  })
+}

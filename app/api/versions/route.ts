@@ -1,0 +1,49 @@
+import {getPathname} from '@/i18n/navigation'
+import {env} from '@/lib/env'
+import {feedPath} from '@/lib/feed/addresses'
+import {versionList} from '@/lib/feed/versions'
+import {organisationToday} from '@/lib/policy/dates'
+import {versionPeriods} from '@/lib/policy/periods'
+import {fetchPublishedVersions} from '@/sanity/lib/fetch'
+
+// Every published version, newest first, as JSON: for programs that watch the policy.
+export const dynamic = 'force-static'
+export const revalidate = 60
+
+export async function GET() {
+  const versions = await fetchPublishedVersions()
+  const {siteUrl} = env()
+  const absolute = (path: string) => new URL(path, siteUrl).href
+  const list = versionList({
+    versions,
+    periods: versionPeriods(versions, organisationToday()),
+    addresses: (number, previous, locale) => ({
+      version: absolute(
+        getPathname({
+          href: {pathname: '/privacy-policy/versions/[number]', params: {number: String(number)}},
+          locale,
+        }),
+      ),
+      ...(previous === undefined
+        ? {}
+        : {
+            changes: absolute(
+              getPathname({
+                href: {
+                  pathname: '/privacy-policy/compare',
+                  query: {from: String(previous), to: String(number)},
+                },
+                locale,
+              }),
+            ),
+          }),
+    }),
+    feeds: {
+      fr: absolute(feedPath('fr')),
+      en: absolute(feedPath('en')),
+    },
+  })
+  return Response.json(list, {
+    headers: {'access-control-allow-origin': '*'},
+  })
+}
