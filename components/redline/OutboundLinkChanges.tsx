@@ -34,7 +34,10 @@ function Entry({
       ) : (
         <code className={styles.address}>{link.url}</code>
       )}{' '}
-      <span lang={link.language}>“{link.text}”</span>,{' '}
+      {t.rich('outboundText', {
+        text: link.text,
+        words: (chunks) => <span lang={link.language}>{chunks}</span>,
+      })}{' '}
       <a href={`#${encodeURIComponent(anchor)}`}>{t('outboundIn', {section: sectionTitle})}</a>
     </li>
   )

@@ -31,6 +31,14 @@ export function VersionPicker({action, versions, from, to, lang, title}: Version
   ))
   const known = (number: number | undefined) =>
     versions.some((version) => version.number === number) ? number : undefined
+  // By default, the newest version against the one before it, never a version against itself.
+  const toValue = known(to) ?? versions[0]?.number
+  const fromValue =
+    known(from) ??
+    (
+      versions.find((version) => version.number < (toValue ?? 0)) ??
+      versions.find((version) => version.number !== toValue)
+    )?.number
   return (
     <form
       method="get"
@@ -42,13 +50,13 @@ export function VersionPicker({action, versions, from, to, lang, title}: Version
       <div className={styles.pickerFields}>
         <label>
           {t('pickerFrom')}
-          <select name="from" defaultValue={known(from) ?? versions[1]?.number}>
+          <select name="from" defaultValue={fromValue}>
             {options}
           </select>
         </label>
         <label>
           {t('pickerTo')}
-          <select name="to" defaultValue={known(to) ?? versions[0]?.number}>
+          <select name="to" defaultValue={toValue}>
             {options}
           </select>
         </label>

@@ -41,11 +41,22 @@ function defaultPair(versions: VersionSummary[]): Request {
     : {kind: 'pair', from, to}
 }
 
+/** A query value as the reader typed it, for quoting back; an empty value counts as absent. */
+function typed(value: string | string[] | undefined): string | undefined {
+  const text = [value ?? []].flat().join(', ')
+  return text === '' ? undefined : text.length > 40 ? `${text.slice(0, 40)}…` : text
+}
+
 function readRequest(query: Query, versions: VersionSummary[]): Request {
-  const {from: rawFrom, to: rawTo} = query
-  if (rawFrom === undefined && rawTo === undefined) return defaultPair(versions)
-  const from = parseVersionNumber(rawFrom)
-  const to = parseVersionNumber(rawTo)
+  const rawFrom = typed(query.from)
+  const rawTo = typed(query.to)
+  if (rawFrom === undefined && rawTo === undefined) {
+    return 'from' in query || 'to' in query
+      ? {kind: 'problem', problem: {reason: 'missing'}}
+      : defaultPair(versions)
+  }
+  const from = parseVersionNumber(query.from)
+  const to = parseVersionNumber(query.to)
   const named = {...(from === undefined ? {} : {from}), ...(to === undefined ? {} : {to})}
   if (rawFrom === undefined || rawTo === undefined) {
     return {kind: 'problem', problem: {reason: 'missing'}, ...named}
@@ -56,7 +67,7 @@ function readRequest(query: Query, versions: VersionSummary[]): Request {
       .join(', ')
     return {kind: 'problem', problem: {reason: 'invalid', value}, ...named}
   }
-  if (from === to) return {kind: 'problem', problem: {reason: 'same', number: from}, ...named}
+  if (from === to) return {kind: 'problem', problem: {reason: 'same', number: from}, to}
   const published = new Set(versions.map((version) => version.number))
   return published.has(from) && published.has(to) ? {kind: 'pair', from, to} : {kind: 'unknown'}
 }
