@@ -70,13 +70,15 @@ export default function proxy(request: NextRequest) {
     const headers = new Headers(request.headers)
     headers.set('Content-Security-Policy', csp)
     headers.set(REQUEST_PATH_HEADER, pathname + search)
-    if (!isPage(pathname)) {
+    if (!isDecodable(pathname)) {
+      // Next cannot route an address with a broken escape, so the reader is sent to the same
+      // address with its `%` signs escaped: one that does not exist, answered with a 404 (for a
+      // page, in the language it names).
+      const escaped = new URL(request.url)
+      escaped.pathname = pathname.replaceAll('%', '%25')
+      response = NextResponse.redirect(escaped, 307)
+    } else if (!isPage(pathname)) {
       response = NextResponse.next({request: {headers}})
-    } else if (!isDecodable(pathname)) {
-      // A malformed address is one that does not exist: the 404 page, in the language it names.
-      response = NextResponse.rewrite(new URL(`/${localeOf(pathname)}/malformed-address`, request.url), {
-        request: {headers},
-      })
     } else {
       response = handleLocaleRouting(new NextRequest(request, {headers}))
     }
