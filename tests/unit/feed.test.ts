@@ -2,6 +2,7 @@
 import {describe, expect, it} from 'vitest'
 import {atomDate, escapeXml, renderAtomFeed} from '@/lib/feed/atom'
 import {feedPath} from '@/lib/feed/addresses'
+import {loadOrUnavailable, unavailableResponse} from '@/lib/feed/responses'
 import {versionFeed, type VersionFeedInput} from '@/lib/feed/versionFeed'
 import {previousVersions, versionList, type PublishedVersion} from '@/lib/feed/versions'
 import {versionPeriods} from '@/lib/policy/periods'
@@ -180,5 +181,26 @@ describe('a program reading the list of versions', () => {
     expect(list.feeds).toEqual({fr: `${SITE}/fr/feed.xml`, en: `${SITE}/en/feed.xml`})
     // What a program receives survives a round trip through JSON unchanged.
     expect(JSON.parse(JSON.stringify(list))).toEqual(list)
+  })
+})
+
+describe('a feed reader polling while the content source is down', () => {
+  class Outage extends Error {}
+  const isOutage = (error: unknown) => error instanceof Outage
+
+  it('is told to come back later rather than shown an error or an empty feed', async () => {
+    const loaded = await loadOrUnavailable(() => Promise.reject(new Outage()), isOutage)
+    expect(loaded).toBeUndefined()
+    const response = unavailableResponse()
+    expect(response.status).toBe(503)
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(response.headers.get('cache-control')).toBe('no-store')
+  })
+
+  it('still sees real bugs fail loudly, and content pass through', async () => {
+    await expect(
+      loadOrUnavailable(() => Promise.reject(new TypeError('bad query')), isOutage),
+    ).rejects.toThrow('bad query')
+    expect(await loadOrUnavailable(() => Promise.resolve(versions), isOutage)).toBe(versions)
   })
 })

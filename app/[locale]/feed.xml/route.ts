@@ -6,23 +6,28 @@ import {routing} from '@/i18n/routing'
 import {env} from '@/lib/env'
 import {feedPath} from '@/lib/feed/addresses'
 import {renderAtomFeed} from '@/lib/feed/atom'
+import {loadOrUnavailable, unavailableResponse} from '@/lib/feed/responses'
 import {versionFeed} from '@/lib/feed/versionFeed'
-import {fetchCurrentVersion, fetchPublishedVersions, REVALIDATE_SECONDS} from '@/sanity/lib/fetch'
+import {
+  ContentUnavailableError,
+  fetchCurrentVersion,
+  fetchPublishedVersions,
+  REVALIDATE_SECONDS,
+} from '@/sanity/lib/fetch'
 
-// One feed per language, at /fr/feed.xml and /en/feed.xml; any other language is a 404.
-export const dynamic = 'force-static'
-export const dynamicParams = false
-export const revalidate = 60
-
-export function generateStaticParams() {
-  return routing.locales.map((locale) => ({locale}))
-}
-
+// One feed per language, at /fr/feed.xml and /en/feed.xml; any other language is a 404. Built on
+// request from the cached content, like the pages, so a new version appears in both at once.
 export async function GET(_request: Request, {params}: RouteContext<'/[locale]/feed.xml'>) {
   const {locale} = await params
   if (!hasLocale(routing.locales, locale)) return new Response('Not found', {status: 404})
 
-  const [versions, current] = await Promise.all([fetchPublishedVersions(), fetchCurrentVersion()])
+  const content = await loadOrUnavailable(
+    () => Promise.all([fetchPublishedVersions(), fetchCurrentVersion()]),
+    (error) => error instanceof ContentUnavailableError,
+  )
+  if (!content) return unavailableResponse()
+  const [versions, current] = content
+
   const t = await getTranslations({locale, namespace: 'Feed'})
   const dates = dateFormats(await getFormatter({locale}), locale)
   const {siteUrl} = env()
@@ -73,7 +78,7 @@ export async function GET(_request: Request, {params}: RouteContext<'/[locale]/f
   return new Response(renderAtomFeed(feed), {
     headers: {
       'content-type': 'application/atom+xml; charset=utf-8',
-      'cache-control': `public, max-age=0, s-maxage=${REVALIDATE_SECONDS}`,
+      'cache-control': `public, max-age=${REVALIDATE_SECONDS}`,
     },
   })
 }

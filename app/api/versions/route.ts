@@ -1,17 +1,23 @@
 import {getPathname} from '@/i18n/navigation'
 import {env} from '@/lib/env'
 import {feedPath} from '@/lib/feed/addresses'
+import {loadOrUnavailable, unavailableResponse} from '@/lib/feed/responses'
 import {versionList} from '@/lib/feed/versions'
 import {organisationToday} from '@/lib/policy/dates'
 import {versionPeriods} from '@/lib/policy/periods'
-import {fetchPublishedVersions} from '@/sanity/lib/fetch'
+import {
+  ContentUnavailableError,
+  fetchPublishedVersions,
+  REVALIDATE_SECONDS,
+} from '@/sanity/lib/fetch'
 
 // Every published version, newest first, as JSON: for programs that watch the policy.
-export const dynamic = 'force-static'
-export const revalidate = 60
-
 export async function GET() {
-  const versions = await fetchPublishedVersions()
+  const versions = await loadOrUnavailable(
+    fetchPublishedVersions,
+    (error) => error instanceof ContentUnavailableError,
+  )
+  if (!versions) return unavailableResponse()
   const {siteUrl} = env()
   const absolute = (path: string) => new URL(path, siteUrl).href
   const list = versionList({
@@ -44,6 +50,9 @@ export async function GET() {
     },
   })
   return Response.json(list, {
-    headers: {'access-control-allow-origin': '*'},
+    headers: {
+      'access-control-allow-origin': '*',
+      'cache-control': `public, max-age=${REVALIDATE_SECONDS}`,
+    },
   })
 }

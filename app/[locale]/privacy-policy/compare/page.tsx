@@ -14,7 +14,12 @@ import {feedPath} from '@/lib/feed/addresses'
 import {organisationToday} from '@/lib/policy/dates'
 import {currentVersionNumber, versionPeriods} from '@/lib/policy/periods'
 import {parseVersionNumber} from '@/lib/policy/versionNumber'
-import {fetchPublishedVersions, fetchVersion, type VersionSummary} from '@/sanity/lib/fetch'
+import {
+  fetchPublishedVersions,
+  fetchVersion,
+  loadContent,
+  type VersionSummary,
+} from '@/sanity/lib/fetch'
 
 type Props = PageProps<'/[locale]/privacy-policy/compare'>
 type Query = Awaited<Props['searchParams']>
@@ -87,7 +92,7 @@ function compareHref(from: number, to: number, lang?: Locale) {
 export async function generateMetadata({params, searchParams}: Props): Promise<Metadata> {
   const {locale} = await params
   if (!hasLocale(routing.locales, locale)) return {}
-  const request = readRequest(await searchParams, await fetchPublishedVersions())
+  const request = readRequest(await searchParams, await loadContent(fetchPublishedVersions))
   const t = await getTranslations({locale, namespace: 'Compare'})
   if (request.kind !== 'pair') return {title: t('problemMetaTitle'), robots: {index: false}}
   return {
@@ -105,7 +110,7 @@ export default async function ComparePage({params, searchParams}: Props) {
   if (!hasLocale(routing.locales, locale)) notFound()
   setRequestLocale(locale)
   const query = await searchParams
-  const versions = await fetchPublishedVersions()
+  const versions = await loadContent(fetchPublishedVersions)
   const request = readRequest(query, versions)
   if (request.kind === 'unknown') notFound()
 
@@ -143,7 +148,9 @@ export default async function ComparePage({params, searchParams}: Props) {
   }
 
   const {from, to} = request
-  const [before, after] = await Promise.all([fetchVersion(from), fetchVersion(to)])
+  const [before, after] = await loadContent(() =>
+    Promise.all([fetchVersion(from), fetchVersion(to)]),
+  )
   if (!before || !after) notFound()
 
   const periods = versionPeriods(versions, organisationToday())
