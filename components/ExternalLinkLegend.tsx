@@ -5,11 +5,12 @@ import {ExternalLinkIcon} from './ExternalLinkIcon'
 export function ExternalLinkLegend() {
   const t = useTranslations('Links')
   return (
-    <aside className="link-legend" aria-labelledby="link-legend-title">
+    // A note inside the section it explains, not a page-level landmark.
+    <div className="link-legend" role="note" aria-labelledby="link-legend-title">
       <h3 id="link-legend-title" className="link-legend__title">
         <ExternalLinkIcon /> {t('legendTitle')}
       </h3>
       <p>{t('legend')}</p>
-    </aside>
+    </div>
   )
 }

@@ -36,7 +36,7 @@ describe('the policy document', () => {
   it('explains the outbound-link flag once, beside the section about links to other sites', () => {
     renderIn('en', <PolicyDocument version={sampleVersion()} language="en" />)
 
-    const legends = screen.getAllByRole('complementary', {name: /Links to other sites/})
+    const legends = screen.getAllByRole('note', {name: /Links to other sites/})
     expect(legends).toHaveLength(1)
     expect(document.getElementById('links-to-other-sites')).toContainElement(legends[0]!)
     expect(legends[0]).toHaveTextContent('not covered by this privacy policy')
