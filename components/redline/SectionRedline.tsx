@@ -52,10 +52,11 @@ export function SectionRedline({section, language, from, to, otherLanguage}: Sec
         )}
       </h2>
       <p className={styles.status}>
-        <StatusBadge status={status} />
+        <StatusBadge status={status} />{' '}
         {section.moved && section.indexBefore !== undefined && section.indexAfter !== undefined && (
           <span>
             {t('movedDetail', {
+              status,
               before: section.indexBefore + 1,
               after: section.indexAfter + 1,
               from,

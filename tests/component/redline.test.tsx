@@ -262,6 +262,47 @@ describe('a legal reviewer comparing two versions', () => {
   })
 })
 
+describe('a reviewer comparing versions that differ little', () => {
+  it('sees a section that only changed place as moved, its text folded away', () => {
+    const reordered = structuredClone(sampleVersion())
+    reordered.sections.reverse()
+    renderIn(
+      'en',
+      <ComparisonView
+        {...viewProps('en')}
+        comparison={comparePolicies(sampleVersion(), reordered, {siteHosts: []})}
+      />,
+    )
+    // Of two sections swapped, one is said to have moved, whichever version comes first.
+    const moved = section('links-to-other-sites')
+    expect(visibleText(moved.querySelector('p')!)).toBe(
+      'Moved From section 2 in version 7 to section 1 in version 8.',
+    )
+    expect(within(section('cookies')).getByText('Unchanged')).toBeInTheDocument()
+    expect(moved.querySelector('details')).not.toHaveAttribute('open')
+    expect(moved.querySelector('ins, del')).toBeNull()
+    expect(screen.getByTestId('compare-counts')).toHaveTextContent('1 section moved')
+  })
+
+  it('is told when two versions have exactly the same text', () => {
+    renderIn(
+      'fr',
+      <ComparisonView
+        {...viewProps('fr')}
+        comparison={comparePolicies(sampleVersion(), sampleVersion(), {siteHosts: []})}
+      />,
+    )
+    expect(screen.getByText('Les deux versions ont exactement le même texte.')).toBeInTheDocument()
+    expect(screen.getByTestId('compare-counts')).toHaveTextContent('2 sections inchangées')
+    expect(
+      screen.getByText(
+        'Aucun lien vers un autre site n’a été ajouté ni supprimé dans le texte français.',
+      ),
+    ).toBeInTheDocument()
+    expect(document.querySelector('ins, del')).toBeNull()
+  })
+})
+
 describe('a reader asking for a comparison that cannot be made', () => {
   it('is told why, in their language, and offered the versions that can be compared', () => {
     renderIn(
