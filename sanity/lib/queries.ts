@@ -8,6 +8,7 @@ const VERSION_FIELDS = /* groq */ `
   publishedAt,
   changeSummary{fr, en},
   contentHash,
+  approval{userId, name, at, contentHash},
   title{fr, en},
   organisationName,
   introduction{fr, en},

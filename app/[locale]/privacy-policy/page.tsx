@@ -2,11 +2,13 @@ import type {Metadata} from 'next'
 import {hasLocale} from 'next-intl'
 import {getFormatter, getTranslations, setRequestLocale} from 'next-intl/server'
 import {notFound} from 'next/navigation'
+import {IntegrityWarning} from '@/components/IntegrityWarning'
 import {PageShell} from '@/components/PageShell'
 import {PolicyDocument} from '@/components/PolicyDocument'
 import {dateFormats} from '@/components/formatDates'
 import {alternates, languageOptions} from '@/i18n/alternates'
 import {routing} from '@/i18n/routing'
+import {checkIntegrity} from '@/lib/policy/integrity'
 import {fetchCurrentVersion, loadContent} from '@/sanity/lib/fetch'
 
 export async function generateMetadata({params}: PageProps<'/[locale]/privacy-policy'>): Promise<Metadata> {
@@ -37,6 +39,7 @@ export default async function PolicyPage({params}: PageProps<'/[locale]/privacy-
 
   return (
     <PageShell languages={await languageOptions('/privacy-policy', locale)}>
+      <IntegrityWarning status={await checkIntegrity(version)} />
       <PolicyDocument version={version} language={locale} />
     </PageShell>
   )

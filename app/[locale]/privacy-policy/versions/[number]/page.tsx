@@ -2,11 +2,13 @@ import type {Metadata} from 'next'
 import {hasLocale} from 'next-intl'
 import {getTranslations, setRequestLocale} from 'next-intl/server'
 import {notFound} from 'next/navigation'
+import {IntegrityWarning} from '@/components/IntegrityWarning'
 import {PageShell} from '@/components/PageShell'
 import {PolicyDocument} from '@/components/PolicyDocument'
 import {VersionBanner} from '@/components/VersionBanner'
 import {alternates, languageOptions} from '@/i18n/alternates'
 import {routing} from '@/i18n/routing'
+import {checkIntegrity} from '@/lib/policy/integrity'
 import {env} from '@/lib/env'
 import {collectOutboundLinks} from '@/lib/links'
 import {organisationToday} from '@/lib/policy/dates'
@@ -55,6 +57,7 @@ export default async function VersionPage({params}: Props) {
       )}
     >
       <VersionBanner period={period} />
+      <IntegrityWarning status={await checkIntegrity(version)} />
       <PolicyDocument version={version} language={locale} />
       <p className="version-links-count">{t('outboundSites', {count: outboundHosts.size})}</p>
     </PageShell>
