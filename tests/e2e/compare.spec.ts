@@ -207,7 +207,9 @@ test.describe('choosing what to compare', () => {
     await expect(page.getByRole('heading', {level: 1})).toHaveText(
       'Changes from version 2 to version 1',
     )
-    await expect(page.getByRole('note')).toContainText('Version 2 is later than version 1')
+    await expect(page.getByRole('note').filter({hasText: 'later'})).toContainText(
+      'Version 2 is later than version 1',
+    )
     await expect(
       section(page, 'comments-or-questions').getByText('Status: Removed', {exact: true}),
     ).toBeVisible()

@@ -72,7 +72,7 @@ test.describe('the version history', () => {
     await page.goto(EN)
     await page.getByRole('link', {name: 'Read version 1'}).click()
     await expect(page).toHaveURL('/en/privacy-policy/versions/1')
-    await expect(page.getByRole('note')).toContainText(
+    await expect(page.getByRole('note').filter({hasText: 'Archived version'})).toContainText(
       'Archived version: in force from March 1, 2016 to September 30, 2026.',
     )
   })
