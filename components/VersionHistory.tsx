@@ -11,6 +11,8 @@ export interface HistoryEntry {
   publishedAt: string
   changeSummary: Localized<string> | null
   period: VersionPeriod
+  /** The published version before this one, if any. */
+  previous?: number
 }
 
 /** Every published version, newest first, with when it was in force and what changed. */
@@ -22,7 +24,7 @@ export function VersionHistory({entries, language}: {entries: HistoryEntry[]; la
   return (
     <ol className="history" reversed>
       {entries.map((entry) => {
-        const previous = entry.number > 1 ? entry.number - 1 : undefined
+        const {previous} = entry
         return (
           <li key={entry.number} className="history__entry" aria-labelledby={`version-${entry.number}`}>
             <h2 id={`version-${entry.number}`} className="history__title">

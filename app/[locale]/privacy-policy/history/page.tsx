@@ -5,6 +5,8 @@ import {notFound} from 'next/navigation'
 import {PageShell} from '@/components/PageShell'
 import {VersionHistory} from '@/components/VersionHistory'
 import {alternates, languageOptions} from '@/i18n/alternates'
+import {feedPath} from '@/lib/feed/addresses'
+import {previousVersions} from '@/lib/feed/versions'
 import {routing} from '@/i18n/routing'
 import {organisationToday} from '@/lib/policy/dates'
 import {versionPeriods} from '@/lib/policy/periods'
@@ -14,7 +16,14 @@ export async function generateMetadata({params}: PageProps<'/[locale]/privacy-po
   const {locale} = await params
   if (!hasLocale(routing.locales, locale)) return {}
   const t = await getTranslations({locale, namespace: 'History'})
-  return {title: t('metaTitle'), alternates: alternates('/privacy-policy/history', locale)}
+  const tc = await getTranslations({locale, namespace: 'Compare'})
+  return {
+    title: t('metaTitle'),
+    alternates: {
+      ...alternates('/privacy-policy/history', locale),
+      types: {'application/atom+xml': [{url: feedPath(locale), title: tc('feedTitle')}]},
+    },
+  }
 }
 
 export default async function HistoryPage({params}: PageProps<'/[locale]/privacy-policy/history'>) {
@@ -25,7 +34,12 @@ export default async function HistoryPage({params}: PageProps<'/[locale]/privacy
 
   const versions = await loadContent(fetchPublishedVersions)
   const periods = versionPeriods(versions, organisationToday())
-  const entries = versions.map((version) => ({...version, period: periods.get(version.number)!}))
+  const previous = previousVersions(versions)
+  const entries = versions.map((version) => ({
+    ...version,
+    period: periods.get(version.number)!,
+    previous: previous.get(version.number),
+  }))
 
   return (
     <PageShell languages={await languageOptions('/privacy-policy/history', locale)}>
