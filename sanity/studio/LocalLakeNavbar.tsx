@@ -28,7 +28,7 @@ export function LocalLakeNavbar(props: NavbarProps) {
       <div style={strip} data-testid="local-lake-strip">
         <strong style={{color: 'var(--card-fg-color)', fontWeight: 600}}>
           Local content server
-        </strong>
+        </strong>{' '}
         {user && (
           <span>
             Signed in as {user.name}

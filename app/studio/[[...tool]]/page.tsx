@@ -4,9 +4,6 @@ import config from '@/sanity.config'
 import {studioApiOrigin, studioTarget} from '@/sanity/studio/env'
 import {LocalLakeNotice} from '@/sanity/studio/LocalLakeNotice'
 
-// Everything the Studio needs is in the browser build: one static page for every Studio path.
-export const dynamic = 'force-static'
-
 export default function StudioPage() {
   const lakeOrigin = studioApiOrigin(studioTarget)
   if (lakeOrigin === undefined) return <NextStudio config={config} />

@@ -5,8 +5,6 @@ import {LocalLoginForm} from '@/sanity/studio/LocalLoginForm'
 import {STUDIO_PATH} from '@/sanity/studio/localLogin'
 import styles from '@/sanity/studio/localLake.module.css'
 
-export const dynamic = 'force-static'
-
 export const metadata: Metadata = {title: 'Log in · Studio · Privacy policy'}
 
 /** Where the Studio's login screen sends people when it edits the embedded lake. */

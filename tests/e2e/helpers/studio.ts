@@ -1,0 +1,38 @@
+import {createClient, type SanityClient} from '@sanity/client'
+import type {Page} from '@playwright/test'
+import {readLocalUsers, type LocalUser} from '../../../sanity/lake/auth'
+import {E2E_LAKE_DATA_DIR, E2E_LAKE_HTTPS_PORT, E2E_LAKE_PORT} from '../../../playwright.config'
+
+/** The Studio is a large application: its first load on a small machine takes a while. */
+export const STUDIO_LOAD_TIMEOUT = 90_000
+
+/** Where the Studio in the e2e build reaches the lake: the project's name in front of the host. */
+export const E2E_STUDIO_API_ORIGIN = `https://local.localhost:${E2E_LAKE_HTTPS_PORT}`
+
+/** The embedded lake's local users, made at its first start (the webServer starts it). */
+export function localUser(role: LocalUser['role']): LocalUser {
+  const user = readLocalUsers(E2E_LAKE_DATA_DIR).find((candidate) => candidate.role === role)
+  if (!user) throw new Error(`The embedded lake has no ${role}.`)
+  return user
+}
+
+/** Logs the page in the way the Studio remembers a token login: in local storage. */
+export async function logInToStudio(page: Page, user: LocalUser): Promise<void> {
+  await page.addInitScript((token) => {
+    window.localStorage.setItem('__studio_auth_token_local', JSON.stringify({token}))
+  }, user.token)
+}
+
+/** `@sanity/client` reading the lake as the site does, with a user's token. */
+export function lakeClient(user: LocalUser): SanityClient {
+  return createClient({
+    projectId: 'local',
+    dataset: 'production',
+    apiVersion: '2025-02-19',
+    apiHost: `http://127.0.0.1:${E2E_LAKE_PORT}`,
+    useProjectHostname: false,
+    useCdn: false,
+    token: user.token,
+    perspective: 'published',
+  })
+}
