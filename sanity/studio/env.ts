@@ -1,4 +1,4 @@
-import {DEFAULT_API_VERSION, DEFAULT_DATASET, EMBEDDED_PROJECT_ID} from '../../lib/env'
+import {parseEnv} from '../../lib/env'
 
 /**
  * Where the Studio finds the content. The Studio runs in the browser, so next.config.ts checks the
@@ -13,12 +13,31 @@ export interface StudioTarget {
   apiHost?: string
 }
 
-export const studioTarget: StudioTarget = {
-  projectId: process.env.NEXT_PUBLIC_SANITY_PROJECT_ID || EMBEDDED_PROJECT_ID,
-  dataset: process.env.NEXT_PUBLIC_SANITY_DATASET || DEFAULT_DATASET,
-  apiVersion: process.env.NEXT_PUBLIC_SANITY_API_VERSION || DEFAULT_API_VERSION,
-  apiHost: process.env.NEXT_PUBLIC_SANITY_STUDIO_API_HOST || undefined,
+function targetFromBuild(): StudioTarget | undefined {
+  const projectId = process.env.NEXT_PUBLIC_SANITY_PROJECT_ID
+  const dataset = process.env.NEXT_PUBLIC_SANITY_DATASET
+  const apiVersion = process.env.NEXT_PUBLIC_SANITY_API_VERSION
+  if (!projectId || !dataset || !apiVersion) return undefined
+  return {
+    projectId,
+    dataset,
+    apiVersion,
+    apiHost: process.env.NEXT_PUBLIC_SANITY_STUDIO_API_HOST || undefined,
+  }
 }
+
+/** Outside a Next build (the Sanity CLI loading the Studio config): the variables the site reads. */
+function targetFromEnvironment(): StudioTarget {
+  const {sanity, lakeHttpsPort} = parseEnv(process.env)
+  return {
+    projectId: sanity.projectId,
+    dataset: sanity.dataset,
+    apiVersion: sanity.apiVersion,
+    apiHost: sanity.embeddedLake ? `https://localhost:${lakeHttpsPort}` : undefined,
+  }
+}
+
+export const studioTarget: StudioTarget = targetFromBuild() ?? targetFromEnvironment()
 
 /** True when the Studio edits the embedded lake rather than a real Sanity project. */
 export const studioUsesEmbeddedLake = studioTarget.apiHost !== undefined

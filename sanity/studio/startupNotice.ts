@@ -9,6 +9,8 @@ export interface StudioStartupInfo {
   lakeHttpsPort: number
   /** Where the lake keeps its data and `users.json`. */
   dataDir: string
+  /** The lake's self-signed certificate, for people who would rather trust it system-wide. */
+  certificateFile?: string
   users: {name: string; title: string; token: string}[]
 }
 
@@ -21,6 +23,7 @@ export function studioStartupLines({
   siteOrigin,
   lakeHttpsPort,
   dataDir,
+  certificateFile,
   users,
 }: StudioStartupInfo): string[] {
   const lakeOrigin = studioApiOrigin({
@@ -36,6 +39,7 @@ export function studioStartupLines({
     `  The first time in a browser:`,
     `  1. Trust the local content server's certificate (made on this computer): open`,
     `     ${lakeOrigin}/ and accept the warning (Advanced, then Proceed).`,
+    ...(certificateFile ? [`     Or trust ${certificateFile} on this computer.`] : []),
     `  2. Log in by opening your own address:`,
     ...users.map(
       (user, index) =>
