@@ -1,0 +1,118 @@
+/**
+ * Starts the whole product as `npm start` does (embedded lake with a fresh dataset, production
+ * build, `next start`) on ports and a build folder of its own, and stops it again.
+ */
+import {spawn, type ChildProcess} from 'node:child_process'
+import {createWriteStream, mkdirSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {setTimeout as sleep} from 'node:timers/promises'
+
+const root = path.resolve(import.meta.dirname, '../..')
+const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs')
+
+export interface ProductOptions {
+  portBase: number
+  /** Where the product's output goes, so that it does not mix with the tables. */
+  logFile: string
+  /** A first build on two busy cores takes minutes. */
+  startTimeoutMs?: number
+}
+
+export interface RunningProduct {
+  origin: string
+  stop: () => Promise<void>
+}
+
+async function answers(url: string): Promise<number | undefined> {
+  try {
+    const response = await fetch(url, {redirect: 'manual', signal: AbortSignal.timeout(5000)})
+    await response.arrayBuffer()
+    return response.status
+  } catch {
+    return undefined
+  }
+}
+
+/** Ends a process group started with `detached: true`: politely, then for good. */
+export async function stopGroup(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, name)
+    } catch {
+      // The group is already gone.
+    }
+  }
+  signal('SIGTERM')
+  const timedOut = await Promise.race([exited.then(() => false), sleep(graceMs).then(() => true)])
+  // Next's workers may outlive the parent that was asked to stop; the group takes them along.
+  signal('SIGKILL')
+  if (timedOut) await exited
+}
+
+function tail(file: string, lines = 30): string {
+  try {
+    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n')
+  } catch {
+    return '(no output)'
+  }
+}
+
+export async function startProduct({
+  portBase,
+  logFile,
+  startTimeoutMs = 15 * 60_000,
+}: ProductOptions): Promise<RunningProduct> {
+  const origin = `http://localhost:${portBase}`
+  const readyUrl = `${origin}/fr/politique-de-confidentialite`
+  if ((await answers(readyUrl)) !== undefined) {
+    throw new Error(
+      `Something already answers on port ${portBase}; set BENCH_PORT_BASE to other free ports.`,
+    )
+  }
+  mkdirSync(path.dirname(logFile), {recursive: true})
+  const log = createWriteStream(logFile)
+  await new Promise((resolve) => log.once('open', resolve))
+
+  const child = spawn(process.execPath, [tsxCli, 'scripts/start.ts'], {
+    cwd: root,
+    // Its own process group, so that stopping it reaches the lake, Next and Next's workers.
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: {
+      ...process.env,
+      PORT: String(portBase),
+      SITE_URL: origin,
+      LAKE_PORT: String(portBase + 1),
+      LAKE_HTTPS_PORT: String(portBase + 2),
+      LAKE_DATA_DIR: path.join(root, `.data/bench-lake-${portBase}`),
+      LAKE_FRESH: '1',
+      NEXT_DIST_DIR: `.data/next-bench-${portBase}`,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  })
+  const stop = async () => {
+    await stopGroup(child)
+    log.end()
+  }
+
+  const deadline = Date.now() + startTimeoutMs
+  try {
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(
+          `The product stopped while starting. Last lines of ${logFile}:\n${tail(logFile)}`,
+        )
+      }
+      if ((await answers(readyUrl)) === 200) return {origin, stop}
+      await sleep(1000)
+    }
+    throw new Error(
+      `The product did not answer ${readyUrl} in time. Last lines of ${logFile}:\n${tail(logFile)}`,
+    )
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
