@@ -1,5 +1,6 @@
 import type {CSSProperties} from 'react'
 import {useCurrentUser, type NavbarProps} from 'sanity'
+import {LOCAL_LOGIN_PATH} from './localLogin'
 
 const strip: CSSProperties = {
   display: 'flex',
@@ -15,7 +16,8 @@ const strip: CSSProperties = {
 /**
  * Above the Studio's own navbar when it edits the embedded lake: says that the content lives on
  * this computer and in what capacity the person is signed in (every local user is a Studio
- * administrator, so the product's own role is the one worth showing).
+ * administrator, so the product's own role is the one worth showing), and lets another person
+ * log in.
  */
 export function LocalLakeNavbar(props: NavbarProps) {
   const user = useCurrentUser()
@@ -35,6 +37,11 @@ export function LocalLakeNavbar(props: NavbarProps) {
             {productRoles.length > 0 && `, ${productRoles.join(', ')}`}
           </span>
         )}
+        {/* Logging in with another token replaces this one: how the editor and the reviewer
+            take turns in one browser. */}
+        <a href={LOCAL_LOGIN_PATH} style={{marginLeft: 'auto', color: 'inherit'}}>
+          Log in as someone else
+        </a>
       </div>
       {props.renderDefault(props)}
     </>

@@ -79,18 +79,19 @@ test.describe('the Studio, offline against the embedded lake', () => {
     await logInToStudio(page, reviewer)
     await page.goto('/studio')
 
-    await expect(page.getByTestId('local-lake-strip')).toHaveText(
-      `Local content server Signed in as ${reviewer.name}, Legal reviewer`,
+    await expect(page.getByTestId('local-lake-strip')).toContainText(
+      `Signed in as ${reviewer.name}, Legal reviewer`,
       {timeout: STUDIO_LOAD_TIMEOUT},
     )
     await page.getByTestId('studio-navbar').locator('#user-menu').click()
     await expect(page.getByRole('menu')).toContainText(reviewer.name)
   })
 
-  test('someone not logged in is led to the token login and gets in with the editor’s token', async ({
+  test('someone not logged in is led to the token login, gets in, and hands over to the reviewer', async ({
     page,
   }) => {
     const editor = localUser('editor')
+    const reviewer = localUser('legal-reviewer')
     await page.goto('/studio/structure/sections')
     await page
       .getByRole('link', {name: 'Log in with a local access token'})
@@ -106,12 +107,18 @@ test.describe('the Studio, offline against the embedded lake', () => {
     await page.getByRole('button', {name: 'Log in'}).click()
     // Back where the person was, logged in, and the token is gone from the address.
     await expect(page).toHaveURL(/\/studio\/structure\/sections$/, {timeout: STUDIO_LOAD_TIMEOUT})
-    await expect(page.getByTestId('local-lake-strip')).toContainText(
-      `Signed in as ${editor.name}`,
-      {
-        timeout: STUDIO_LOAD_TIMEOUT,
-      },
-    )
+    const strip = page.getByTestId('local-lake-strip')
+    await expect(strip).toContainText(`Signed in as ${editor.name}, Editor`, {
+      timeout: STUDIO_LOAD_TIMEOUT,
+    })
+
+    // The legal reviewer takes over the same browser.
+    await strip.getByRole('link', {name: 'Log in as someone else'}).click()
+    await page.getByLabel('Access token').fill(reviewer.token)
+    await page.getByRole('button', {name: 'Log in'}).click()
+    await expect(strip).toContainText(`Signed in as ${reviewer.name}, Legal reviewer`, {
+      timeout: STUDIO_LOAD_TIMEOUT,
+    })
   })
 })
 
