@@ -1,5 +1,4 @@
 import type {ReactNode} from 'react'
-import './globals.css'
 
 // The public site and the Studio each have their own root layout (<html>) below this one.
 export default function RootLayout({children}: {children: ReactNode}) {

@@ -1,3 +1,4 @@
+import './globals.css'
 import {getPathname} from '@/i18n/navigation'
 import en from '@/messages/en.json'
 import fr from '@/messages/fr.json'

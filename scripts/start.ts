@@ -9,6 +9,7 @@ import {existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} 
 import path from 'node:path'
 import {ConfigurationError, parseEnv, type Env} from '../lib/env'
 import {startLake, type RunningLake} from '../sanity/lake/server'
+import {studioStartupLines} from '../sanity/studio/startupNotice'
 
 const root = path.resolve(import.meta.dirname, '..')
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
@@ -127,6 +128,17 @@ async function main() {
   }
   console.log(`\nThe privacy policy: ${config.siteUrl.origin}/fr/politique-de-confidentialite`)
   console.log(`In English:         ${config.siteUrl.origin}/en/privacy-policy\n`)
+  console.log(
+    lake
+      ? studioStartupLines({
+          siteOrigin: config.siteUrl.origin,
+          lakeHttpsPort: config.lakeHttpsPort,
+          dataDir: lake.dataDir,
+          certificateFile: lake.certificateFile,
+          users: lake.users,
+        }).join('\n')
+      : `Studio: ${config.siteUrl.origin}/studio (log in with your Sanity account)`,
+  )
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

@@ -5,6 +5,7 @@ import {notFound} from 'next/navigation'
 import {connection} from 'next/server'
 import {routing} from '@/i18n/routing'
 import {env} from '@/lib/env'
+import '../globals.css'
 
 export const metadata: Metadata = {
   metadataBase: env().siteUrl,

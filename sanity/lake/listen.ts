@@ -99,7 +99,9 @@ class Listener {
         transition: change.transition,
         identity: tx.author,
         previousRev: change.previousRev ?? undefined,
-        resultRev: change.resultRev ?? undefined,
+        // Sanity sends the transaction id as resultRev on `disappear` too; the Studio drops
+        // events without one, and a published or discarded draft would stay on screen.
+        resultRev: change.resultRev ?? tx.id,
         timestamp: tx.timestamp,
         visibility: this.options.visibility,
         transactionTotalEvents: matching.length,
