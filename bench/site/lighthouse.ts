@@ -90,6 +90,26 @@ async function audit(url: string, preset: Preset, options: LighthouseOptions): P
   }
 }
 
+/**
+ * Lighthouse sometimes loses its trace of a page load on a busy machine and says to run it again
+ * (NO_NAVSTART, NO_FCP); it is, twice at most.
+ */
+async function auditWithRetries(
+  url: string,
+  preset: Preset,
+  options: LighthouseOptions,
+): Promise<Report> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await audit(url, preset, options)
+    } catch (error) {
+      if (attempt >= 3 || !/run Lighthouse again|NO_NAVSTART|NO_FCP/.test(String(error)))
+        throw error
+      console.error(`Lighthouse lost its trace of ${url}; running it again.`)
+    }
+  }
+}
+
 export async function lighthousePage(
   origin: string,
   page: MeasuredPage,
@@ -98,7 +118,8 @@ export async function lighthousePage(
 ): Promise<LighthouseResult> {
   const url = new URL(page.path, origin).href
   const reports: Report[] = []
-  for (let run = 0; run < options.runs; run++) reports.push(await audit(url, preset, options))
+  for (let run = 0; run < options.runs; run++)
+    reports.push(await auditWithRetries(url, preset, options))
 
   const score = (report: Report, category: Category) => {
     const value = report.categories[category].score

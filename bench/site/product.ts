@@ -2,8 +2,8 @@
  * Starts the whole product as `npm start` does (embedded lake with a fresh dataset, production
  * build, `next start`) on ports and a build folder of its own, and stops it again.
  */
-import {spawn, type ChildProcess} from 'node:child_process'
-import {createWriteStream, mkdirSync, readFileSync} from 'node:fs'
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
+import {createWriteStream, mkdirSync, readdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 
@@ -20,7 +20,31 @@ export interface ProductOptions {
 
 export interface RunningProduct {
   origin: string
+  /** Its process group: the lake, Next's server and their helpers. */
+  processGroup: number
   stop: () => Promise<void>
+}
+
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).stdout) || 100
+
+/**
+ * CPU seconds used so far by the live processes of a group (Linux /proc): what serving costs the
+ * machine, which other work on it changes less than it changes latency.
+ */
+export function groupCpuSeconds(processGroup: number): number {
+  let ticks = 0
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      // Fields after the command name: state ppid pgrp session tty tpgid flags minflt cminflt
+      // majflt cmajflt utime stime.
+      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ').at(-1)!.split(' ')
+      if (Number(fields[2]) === processGroup) ticks += Number(fields[11]) + Number(fields[12])
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ticks / CLOCK_TICKS
 }
 
 async function answers(url: string): Promise<number | undefined> {
@@ -105,7 +129,7 @@ export async function startProduct({
           `The product stopped while starting. Last lines of ${logFile}:\n${tail(logFile)}`,
         )
       }
-      if ((await answers(readyUrl)) === 200) return {origin, stop}
+      if ((await answers(readyUrl)) === 200) return {origin, processGroup: child.pid!, stop}
       await sleep(1000)
     }
     throw new Error(

@@ -19,8 +19,8 @@ import path from 'node:path'
 import {parseArgs} from 'node:util'
 import {CATEGORIES, lighthousePage, type LighthouseResult, type Preset} from './lighthouse'
 import {ALL_PAGES, type MeasuredPage} from './pages'
-import {startProduct} from './product'
-import {measure, serveStatically, type WrkOptions, type WrkResult} from './throughput'
+import {startProduct, type RunningProduct} from './product'
+import {measure, serveStatically, type Measurement, type WrkOptions} from './throughput'
 import {
   chromiumVersion,
   findChromium,
@@ -100,16 +100,17 @@ interface ThroughputRow {
   page: MeasuredPage
   encoding: 'identity' | 'gzip'
   htmlBytes: number
-  product: WrkResult
-  nginx: WrkResult
+  product: Measurement
+  nginx: Measurement
   loadAverage: string
 }
 
 async function throughput(
-  origin: string,
+  product: RunningProduct,
   wrk: WrkOptions,
   nginx: string,
 ): Promise<ThroughputRow[]> {
+  const {origin} = product
   const pages = ALL_PAGES.filter((page) => page.type === 'policy')
   const fetched: {page: MeasuredPage; html: Buffer}[] = []
   for (const page of pages) {
@@ -126,9 +127,26 @@ async function throughput(
       for (const {page, html} of fetched) {
         const loadAverage = load()
         console.error(`wrk: ${page.path} (${encoding}), product then nginx…`)
-        const product = measure(new URL(page.path, origin).href, wrk, headers)
-        const reference = measure(new URL(page.path, server.origin).href, wrk, headers)
-        rows.push({page, encoding, htmlBytes: html.length, product, nginx: reference, loadAverage})
+        const rendered = measure(
+          new URL(page.path, origin).href,
+          product.processGroup,
+          wrk,
+          headers,
+        )
+        const reference = measure(
+          new URL(page.path, server.origin).href,
+          server.processGroup,
+          wrk,
+          headers,
+        )
+        rows.push({
+          page,
+          encoding,
+          htmlBytes: html.length,
+          product: rendered,
+          nginx: reference,
+          loadAverage,
+        })
       }
     }
   } finally {
@@ -154,6 +172,8 @@ function printThroughput(rows: ThroughputRow[], wrk: WrkOptions) {
         'product p50 ms',
         'product p99 ms',
         'nginx p99 ms',
+        'product CPU ms/req',
+        'nginx CPU ms/req',
         'errors',
         'load avg',
       ],
@@ -163,10 +183,12 @@ function printThroughput(rows: ThroughputRow[], wrk: WrkOptions) {
         kb(row.htmlBytes),
         row.product.requestsPerSecond.toFixed(0),
         row.nginx.requestsPerSecond.toFixed(0),
-        `${(row.nginx.requestsPerSecond / row.product.requestsPerSecond).toFixed(1)}x`,
+        `${(row.nginx.requestsPerSecond / row.product.requestsPerSecond).toFixed(0)}x`,
         row.product.p50Ms.toFixed(1),
         row.product.p99Ms.toFixed(1),
         row.nginx.p99Ms.toFixed(2),
+        row.product.cpuMsPerRequest.toFixed(1),
+        row.nginx.cpuMsPerRequest.toFixed(3),
         `${row.product.errors}/${row.nginx.errors}`,
         row.loadAverage,
       ]),
@@ -216,6 +238,11 @@ function printLighthouse(results: LighthouseResult[], runs: number) {
   }
 }
 
+/** Written after each part, so that a later failure keeps what was measured. */
+function saveResults(results: Record<string, unknown>) {
+  if (values.json) writeFileSync(values.json, JSON.stringify(results, null, 2))
+}
+
 async function main() {
   // Every tool is looked for before anything starts, so a missing one costs no build.
   const wrkPath = parts.has('throughput') ? findWrk() : undefined
@@ -251,9 +278,10 @@ async function main() {
       seconds: Number(values.seconds),
       warmUpSeconds: Number(values['warm-up']),
     }
-    const rows = await throughput(product.origin, wrk, nginxPath)
+    const rows = await throughput(product, wrk, nginxPath)
     printThroughput(rows, wrk)
     results.throughput = rows
+    saveResults(results)
   }
   if (parts.has('weight') && chromiumPath) {
     console.error('Weighing pages in Chromium…')
@@ -263,6 +291,7 @@ async function main() {
     for (const {page, status} of wrong)
       console.log(`Warning: ${page.path} answered ${status}, not ${page.status}.`)
     results.weight = weights
+    saveResults(results)
   }
   if (lighthouse && chromiumPath) {
     const runs = Number(values.runs)
@@ -288,10 +317,11 @@ async function main() {
     }
     printLighthouse(measured, runs)
     results.lighthouse = measured
+    saveResults(results)
   }
   results.loadAfter = load()
+  saveResults(results)
   console.log(`\nLoad average at the end: ${load()}`)
-  if (values.json) writeFileSync(values.json, JSON.stringify(results, null, 2))
 }
 
 main()

@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {setTimeout as sleep} from 'node:timers/promises'
 import type {MeasuredPage} from './pages'
-import {stopGroup} from './product'
+import {groupCpuSeconds, stopGroup} from './product'
 
 export interface WrkOptions {
   wrk: string
@@ -74,14 +74,28 @@ function wrk(url: string, seconds: number, options: WrkOptions, headers: string[
   return parseWrk(result.stdout)
 }
 
-/** A warm-up run, then the measured one. */
-export function measure(url: string, options: WrkOptions, headers: string[] = []): WrkResult {
+export interface Measurement extends WrkResult {
+  /** CPU time the server's processes spent per request answered in the measured run. */
+  cpuMsPerRequest: number
+}
+
+/** A warm-up run, then the measured one, with the CPU time the server's process group used. */
+export function measure(
+  url: string,
+  processGroup: number,
+  options: WrkOptions,
+  headers: string[] = [],
+): Measurement {
   wrk(url, options.warmUpSeconds, options, headers)
-  return wrk(url, options.seconds, options, headers)
+  const cpuBefore = groupCpuSeconds(processGroup)
+  const result = wrk(url, options.seconds, options, headers)
+  const cpuSeconds = groupCpuSeconds(processGroup) - cpuBefore
+  return {...result, cpuMsPerRequest: (cpuSeconds * 1000) / result.requests}
 }
 
 export interface StaticServer {
   origin: string
+  processGroup: number
   stop: () => Promise<void>
 }
 
@@ -149,7 +163,7 @@ ${locations.join('\n')}
     try {
       const response = await fetch(probe)
       await response.arrayBuffer()
-      if (response.ok) return {origin, stop}
+      if (response.ok) return {origin, processGroup: child.pid!, stop}
     } catch {
       // Not listening yet.
     }
