@@ -32,3 +32,19 @@ export const PUBLISHED_VERSIONS_QUERY = defineQuery(`
 export const VERSION_BY_NUMBER_QUERY = defineQuery(`
   *[_type == "policyVersion" && status == "published" && number == $number][0]{${VERSION_FIELDS}}
 `)
+
+/**
+ * The working documents (read with the drafts perspective, so each draft stands in for its
+ * published document): the policy and the sections it lists, for a preview of the next version.
+ */
+export const WORKING_POLICY_QUERY = defineQuery(`{
+  "policy": *[_id == "policy"][0]{title{fr, en}, organisationName, introduction{fr, en}, sections[]{_ref}},
+  "sections": *[_type == "policySection" && _id in *[_id == "policy"][0].sections[]._ref]{
+    _id, key{current}, title{fr, en}, body{fr, en}
+  }
+}`)
+
+/** A version by id, whatever its status: candidates and approved versions are previewed by id. */
+export const VERSION_BY_ID_QUERY = defineQuery(`
+  *[_type == "policyVersion" && _id == $id][0]{${VERSION_FIELDS}}
+`)
