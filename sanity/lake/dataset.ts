@@ -12,8 +12,15 @@ import {
 } from './storage'
 import {WorkingSet} from './workingSet'
 
-/** A rule run on every transaction before it is written; it throws to refuse the transaction. */
-export type TransactionGuard = (changes: DocumentChange[], kind: TransactionKind) => void
+/**
+ * A rule run on every transaction before it is written; it throws to refuse the transaction.
+ * `author` is the id of the user whose token sent it.
+ */
+export type TransactionGuard = (
+  changes: DocumentChange[],
+  kind: TransactionKind,
+  author: string,
+) => void
 
 export interface TransactOptions {
   kind: TransactionKind
@@ -76,7 +83,7 @@ export class LakeDataset extends EventEmitter<DatasetEvents> {
       const ws = new WorkingSet(this.store, transactionId, lakeTimestamp())
       await build(ws)
       const changes = ws.changes()
-      for (const guard of this.guards) guard(changes, options.kind)
+      for (const guard of this.guards) guard(changes, options.kind, options.author)
       if (options.dryRun) return {transactionId, changes}
       const committed = this.store.commit({
         id: transactionId,

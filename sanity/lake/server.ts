@@ -11,6 +11,7 @@ import {LakeState} from './context'
 import {LakeDataset} from './dataset'
 import {importSeed} from './ndjson'
 import {publishedVersionsAreImmutable} from './policyGuard'
+import {versionWorkflowRules} from './versionRules'
 import {PresenceSockets} from './presence'
 import {DEFAULT_QUERY_TIMEOUT_MS, QueryPool} from './queryPool'
 import {DatasetStore} from './storage'
@@ -89,7 +90,13 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
         timeoutMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
       })
       cleanups.push(() => pool.close())
-      const dataset = new LakeDataset(name, store, pool, [publishedVersionsAreImmutable])
+      const dataset = new LakeDataset(name, store, pool, [
+        publishedVersionsAreImmutable,
+        versionWorkflowRules({
+          documents: () => store.all(),
+          roleOf: (userId) => users.find((user) => user.id === userId)?.role,
+        }),
+      ])
       dataset.on('commit', (tx) => pool.apply(tx.changes.map(({id, after}) => ({id, doc: after}))))
       const targets = [...(env.webhook ? [env.webhook] : []), ...(options.webhooks ?? [])]
       const dispatcher = new WebhookDispatcher(dataset, targets, log)
