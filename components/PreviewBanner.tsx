@@ -2,7 +2,10 @@ import {useTranslations} from 'next-intl'
 import {useDateFormats} from './formatDates'
 import styles from './PreviewBanner.module.css'
 
-/** What is being previewed: the working documents, or a version not yet published. */
+/**
+ * What is being previewed: the working documents, a version not yet published, or (while preview
+ * is on) a published version, which reads the same for everyone.
+ */
 export type PreviewSubject =
   | {
       kind: 'working'
@@ -11,6 +14,7 @@ export type PreviewSubject =
       missingSections: number
     }
   | {kind: 'version'; status: 'candidate' | 'approved'; effectiveDate?: string}
+  | {kind: 'published'}
 
 interface PreviewBannerProps {
   subject: PreviewSubject
@@ -18,11 +22,11 @@ interface PreviewBannerProps {
   leaveHref: string
 }
 
-/** Tells an editor that the page shows unpublished content, and offers the way out. */
+/** Tells an editor that the page shows unpublished content (or that preview is on), with the way out. */
 export function PreviewBanner({subject, leaveHref}: PreviewBannerProps) {
   const t = useTranslations('Preview')
   const dates = useDateFormats()
-  const title = t('title')
+  const title = t(subject.kind === 'published' ? 'modeTitle' : 'title')
 
   const details: string[] = []
   if (subject.kind === 'working') {
@@ -30,6 +34,8 @@ export function PreviewBanner({subject, leaveHref}: PreviewBannerProps) {
     if (subject.missingSections > 0) {
       details.push(t('missingSections', {count: subject.missingSections}))
     }
+  } else if (subject.kind === 'published') {
+    details.push(t('publishedVersion'))
   } else {
     details.push(t(subject.status))
     if (subject.effectiveDate) {

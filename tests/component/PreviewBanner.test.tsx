@@ -84,4 +84,22 @@ describe('the preview banner', () => {
     expect(banner).toHaveTextContent('Version approved by legal, ready to publish.')
     expect(banner).not.toHaveTextContent('Planned effective date')
   })
+
+  it('reminds an editor reading a published version that preview is on, without calling it unpublished', () => {
+    renderIn(
+      'fr',
+      <PreviewBanner
+        subject={{kind: 'published'}}
+        leaveHref={leavePreviewHref('/fr/politique-de-confidentialite/versions/2')}
+      />,
+    )
+
+    const banner = screen.getByRole('note', {name: 'Mode aperçu'})
+    expect(banner).toHaveTextContent('Cette version est publiée')
+    expect(banner).not.toHaveTextContent('non publié')
+    expect(within(banner).getByRole('link', {name: 'Quitter l’aperçu'})).toHaveAttribute(
+      'href',
+      '/api/draft-mode/disable?redirect=%2Ffr%2Fpolitique-de-confidentialite%2Fversions%2F2',
+    )
+  })
 })
