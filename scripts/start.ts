@@ -105,6 +105,10 @@ async function main() {
         },
       ],
     })
+    // Previews read drafts on the site's server with a token. The lake's users all may write, so
+    // the editor's token serves until the lake offers a read-only one; it never leaves the server.
+    const editor = lake.users.find((user) => user.role === 'editor')
+    if (!config.sanity.readToken && editor) siteEnv.SANITY_API_READ_TOKEN = editor.token
   } else {
     console.log(`Using Sanity project ${config.sanity.projectId}, dataset ${config.sanity.dataset}.`)
   }
