@@ -5,15 +5,20 @@ import {notFound} from 'next/navigation'
 import {IntegrityWarning} from '@/components/IntegrityWarning'
 import {PageShell} from '@/components/PageShell'
 import {PolicyDocument} from '@/components/PolicyDocument'
+import {PreviewBanner} from '@/components/PreviewBanner'
 import {dateFormats} from '@/components/formatDates'
 import {alternates, languageOptions} from '@/i18n/alternates'
-import {routing} from '@/i18n/routing'
+import {routing, type Locale} from '@/i18n/routing'
 import {checkIntegrity} from '@/lib/policy/integrity'
 import {fetchCurrentVersion, loadContent} from '@/sanity/lib/fetch'
+import {fetchWorkingPolicyPreview, isPreviewing} from '@/sanity/lib/preview'
+import {PreviewConnection} from '@/sanity/presentation/PreviewConnection'
+import {leavePreviewHref, policyPath} from '@/sanity/presentation/routes'
 
 export async function generateMetadata({params}: PageProps<'/[locale]/privacy-policy'>): Promise<Metadata> {
   const {locale} = await params
   if (!hasLocale(routing.locales, locale)) return {}
+  if (await isPreviewing()) return previewMetadata(locale)
   const version = await loadContent(fetchCurrentVersion)
   if (!version) return {}
   const t = await getTranslations({locale, namespace: 'Policy'})
@@ -33,6 +38,7 @@ export default async function PolicyPage({params}: PageProps<'/[locale]/privacy-
   const {locale} = await params
   if (!hasLocale(routing.locales, locale)) notFound()
   setRequestLocale(locale)
+  if (await isPreviewing()) return <PolicyPreview locale={locale} />
 
   const version = await loadContent(fetchCurrentVersion)
   if (!version) notFound()
@@ -41,6 +47,38 @@ export default async function PolicyPage({params}: PageProps<'/[locale]/privacy-
     <PageShell languages={await languageOptions('/privacy-policy', locale)}>
       <IntegrityWarning status={await checkIntegrity(version)} />
       <PolicyDocument version={version} language={locale} />
+    </PageShell>
+  )
+}
+
+async function previewMetadata(locale: Locale): Promise<Metadata> {
+  const preview = await fetchWorkingPolicyPreview()
+  const t = await getTranslations({locale, namespace: 'Preview'})
+  return {
+    title: t('metaTitle', {title: preview?.version.title[locale] ?? ''}),
+    robots: {index: false, follow: false},
+  }
+}
+
+/**
+ * Draft mode (an editor's preview): the policy as the next version would freeze it from the
+ * working documents and their drafts, read uncached with the server's token.
+ */
+async function PolicyPreview({locale}: {locale: Locale}) {
+  const preview = await fetchWorkingPolicyPreview()
+  if (!preview) notFound()
+  return (
+    <PageShell languages={await languageOptions('/privacy-policy', locale)}>
+      <PreviewBanner
+        subject={{
+          kind: 'working',
+          perspective: preview.perspective,
+          missingSections: preview.missingSections.length,
+        }}
+        leaveHref={leavePreviewHref(policyPath(locale))}
+      />
+      <PolicyDocument version={preview.version} language={locale} />
+      <PreviewConnection />
     </PageShell>
   )
 }

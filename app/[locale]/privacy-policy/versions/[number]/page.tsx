@@ -5,6 +5,7 @@ import {notFound} from 'next/navigation'
 import {IntegrityWarning} from '@/components/IntegrityWarning'
 import {PageShell} from '@/components/PageShell'
 import {PolicyDocument} from '@/components/PolicyDocument'
+import {PreviewBanner} from '@/components/PreviewBanner'
 import {VersionBanner} from '@/components/VersionBanner'
 import {alternates, languageOptions} from '@/i18n/alternates'
 import {routing} from '@/i18n/routing'
@@ -15,6 +16,9 @@ import {organisationToday} from '@/lib/policy/dates'
 import {versionPeriods} from '@/lib/policy/periods'
 import {parseVersionNumber} from '@/lib/policy/versionNumber'
 import {fetchPublishedVersions, fetchVersion, loadContent} from '@/sanity/lib/fetch'
+import {isPreviewing} from '@/sanity/lib/preview'
+import {PreviewConnection} from '@/sanity/presentation/PreviewConnection'
+import {leavePreviewHref, versionPath} from '@/sanity/presentation/routes'
 
 type Props = PageProps<'/[locale]/privacy-policy/versions/[number]'>
 
@@ -48,6 +52,9 @@ export default async function VersionPage({params}: Props) {
       .map((link) => link.host),
   )
   const t = await getTranslations({locale, namespace: 'Version'})
+  // A published version is the same in preview (it can no longer change): the editor is only
+  // reminded that preview is on, and the Studio's Presentation tool stays connected.
+  const previewing = await isPreviewing()
 
   return (
     <PageShell
@@ -56,10 +63,17 @@ export default async function VersionPage({params}: Props) {
         locale,
       )}
     >
+      {previewing && (
+        <PreviewBanner
+          subject={{kind: 'published'}}
+          leaveHref={leavePreviewHref(versionPath(locale, number))}
+        />
+      )}
       <VersionBanner period={period} />
       <IntegrityWarning status={await checkIntegrity(version)} />
       <PolicyDocument version={version} language={locale} />
       <p className="version-links-count">{t('outboundSites', {count: outboundHosts.size})}</p>
+      {previewing && <PreviewConnection />}
     </PageShell>
   )
 }

@@ -1,0 +1,28 @@
+'use client'
+
+import {VisualEditing} from 'next-sanity/visual-editing'
+import {useRouter} from 'next/navigation'
+
+/** The document types a preview page is made of: a change to one of them redraws the page. */
+const PREVIEWED_TYPES = new Set(['policy', 'policySection', 'policyVersion'])
+
+/**
+ * Connects a page in preview to the Studio's Presentation tool around it (nothing happens outside
+ * the tool): the tool follows the editor's navigation, and the page is drawn again from the
+ * server, never from a cache, when the editor presses refresh or changes a document it shows.
+ */
+export function PreviewConnection() {
+  const router = useRouter()
+  return (
+    <VisualEditing
+      refresh={(payload) => {
+        if (payload.source === 'mutation' && !PREVIEWED_TYPES.has(payload.document._type)) {
+          return false
+        }
+        router.refresh()
+        // The tool shows a spinner until this settles; a server render takes about this long.
+        return new Promise((resolve) => setTimeout(resolve, 1000))
+      }}
+    />
+  )
+}
