@@ -70,10 +70,7 @@ describe('the Studio follows changes through the listener', () => {
     expect(events[0]?.previousRev).toBe(initial?._rev)
     expect(events[1]?.previousRev).toBe(first._rev)
     expect(events[2]?.previousRev).toBe(second._rev)
-    for (const event of events)
-      expect(event.resultRev ?? null).toBe(
-        event.transition === 'disappear' ? null : event.transactionId,
-      )
+    for (const event of events) expect(event.resultRev).toBe(event.transactionId)
     expect(events[2]).toMatchObject({
       transactionTotalEvents: 2,
       transactionCurrentEvent: 1,
@@ -101,6 +98,42 @@ describe('the Studio follows changes through the listener', () => {
     expect(applyPatch(afterUpdate, updated!.effects!.revert)).toEqual(afterCreate)
     expect(deleted).toMatchObject({transition: 'disappear', effects: {apply: [0, null]}})
     expect(applyPatch(null, deleted!.effects!.revert)).toEqual(afterUpdate)
+  })
+
+  it('sees its draft disappear on publish, with the publishing transaction as result revision', async () => {
+    await lake.editor.action({
+      actionType: 'sanity.action.document.edit',
+      draftId: 'drafts.policy',
+      publishedId: 'policy',
+      patch: {set: {organisationName: 'Exemple SA'}},
+    })
+    const draft = await lake.editor.getDocument('drafts.policy')
+    const listener = collect(lake, '*[_id == "drafts.policy"]', 1)
+    await listener.welcomed
+    await lake.editor.action(
+      {
+        actionType: 'sanity.action.document.publish',
+        draftId: 'drafts.policy',
+        publishedId: 'policy',
+      },
+      {transactionId: 'tx-publish-policy'},
+    )
+    const [gone] = await listener.done
+    listener.stop()
+
+    // The Studio drops an event without a result revision and would keep showing the draft
+    expect(gone).toMatchObject({
+      documentId: 'drafts.policy',
+      transition: 'disappear',
+      transactionId: 'tx-publish-policy',
+      previousRev: draft?._rev,
+      resultRev: 'tx-publish-policy',
+      effects: {apply: [0, null]},
+    })
+    expect(await lake.editor.getDocument('policy')).toMatchObject({
+      _rev: 'tx-publish-policy',
+      organisationName: 'Exemple SA',
+    })
   })
 
   it('does not tell a visitor about drafts', async () => {
