@@ -91,6 +91,25 @@ export function publicUser(user: LocalUser, projectId: string) {
   }
 }
 
+/** Who the seed import is credited to in the transaction log; nobody logs in as it. */
+export const SYSTEM_USER_ID = 'system'
+
+/** The seed import's author, so that the Studio's history can name it like any other. */
+export function systemUser(projectId: string) {
+  return {
+    id: SYSTEM_USER_ID,
+    projectId,
+    displayName: 'System (seed import)',
+    familyName: null,
+    givenName: null,
+    middleName: null,
+    imageUrl: null,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    isCurrentUser: false,
+  }
+}
+
 /** The current user, as Sanity's `/users/me` answers it and the Studio expects it. */
 export function currentUser(user: LocalUser) {
   return {

@@ -1,5 +1,6 @@
 import {existsSync, readFileSync} from 'node:fs'
 
+import {SYSTEM_USER_ID} from './auth'
 import type {LakeDataset} from './dataset'
 import {isValidDocumentId, type LakeDocument} from './documents'
 
@@ -53,7 +54,7 @@ export async function importSeed(dataset: LakeDataset, file: string): Promise<Se
   if (!existsSync(file)) return {skipped: 'no-seed-file'}
   const docs = parseDocuments(readFileSync(file, 'utf8'), file)
   const result = await dataset.transact(
-    {kind: 'import', author: 'system', request: {importedFrom: file, documents: docs.length}},
+    {kind: 'import', author: SYSTEM_USER_ID, request: {importedFrom: file, documents: docs.length}},
     (ws) => {
       for (const {_rev: _ignored, ...doc} of docs) {
         ws.put(doc._id as string, doc as LakeDocument, {createOrReplace: doc})

@@ -1,4 +1,4 @@
-import {currentUser, publicUser} from './auth'
+import {currentUser, publicUser, SYSTEM_USER_ID, systemUser} from './auth'
 import {type LakeRouteContext, requireUser} from './context'
 import {badRequest, httpError} from './errors'
 import {readJsonBody, sendJson, sendText} from './http'
@@ -18,6 +18,7 @@ export function handleMe(ctx: LakeRouteContext): void {
 export function handleUsers(ctx: LakeRouteContext): void {
   const ids = (ctx.params.ids ?? '').split(',').filter(Boolean)
   const users = ids.map((id) => {
+    if (id === SYSTEM_USER_ID) return systemUser(ctx.lake.projectId)
     const user = id === 'me' ? ctx.user : ctx.lake.auth.findById(id)
     return user
       ? {

@@ -1,5 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
+import {parseNdjson} from '../../sanity/lake/ndjson'
 import {readLocalUsers} from '../../sanity/lake/server'
 import {lakeClient, startTestLake, type TestLake} from './helpers'
 
@@ -51,6 +52,25 @@ describe('who may read and write in the lake', () => {
       uri: '/users/p-editor,p-legal-reviewer',
     })
     expect(both.map((user) => user.id)).toEqual(['p-editor', 'p-legal-reviewer'])
+  })
+
+  it('names the author of the seed import, so the history panel can credit it', async () => {
+    const body = await lake.legal.request<string>({
+      uri: '/data/history/production/transactions/policy?excludeContent=true',
+    })
+    const [seed] = parseNdjson(body) as {author?: string}[]
+    const system = await lake.editor.request<Record<string, unknown>>({
+      uri: `/users/${seed?.author}`,
+    })
+    expect(system).toMatchObject({id: seed?.author, displayName: 'System (seed import)'})
+    expect(system).not.toHaveProperty('email')
+    const batch = await lake.editor.request<{id: string}[]>({
+      uri: `/users/p-editor,${seed?.author},nobody`,
+    })
+    expect(batch.map((user) => user.id)).toEqual(['p-editor', seed?.author])
+    await expect(lake.editor.request({uri: '/users/nobody'})).rejects.toMatchObject({
+      statusCode: 404,
+    })
   })
 
   it('answers the Studio’s project, dataset and permission questions', async () => {
