@@ -11,6 +11,7 @@ import {
   handleGrants,
   handleFeatures,
   handleKeyValue,
+  handleLogout,
   handleMe,
   handlePing,
   handleProject,
@@ -37,6 +38,7 @@ const coreRoutes: RouteRegistrar = (on) => {
   on('GET', '/data/history/:dataset/events/documents/:id', handleDocumentEvents)
   on('GET', '/data/export/:dataset', handleExport)
 
+  on('POST', '/auth/logout', handleLogout)
   on('GET', '/users/me', handleMe)
   on('GET', '/users/me/keyvalue/:keys', handleKeyValue)
   on(['PUT', 'POST', 'PATCH'], '/users/me/keyvalue', handleKeyValue)
@@ -56,6 +58,8 @@ const coreRoutes: RouteRegistrar = (on) => {
 
 /** `/v2025-02-19/data/...`, `/v1/...` and `/vX/...` all name an API version. */
 const VERSION_PREFIX = /^\/v(\d{4}-\d{2}-\d{2}|\d+|X)(?=\/|$)/
+
+const SIGN_OUT = /^\/auth\/logout\/?$/
 
 export type LakeHandler = (req: LakeRequest, res: LakeResponse) => void
 
@@ -82,7 +86,9 @@ export function createLakeHandler(lake: LakeState, registrars: RouteRegistrar[] 
           )
         }
         const ctx: LakeRouteContext = {req, res, url, params: match.params, lake}
-        ctx.user = lake.auth.identify(headerValue(req.headers.authorization))
+        // Signing out must work even with a token the lake no longer knows (a fresh data directory)
+        if (!SIGN_OUT.test(path))
+          ctx.user = lake.auth.identify(headerValue(req.headers.authorization))
         await match.handler(ctx)
       } catch (error) {
         sendError(res, error)

@@ -39,6 +39,15 @@ export function handleUsers(ctx: LakeRouteContext): void {
   )
 }
 
+/**
+ * `POST /auth/logout`: the Studio's "Sign out" calls it with its token and again with cookies, and
+ * forgets its token once both answer. The local users' tokens are their only credentials, so they
+ * stay valid: signing out here means the browser no longer holds one.
+ */
+export function handleLogout(ctx: LakeRouteContext): void {
+  sendJson(ctx.res, 200, {})
+}
+
 export function handleAcl(ctx: LakeRouteContext): void {
   ctx.lake.dataset(ctx.params.dataset)
   if (!ctx.user) {

@@ -73,6 +73,18 @@ describe('who may read and write in the lake', () => {
     })
   })
 
+  it('lets the Studio sign out, with its token, with cookies only, or with a forgotten token', async () => {
+    const signOut = {uri: '/auth/logout', method: 'POST'} as const
+    // The API version the Studio's sign-out uses
+    const studio = lake.editor.withConfig({apiVersion: 'v2026-05-04'})
+    expect(await studio.request(signOut)).toEqual({})
+    expect(await lake.anonymous.withConfig({withCredentials: true}).request(signOut)).toEqual({})
+    const forgotten = lakeClient(lake.url, 'sk-from-an-earlier-data-directory')
+    expect(await forgotten.request(signOut)).toEqual({})
+    // The local users' tokens are their only credentials: the editor can log in again
+    expect(await lake.editor.request({uri: '/users/me'})).toMatchObject({id: 'p-editor'})
+  })
+
   it('answers the Studio’s project, dataset and permission questions', async () => {
     expect(await lake.editor.request({uri: '/projects/local/datasets/production/acl'})).toEqual([
       expect.objectContaining({
