@@ -8,6 +8,7 @@
 import {defineConfig} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {schemaTypes} from './sanity/schemaTypes'
+import {presentation} from './sanity/presentation/tool'
 import {structure} from './sanity/structure'
 import {studioTarget, studioUsesEmbeddedLake} from './sanity/studio/env'
 import {LocalLakeNavbar} from './sanity/studio/LocalLakeNavbar'
@@ -38,7 +39,7 @@ export default defineConfig({
   projectId,
   dataset,
   ...embeddedLake,
-  plugins: [structureTool({structure, title: 'Policy'})],
+  plugins: [structureTool({structure, title: 'Policy'}), presentation],
   schema: {types: schemaTypes, templates},
   document: {actions: documentActions, newDocumentOptions, comments},
   // Versions of the policy are how changes are prepared, approved and scheduled; Sanity's own

@@ -15,8 +15,8 @@ export function policyPath(locale: Locale): string {
   return `/${locale}${routing.pathnames['/privacy-policy'][locale]}`
 }
 
-/** A published version's page, e.g. `/en/privacy-policy/versions/2`. */
-export function versionPath(locale: Locale, number: number): string {
+/** A published version's page, e.g. `/en/privacy-policy/versions/2` (or a route pattern). */
+export function versionPath(locale: Locale, number: number | ':number'): string {
   const template = routing.pathnames['/privacy-policy/versions/[number]'][locale]
   return `/${locale}${template.replace('[number]', String(number))}`
 }

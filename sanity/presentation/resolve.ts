@@ -1,0 +1,119 @@
+import {map} from 'rxjs'
+import {
+  defineDocuments,
+  type DocumentLocation,
+  type DocumentLocationResolver,
+  type DocumentLocationsState,
+} from 'sanity/presentation'
+import {routing, type Locale} from '../../i18n/routing'
+import {policyPath, versionPath, versionPreviewPath} from './routes'
+
+/**
+ * How the Studio's Presentation tool relates documents and pages: where each document shows on
+ * the site (listed on the document as "Used on…"), and which document a previewed page is about.
+ */
+
+const LANGUAGE_NAMES: Record<Locale, string> = {fr: 'French', en: 'English'}
+const DRAFTS_PREFIX = 'drafts.'
+
+function perLanguage(
+  location: (locale: Locale) => {title?: string | null; href: string},
+): DocumentLocation[] {
+  return routing.locales.map((locale) => {
+    const {title, href} = location(locale)
+    return {title: `${title || 'Untitled'} (${LANGUAGE_NAMES[locale]})`, href}
+  })
+}
+
+// The working state of each document (its draft when there is one), as editors see it.
+const SECTION_QUERY = `{
+  "section": coalesce(*[_id == $draftId][0], *[_id == $id][0]){"fr": title.fr, "en": title.en, "key": key.current},
+  "listed": $id in coalesce(*[_id == "${DRAFTS_PREFIX}policy"][0], *[_id == "policy"][0]).sections[]._ref
+}`
+const VERSION_QUERY = `coalesce(*[_id == $draftId][0], *[_id == $id][0]){status, number}`
+const LISTEN_QUERY = `*[_type in ["policy", "policySection", "policyVersion"]]`
+
+interface SectionState {
+  section: {fr: string | null; en: string | null; key: string | null} | null
+  listed: boolean
+}
+
+interface VersionState {
+  status?: 'candidate' | 'approved' | 'published'
+  number?: number
+}
+
+function sectionLocations({section, listed}: SectionState): DocumentLocationsState {
+  if (!section) return {message: 'Not saved yet.', tone: 'caution'}
+  if (!listed) {
+    return {
+      message: "Not in the policy yet: add it to the policy's sections to see it on the site.",
+      tone: 'caution',
+    }
+  }
+  const anchor = section.key ? `#${section.key}` : ''
+  return {
+    locations: perLanguage((locale) => ({
+      title: section[locale],
+      href: `${policyPath(locale)}${anchor}`,
+    })),
+  }
+}
+
+function versionLocations(id: string, version: VersionState | null): DocumentLocationsState | null {
+  if (!version) return null
+  if (version.status === 'published' && typeof version.number === 'number') {
+    const number = version.number
+    return {
+      locations: perLanguage((locale) => ({
+        title: `Version ${number}`,
+        href: versionPath(locale, number),
+      })),
+    }
+  }
+  return {
+    locations: perLanguage((locale) => ({
+      title: version.status === 'approved' ? 'Approved version' : 'Candidate version',
+      href: versionPreviewPath(locale, id),
+    })),
+    message: 'Shown to editors in preview only, until it is published.',
+    tone: 'caution',
+  }
+}
+
+export const locations: DocumentLocationResolver = ({id: anyId, type}, {documentStore}) => {
+  const id = anyId.startsWith(DRAFTS_PREFIX) ? anyId.slice(DRAFTS_PREFIX.length) : anyId
+  const params = {id, draftId: `${DRAFTS_PREFIX}${id}`}
+  const listen = (fetch: string) =>
+    documentStore.listenQuery({fetch, listen: LISTEN_QUERY}, params, {
+      perspective: 'raw',
+      tag: 'presentation.locations',
+    })
+
+  switch (type) {
+    case 'policy':
+      return {
+        locations: perLanguage((locale) => ({title: 'Privacy policy', href: policyPath(locale)})),
+      }
+    case 'policySection':
+      return listen(SECTION_QUERY).pipe(map(sectionLocations))
+    case 'policyVersion':
+      return listen(VERSION_QUERY).pipe(
+        map((version: VersionState | null) => versionLocations(id, version)),
+      )
+    default:
+      return null
+  }
+}
+
+export const mainDocuments = defineDocuments([
+  {route: routing.locales.map(policyPath), type: 'policy'},
+  {
+    route: '/:locale/privacy-policy/preview/:id',
+    filter: `_type == "policyVersion" && _id == $id`,
+  },
+  {
+    route: routing.locales.map((locale) => versionPath(locale, ':number')),
+    filter: `_type == "policyVersion" && status == "published" && string(number) == $number`,
+  },
+])
