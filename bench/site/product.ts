@@ -28,23 +28,27 @@ export interface RunningProduct {
 const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], {encoding: 'utf8'}).stdout) || 100
 
 /**
- * CPU seconds used so far by the live processes of a group (Linux /proc): what serving costs the
- * machine, which other work on it changes less than it changes latency.
+ * CPU seconds used so far by the live processes of a group (Linux /proc), by command name: what
+ * serving costs the machine, which other work on it changes less than it changes latency.
  */
-export function groupCpuSeconds(processGroup: number): number {
-  let ticks = 0
+export function groupCpuSeconds(processGroup: number): Map<string, number> {
+  const byCommand = new Map<string, number>()
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
     try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
       // Fields after the command name: state ppid pgrp session tty tpgid flags minflt cminflt
       // majflt cmajflt utime stime.
-      const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ').at(-1)!.split(' ')
-      if (Number(fields[2]) === processGroup) ticks += Number(fields[11]) + Number(fields[12])
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      if (Number(fields[2]) !== processGroup) continue
+      const seconds = (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+      byCommand.set(command, (byCommand.get(command) ?? 0) + seconds)
     } catch {
       // The process ended meanwhile.
     }
   }
-  return ticks / CLOCK_TICKS
+  return byCommand
 }
 
 async function answers(url: string): Promise<number | undefined> {

@@ -77,6 +77,8 @@ function wrk(url: string, seconds: number, options: WrkOptions, headers: string[
 export interface Measurement extends WrkResult {
   /** CPU time the server's processes spent per request answered in the measured run. */
   cpuMsPerRequest: number
+  /** CPU seconds each of the server's commands spent in the measured run. */
+  cpuSecondsByCommand: Record<string, number>
 }
 
 /** A warm-up run, then the measured one, with the CPU time the server's process group used. */
@@ -87,10 +89,14 @@ export function measure(
   headers: string[] = [],
 ): Measurement {
   wrk(url, options.warmUpSeconds, options, headers)
-  const cpuBefore = groupCpuSeconds(processGroup)
+  const before = groupCpuSeconds(processGroup)
   const result = wrk(url, options.seconds, options, headers)
-  const cpuSeconds = groupCpuSeconds(processGroup) - cpuBefore
-  return {...result, cpuMsPerRequest: (cpuSeconds * 1000) / result.requests}
+  const after = groupCpuSeconds(processGroup)
+  const cpuSecondsByCommand = Object.fromEntries(
+    [...after].map(([command, seconds]) => [command, seconds - (before.get(command) ?? 0)]),
+  )
+  const cpuSeconds = Object.values(cpuSecondsByCommand).reduce((sum, seconds) => sum + seconds, 0)
+  return {...result, cpuMsPerRequest: (cpuSeconds * 1000) / result.requests, cpuSecondsByCommand}
 }
 
 export interface StaticServer {
