@@ -3,6 +3,7 @@ import type {LakeDataset} from './dataset'
 import {
   draftId,
   isDraftId,
+  isPrivateId,
   isValidDocumentId,
   lakeTimestamp,
   publishedId,
@@ -31,30 +32,62 @@ function idsParam(raw: string | undefined): string[] {
   return ids
 }
 
-/** `GET /data/history/:dataset/documents/:ids?revision=<tx>` or `?time=<ISO date>`. */
+/** The other half of a draft/published pair; none for other paths (`versions.`, ...). */
+function pairedId(id: string): string | undefined {
+  if (isDraftId(id)) return publishedId(id)
+  return isPrivateId(id) ? undefined : draftId(id)
+}
+
+/**
+ * `GET /data/history/:dataset/documents/:ids` with `?revision=<tx>`, `?time=<ISO date>` or
+ * `?lastRevision=true`: each document as it was then, in the order asked.
+ *
+ * The Studio treats a draft and its published document as one document and may ask for either
+ * id at a revision of the other: after a publish, "Review changes" asks for the draft at the
+ * revision that last published the document. When the id asked for did not exist at that point
+ * and the revision belongs to the other half of its pair (or, for a time, the other half existed
+ * then), the other half answers with its own id, unless it was asked for too.
+ */
 export function handleDocumentsAt(ctx: LakeRouteContext): void {
   requireUser(ctx)
-  const dataset = ctx.lake.dataset(ctx.params.dataset)
+  const {store} = ctx.lake.dataset(ctx.params.dataset)
   const ids = idsParam(ctx.params.ids)
-  const revision = ctx.url.searchParams.get('revision')
-  const time = ctx.url.searchParams.get('time')
-  const documents: LakeDocument[] = []
+  const search = ctx.url.searchParams
+  const revision = search.get('revision')
+  const time = search.get('time')
+  const lastRevision = search.get('lastRevision') === 'true'
+  if ([revision, time, lastRevision].filter(Boolean).length !== 1) {
+    throw badRequest('Give one of "revision", "time" or "lastRevision=true"')
+  }
+
+  let stateOf: (id: string) => LakeDocument | null
+  let pairAnswers: (id: string) => boolean = () => false
   if (revision) {
-    const seq = dataset.store.transactionSeq(revision)
+    const seq = store.transactionSeq(revision)
     if (seq === undefined) throw lakeError(404, 'notFound', `Revision "${revision}" not found`)
-    for (const id of ids) {
-      const record = dataset.store.revisionBefore(id, seq + 1)
-      if (record?.document) documents.push(record.document)
-    }
+    const touched = new Set(store.revisionsOfTransaction(revision).map((r) => r.documentId))
+    stateOf = (id) => store.revisionBefore(id, seq + 1)?.document ?? null
+    pairAnswers = (id) => touched.has(id)
   } else if (time) {
     const at = new Date(time)
     if (Number.isNaN(at.getTime())) throw badRequest(`"time" must be an ISO date (got "${time}")`)
-    for (const id of ids) {
-      const record = dataset.store.documentAtTime(id, lakeTimestamp(at))
-      if (record?.document) documents.push(record.document)
-    }
+    stateOf = (id) => store.documentAtTime(id, lakeTimestamp(at))?.document ?? null
+    pairAnswers = () => true
   } else {
-    throw badRequest('Give either "revision" or "time"')
+    stateOf = (id) => store.lastExistingRevision(id)?.document ?? null
+  }
+
+  const documents: LakeDocument[] = []
+  for (const id of ids) {
+    const own = stateOf(id)
+    if (own) {
+      documents.push(own)
+      continue
+    }
+    const paired = pairedId(id)
+    if (paired === undefined || ids.includes(paired) || !pairAnswers(paired)) continue
+    const other = stateOf(paired)
+    if (other) documents.push(other)
   }
   sendJson(ctx.res, 200, {documents})
 }

@@ -296,6 +296,15 @@ export class DatasetStore {
     return row && toRevision(row)
   }
 
+  /** The document's last revision in which it existed: its current state, or its last before deletion. */
+  lastExistingRevision(documentId: string): RevisionRecord | undefined {
+    const row = this.statement(
+      `SELECT ${REVISION_COLUMNS} FROM revisions r JOIN transactions t ON t.seq = r.seq
+         WHERE r.document_id = ? AND r.document IS NOT NULL ORDER BY r.seq DESC LIMIT 1`,
+    ).get(documentId) as RevisionRow | undefined
+    return row && toRevision(row)
+  }
+
   /** The revisions a transaction produced, in the order it touched the documents. */
   revisionsOfTransaction(transactionId: string): RevisionRecord[] {
     return (

@@ -91,3 +91,93 @@ describe('a legal reviewer reads the record of how the policy changed', () => {
     ).rejects.toMatchObject({statusCode: 401})
   })
 })
+
+describe('after a publish, the Studio reviews the changes since the last published version', () => {
+  let lake: TestLake
+  let seedRev: string
+  let draftRev: string
+  const publishTx = 'tx-publish-organisation'
+  beforeAll(async () => {
+    lake = await startTestLake()
+    seedRev = (await lake.editor.getDocument('policy'))!._rev
+    for (const name of ['Exemple SA', 'Exemple société anonyme']) {
+      await lake.editor.action({
+        actionType: 'sanity.action.document.edit',
+        draftId: 'drafts.policy',
+        publishedId: 'policy',
+        patch: {set: {organisationName: name}},
+      })
+    }
+    draftRev = (await lake.editor.getDocument('drafts.policy'))!._rev
+    await lake.editor.action(
+      {
+        actionType: 'sanity.action.document.publish',
+        draftId: 'drafts.policy',
+        publishedId: 'policy',
+      },
+      {transactionId: publishTx},
+    )
+  })
+  afterAll(() => lake.stop())
+
+  type Documents = {documents: {_id: string; _rev: string; organisationName: string}[]}
+  const documentsAt = (ids: string, query: string) =>
+    lake.legal.request<Documents>({uri: `/data/history/production/documents/${ids}?${query}`})
+
+  it('finds, from the draft’s side, the published version it compares with', async () => {
+    // The Studio's events for the draft name each publish by the draft revision it published,
+    // or by the published revision when no draft was involved (here, the seed import).
+    const {events} = await lake.legal.request<{
+      events: Record<string, {type: string; revisionId: string; versionRevisionId?: string}[]>
+    }>({uri: '/data/history/production/events/documents/drafts.policy'})
+    const publishes = (events['drafts.policy'] ?? [])
+      .filter((event) => event.type === 'publishDocumentVersion')
+      .map((event) => event.versionRevisionId ?? event.revisionId)
+    expect(publishes).toEqual([draftRev, seedRev])
+
+    const latest = await documentsAt('drafts.policy', `revision=${draftRev}`)
+    expect(latest.documents).toEqual([
+      expect.objectContaining({_rev: draftRev, organisationName: 'Exemple société anonyme'}),
+    ])
+    // "Since" is the published policy as the seed import left it
+    const since = await documentsAt('drafts.policy', `revision=${seedRev}`)
+    expect(since.documents).toEqual([
+      expect.objectContaining({_id: 'policy', _rev: seedRev, organisationName: 'Exemple inc.'}),
+    ])
+  })
+
+  it('answers for the draft at the revision that published it, and at a time after', async () => {
+    const atPublish = await documentsAt('drafts.policy', `revision=${publishTx}`)
+    expect(atPublish.documents).toEqual([
+      expect.objectContaining({
+        _id: 'policy',
+        _rev: publishTx,
+        organisationName: 'Exemple société anonyme',
+      }),
+    ])
+    const now = await documentsAt('drafts.policy', `time=${new Date().toISOString()}`)
+    expect(now.documents.map((doc) => doc._rev)).toEqual([publishTx])
+  })
+
+  it('answers each half once when both are asked for', async () => {
+    const both = await documentsAt('policy,drafts.policy', `revision=${seedRev}`)
+    expect(both.documents.map((doc) => [doc._id, doc._rev])).toEqual([['policy', seedRev]])
+    const whileEditing = await documentsAt('policy,drafts.policy', `revision=${draftRev}`)
+    expect(whileEditing.documents.map((doc) => [doc._id, doc._rev])).toEqual([
+      ['policy', seedRev],
+      ['drafts.policy', draftRev],
+    ])
+  })
+
+  it('gives a deleted draft as it last was, for restoring it', async () => {
+    const last = await documentsAt('drafts.policy', 'lastRevision=true')
+    expect(last.documents).toEqual([
+      expect.objectContaining({_id: 'drafts.policy', _rev: draftRev}),
+    ])
+    await expect(
+      documentsAt('drafts.policy', `revision=${seedRev}&time=2020-01-01`),
+    ).rejects.toMatchObject({
+      statusCode: 400,
+    })
+  })
+})
