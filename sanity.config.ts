@@ -14,6 +14,8 @@ import {studioTarget, studioUsesEmbeddedLake} from './sanity/studio/env'
 import {LocalLakeNavbar} from './sanity/studio/LocalLakeNavbar'
 import {localLoginProvider, STUDIO_PATH} from './sanity/studio/localLogin'
 import {documentActions, newDocumentOptions, templates} from './sanity/studio/singleton'
+import {versioningActions, versioningBadges} from './sanity/studio/versioning/documentActions'
+import {defaultDocumentNode} from './sanity/studio/versioning/documentNode'
 
 const {projectId, dataset, apiHost} = studioTarget
 
@@ -39,9 +41,14 @@ export default defineConfig({
   projectId,
   dataset,
   ...embeddedLake,
-  plugins: [structureTool({structure, title: 'Policy'}), presentation],
+  plugins: [structureTool({structure, defaultDocumentNode, title: 'Policy'}), presentation],
   schema: {types: schemaTypes, templates},
-  document: {actions: documentActions, newDocumentOptions, comments},
+  document: {
+    actions: (prev, context) => versioningActions(documentActions(prev, context), context),
+    badges: versioningBadges,
+    newDocumentOptions,
+    comments,
+  },
   // Versions of the policy are how changes are prepared, approved and scheduled; Sanity's own
   // releases and scheduling would be a second path around the legal sign-off.
   releases: {enabled: false},

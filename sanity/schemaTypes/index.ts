@@ -4,6 +4,7 @@ import {policyVersion} from './documents/policyVersion'
 import {localePortableText} from './objects/localePortableText'
 import {localeString} from './objects/localeString'
 import {localeText} from './objects/localeText'
+import {outboundLink} from './objects/outboundLink'
 import {policyBody} from './objects/policyBody'
 import {sectionSnapshot} from './objects/sectionSnapshot'
 import {versionActor} from './objects/versionActor'
@@ -20,4 +21,5 @@ export const schemaTypes = [
   sectionSnapshot,
   versionActor,
   versionApproval,
+  outboundLink,
 ]

@@ -1,5 +1,13 @@
 import {LinkIcon} from '@sanity/icons'
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {LinkAnnotation} from '../../studio/links/LinkAnnotation'
+import {linkAddressProblem} from '../../studio/links/linkRules'
+import {studioSiteHosts} from '../../studio/links/siteHosts'
+
+function problemOf(href: unknown, level: 'error' | 'warning'): true | string {
+  const problem = linkAddressProblem(href, studioSiteHosts())
+  return problem?.level === level ? problem.message : true
+}
 
 /**
  * Rich text of the policy: paragraphs, sub-headings, lists, emphasis and links.
@@ -32,6 +40,7 @@ export const policyBody = defineType({
             title: 'Link',
             type: 'object',
             icon: LinkIcon,
+            components: {annotation: LinkAnnotation},
             fields: [
               defineField({
                 name: 'href',
@@ -39,7 +48,11 @@ export const policyBody = defineType({
                 type: 'string',
                 description:
                   'A web address (https://…), an e-mail address (mailto:…), a phone number (tel:…) or a part of this page (#…). Links to other sites are flagged for readers automatically.',
-                validation: (rule) => rule.required().error('Give the link an address.'),
+                validation: (rule) => [
+                  rule.required().error('Give the link an address.'),
+                  rule.custom((href) => problemOf(href, 'error')).error(),
+                  rule.custom((href) => problemOf(href, 'warning')).warning(),
+                ],
               }),
             ],
           }),

@@ -219,3 +219,30 @@ export function changeSummaryProblems(summary: unknown): string[] {
         ]
   })
 }
+
+/** Who is asking, as the Studio knows the current user. */
+export interface StudioUser {
+  id: string
+  name: string
+  roles?: readonly {name: string}[]
+}
+
+/**
+ * Why this person cannot approve this version, in plain words; undefined when they can. The
+ * lake checks the same again when the approval is written.
+ */
+export function approvalRefusal(
+  user: StudioUser | null | undefined,
+  version: {[field: string]: unknown},
+  legalRole: string = DEFAULT_LEGAL_ROLE,
+): string | undefined {
+  if (!user) return 'Sign in to approve a version.'
+  if (version.status === 'approved') return 'A legal reviewer has already approved this version.'
+  if (version.status !== 'candidate') return 'Only a candidate version can be approved.'
+  const preparedBy = version.preparedBy
+  if (isObject(preparedBy) && preparedBy.userId === user.id)
+    return 'You prepared this candidate, so another person must approve it: a legal reviewer.'
+  if (!isLegalReviewer(user.roles, legalRole))
+    return 'Only a legal reviewer can approve a version. Ask one to open this candidate.'
+  return undefined
+}

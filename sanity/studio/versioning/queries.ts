@@ -1,0 +1,37 @@
+/** What the versioning actions and views read. Versions are read as the site reads them. */
+
+const VERSION_CONTENT = /* groq */ `
+  number,
+  title{fr, en},
+  organisationName,
+  introduction{fr, en},
+  sections[]{key, title{fr, en}, body{fr, en}}
+`
+
+/**
+ * Everything "Prepare a new version" needs, read in the raw perspective: the published policy and
+ * sections (what a version is made of), the drafts that will be left out, the latest published
+ * version (to compare against) and any open candidate (which the new one replaces).
+ */
+export const PREPARE_QUERY = /* groq */ `{
+  "policy": *[_id == "policy"][0]{title, organisationName, introduction, sections},
+  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body},
+  "drafts": *[_type in ["policy", "policySection"] && _id in path("drafts.**")]{
+    _id, _type, "title": coalesce(title.en, title.fr)
+  },
+  "latest": *[_type == "policyVersion" && status == "published"] | order(number desc)[0]{
+    ${VERSION_CONTENT}
+  },
+  "open": *[_type == "policyVersion" && status in ["candidate", "approved"]
+    && !(_id in path("drafts.**"))]{_id, status, preparedBy, approval}
+}`
+
+/** The published version a version is compared with: the latest one, or the one before `$before`. */
+export const BASELINE_QUERY = /* groq */ `
+  *[_type == "policyVersion" && status == "published" && (!defined($before) || number < $before)]
+    | order(number desc)[0]{${VERSION_CONTENT}}
+`
+
+export const PUBLISHED_NUMBERS_QUERY = /* groq */ `
+  *[_type == "policyVersion" && status == "published" && !(_id in path("drafts.**"))].number
+`
