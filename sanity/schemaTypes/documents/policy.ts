@@ -12,8 +12,7 @@ export const policy = defineType({
       name: 'title',
       title: 'Title',
       type: 'localeString',
-      validation: (rule) =>
-        rule.required().error('Give the policy a title in French and in English.'),
+      validation: (rule) => rule.required().error('Give the policy a title in French and in English.'),
     }),
     defineField({
       name: 'organisationName',
@@ -34,11 +33,7 @@ export const policy = defineType({
       type: 'array',
       of: [defineArrayMember({type: 'reference', to: [{type: 'policySection'}]})],
       validation: (rule) =>
-        rule
-          .required()
-          .min(1)
-          .unique()
-          .error('The policy needs at least one section, each listed once.'),
+        rule.required().min(1).unique().error('The policy needs at least one section, each listed once.'),
     }),
   ],
   preview: {

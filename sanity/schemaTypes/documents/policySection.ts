@@ -16,8 +16,7 @@ export const policySection = defineType({
       name: 'title',
       title: 'Title',
       type: 'localeString',
-      validation: (rule) =>
-        rule.required().error('Give the section a title in French and in English.'),
+      validation: (rule) => rule.required().error('Give the section a title in French and in English.'),
     }),
     defineField({
       name: 'key',
@@ -29,16 +28,13 @@ export const policySection = defineType({
       validation: (rule) =>
         rule
           .required()
-          .error(
-            'The section needs a stable key (use “Generate” to make one from the English title).',
-          ),
+          .error('The section needs a stable key (use “Generate” to make one from the English title).'),
     }),
     defineField({
       name: 'body',
       title: 'Text',
       type: 'localePortableText',
-      validation: (rule) =>
-        rule.required().error('The section text cannot be empty in either language.'),
+      validation: (rule) => rule.required().error('The section text cannot be empty in either language.'),
     }),
   ],
   preview: {

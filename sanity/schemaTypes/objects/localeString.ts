@@ -11,15 +11,13 @@ export const localeString = defineType({
       name: 'fr',
       title: 'Français',
       type: 'string',
-      validation: (rule) =>
-        rule.required().error('Write the French text: the French version is required.'),
+      validation: (rule) => rule.required().error('Write the French text: the French version is required.'),
     }),
     defineField({
       name: 'en',
       title: 'English',
       type: 'string',
-      validation: (rule) =>
-        rule.required().error('Write the English text: the English version is required.'),
+      validation: (rule) => rule.required().error('Write the English text: the English version is required.'),
     }),
   ],
 })

@@ -12,16 +12,14 @@ export const localeText = defineType({
       title: 'Français',
       type: 'text',
       rows: 4,
-      validation: (rule) =>
-        rule.required().error('Write the French text: the French version is required.'),
+      validation: (rule) => rule.required().error('Write the French text: the French version is required.'),
     }),
     defineField({
       name: 'en',
       title: 'English',
       type: 'text',
       rows: 4,
-      validation: (rule) =>
-        rule.required().error('Write the English text: the English version is required.'),
+      validation: (rule) => rule.required().error('Write the English text: the English version is required.'),
     }),
   ],
 })
