@@ -75,7 +75,8 @@ export function createLakeHandler(lake: LakeState, registrars: RouteRegistrar[] 
       try {
         if (applyCors(req, res)) return
         const url = new URL(req.url ?? '/', 'http://lake.local')
-        const path = url.pathname.replace(VERSION_PREFIX, '') || '/'
+        // `/v1` alone is not the root page
+        const path = url.pathname.replace(VERSION_PREFIX, '')
         const match = router.match(req.method ?? 'GET', path)
         if (match === undefined) throw notFound(`No such endpoint: ${url.pathname}`)
         if (match === 'method-not-allowed') {

@@ -7,6 +7,8 @@ export interface LakeEnv {
   dataDir: string
   seedFile: string
   httpsPort: number | false
+  /** The site's origin, where the Studio lives; the lake's root page links back to it. */
+  siteOrigin: string
   webhook?: WebhookTarget
 }
 
@@ -31,6 +33,7 @@ export const LAKE_DEFAULTS = {
   seedFile: 'sanity/seed/production.ndjson',
   httpsPort: 3334,
   webhookFilter: '_type == "policyVersion"',
+  sitePort: 3000,
 } as const
 
 export const PROJECT_ID = 'local'
@@ -66,6 +69,20 @@ export function readLakeEnv(source: Source = process.env): LakeEnv {
   if (!/^[A-Za-z0-9.:_-]+$/.test(host)) {
     throw new ConfigurationError('LAKE_HOST', `must be a host name or IP address (got "${host}").`)
   }
+  // The same default as the site's own settings: the site's port on localhost
+  const rawSiteUrl =
+    read(source, 'SITE_URL') ?? `http://localhost:${port(source, 'PORT', LAKE_DEFAULTS.sitePort)}`
+  let siteOrigin: string
+  try {
+    const parsed = new URL(rawSiteUrl)
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error()
+    siteOrigin = parsed.origin
+  } catch {
+    throw new ConfigurationError(
+      'SITE_URL',
+      `must be an absolute http(s) address (got "${rawSiteUrl}").`,
+    )
+  }
   const url = read(source, 'LAKE_WEBHOOK_URL')
   let webhook: WebhookTarget | undefined
   if (url !== undefined) {
@@ -91,6 +108,7 @@ export function readLakeEnv(source: Source = process.env): LakeEnv {
     dataDir: read(source, 'LAKE_DATA_DIR') ?? LAKE_DEFAULTS.dataDir,
     seedFile: read(source, 'LAKE_SEED_FILE') ?? LAKE_DEFAULTS.seedFile,
     httpsPort,
+    siteOrigin,
     webhook,
   }
 }

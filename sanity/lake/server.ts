@@ -17,6 +17,7 @@ import {DEFAULT_QUERY_TIMEOUT_MS, QueryPool} from './queryPool'
 import {DatasetStore} from './storage'
 import {ensureCertificate} from './tls'
 import {WebhookDispatcher} from './webhooks'
+import {welcomePage} from './welcomePage'
 
 export type {LocalUser} from './auth'
 export {readLocalUsers} from './auth'
@@ -40,6 +41,8 @@ export interface LakeOptions {
   queryTimeoutMs?: number
   /** How many query workers run at once. Default 2. */
   queryWorkers?: number
+  /** The site's origin, linked from the lake's root page. Default `SITE_URL` or http://localhost:3000. */
+  siteOrigin?: string
 }
 
 export interface RunningLake {
@@ -116,7 +119,9 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
 
     const lake = new LakeState(datasets, new Authenticator(users))
     cleanups.push(() => lake.close())
-    const handler = createLakeHandler(lake)
+    let httpsUrl: string | undefined
+    const siteOrigin = options.siteOrigin ? new URL(options.siteOrigin).origin : env.siteOrigin
+    const handler = createLakeHandler(lake, [welcomePage({siteOrigin, secureUrl: () => httpsUrl})])
     const presence = new PresenceSockets(lake.auth)
     cleanups.push(() => presence.close())
 
@@ -126,7 +131,6 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     const url = `http://${urlHost(host)}:${await listen(server, port, host)}`
     log(`listening on ${url} (users and tokens in ${usersFile(dataDir)})`)
 
-    let httpsUrl: string | undefined
     let certificateFile: string | undefined
     if (httpsPort !== false) {
       const tls = await ensureCertificate(dataDir)

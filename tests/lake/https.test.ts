@@ -14,7 +14,7 @@ describe('the Studio reaches the lake over HTTP/2 with TLS from the site’s ori
   let token: string
 
   beforeAll(async () => {
-    lake = await startTestLake({httpsPort: 0})
+    lake = await startTestLake({httpsPort: 0, siteOrigin: STUDIO_ORIGIN})
     ca = readFileSync(lake.certificateFile!, 'utf8')
     token = lake.users[0]!.token
     session = connect(lake.httpsUrl!, {ca})
@@ -52,6 +52,34 @@ describe('the Studio reaches the lake over HTTP/2 with TLS from the site’s ori
     expect(JSON.parse(response.body)).toMatchObject({id: 'p-editor'})
     expect(response.headers['access-control-allow-origin']).toBe(STUDIO_ORIGIN)
     expect(response.headers['access-control-allow-credentials']).toBe('true')
+  })
+
+  it('greets a person who just accepted the certificate, in French and English, and sends them back to the Studio', async () => {
+    const page = await request({':path': '/'})
+    expect(page.status).toBe(200)
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
+    const csp = String(page.headers['content-security-policy'])
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).not.toContain('unsafe-inline')
+    expect(page.body).toContain('<html lang="fr">')
+    expect(page.body).toContain('Certificat accepté')
+    expect(page.body).toContain('<section lang="en">')
+    expect(page.body).toContain('Your browser now trusts its certificate')
+    expect(page.body).toContain('“Check again”')
+    const links = [...page.body.matchAll(/href="([^"]+)"/g)].map((match) => match[1])
+    expect(links).toEqual([`${STUDIO_ORIGIN}/studio`, `${STUDIO_ORIGIN}/studio`])
+    // Nothing is loaded from elsewhere: no scripts, images, fonts or style sheets
+    expect(page.body).not.toMatch(/<script|<img|<link|src=|@import|url\(/)
+  })
+
+  it('on the plain port, points to the secure address to open first', async () => {
+    const response = await fetch(`${lake.url}/`)
+    const body = await response.text()
+    expect(response.status).toBe(200)
+    expect(body).toContain('Serveur de contenu local')
+    expect(body).toContain(`<a href="${lake.httpsUrl}/">${lake.httpsUrl}</a>`)
+    expect(body).toContain(`href="${STUDIO_ORIGIN}/studio"`)
+    expect((await fetch(`${lake.url}/v1`)).status).toBe(404)
   })
 
   it('answers CORS preflights for the Authorization header', async () => {
