@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   if (lake.httpsUrl) {
     lines.push(
       `  The Studio talks to ${lake.httpsUrl} (HTTP/2). A browser must trust its self-signed`,
-      `  certificate once: open ${lake.httpsUrl}/v1/ping and accept it, or trust ${lake.certificateFile}.`,
+      `  certificate once: open ${lake.httpsUrl}/ and accept it, or trust ${lake.certificateFile}.`,
     )
   }
   console.log(lines.join('\n'))
