@@ -224,28 +224,27 @@ describe('a published policy version is part of the legal record', () => {
     expect((await lake.editor.getDocument('version-1'))?.changeSummary.fr).toBe('Première version')
   })
 
-  it('lets editors create and publish a new version', async () => {
+  it('lets editors create a new version and change it freely until it is published', async () => {
+    // Publishing a version takes a legal reviewer's approval: see versionRules.test.ts
     await lake.editor.create({
       _id: 'drafts.version-4',
       _type: 'policyVersion',
       number: 4,
       status: 'draft',
     })
-    await lake.editor
-      .patch('drafts.version-4')
-      .set({status: 'published', effectiveDate: '2026-01-01'})
-      .commit()
+    await lake.editor.patch('drafts.version-4').set({effectiveDate: '2026-01-01'}).commit()
     await lake.editor.action({
       actionType: 'sanity.action.document.publish',
       draftId: 'drafts.version-4',
       publishedId: 'version-4',
     })
-    expect(await lake.anonymous.getDocument('version-4')).toMatchObject({
+    await lake.editor.patch('version-4').set({effectiveDate: '2026-02-01'}).commit()
+    expect(await lake.editor.getDocument('version-4')).toMatchObject({
       number: 4,
-      status: 'published',
+      status: 'draft',
+      effectiveDate: '2026-02-01',
     })
-    await expect(lake.editor.patch('version-4').set({number: 5}).commit()).rejects.toMatchObject({
-      statusCode: 409,
-    })
+    await lake.editor.delete('version-4')
+    expect(await lake.editor.getDocument('version-4')).toBeUndefined()
   })
 })
