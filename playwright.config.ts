@@ -15,6 +15,8 @@ const baseURL = `http://localhost:${E2E_SITE_PORT}`
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // A run on other ports keeps its artifacts apart too, since each run empties its folder first.
+  outputDir: process.env.E2E_PORT_BASE ? `.data/test-results-${portBase}` : 'test-results',
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,

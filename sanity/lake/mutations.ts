@@ -109,11 +109,17 @@ function requireId(id: unknown, what: string): string {
   return id
 }
 
+/** Sanity-reserved types that clients may still write, as on Sanity: preview-URL secrets. */
+const WRITABLE_RESERVED_TYPES = new Set(['sanity.previewUrlSecret', 'sanity.previewUrlShareAccess'])
+
 function newDocument(body: JsonObject, what: string): LakeDocument {
   if (typeof body._type !== 'string' || body._type === '') {
     throw new MutationFailure(400, 'invalidDocument', `${what}: the document must have a _type`)
   }
-  if (body._type.startsWith('system.') || body._type.startsWith('sanity.')) {
+  if (
+    (body._type.startsWith('system.') || body._type.startsWith('sanity.')) &&
+    !WRITABLE_RESERVED_TYPES.has(body._type)
+  ) {
     throw new MutationFailure(
       403,
       'permissionDenied',
