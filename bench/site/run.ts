@@ -191,7 +191,8 @@ function printThroughput(rows: ThroughputRow[], wrk: WrkOptions) {
         'product CPU ms/req',
         'nginx CPU ms/req',
         'lake CPU s',
-        'errors',
+        'non-2xx',
+        'socket errors',
         'load avg',
       ],
       rows.map((row) => [
@@ -209,7 +210,8 @@ function printThroughput(rows: ThroughputRow[], wrk: WrkOptions) {
         row.nginx.cpuMsPerRequest.toFixed(3),
         // The lake runs in the start script's Node process; Next's server names itself.
         (row.product.cpuSecondsByCommand.node ?? 0).toFixed(2),
-        `${row.product.errors}/${row.nginx.errors}`,
+        `${row.product.non2xx}/${row.nginx.non2xx}`,
+        `${row.product.socketErrors}/${row.nginx.socketErrors}`,
         row.loadAverage,
       ]),
     ),
