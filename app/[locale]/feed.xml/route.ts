@@ -2,6 +2,7 @@ import {hasLocale} from 'next-intl'
 import {getFormatter, getTranslations} from 'next-intl/server'
 import {dateFormats} from '@/components/formatDates'
 import {getPathname} from '@/i18n/navigation'
+import {versionAddresses} from '@/i18n/versionAddresses'
 import {routing} from '@/i18n/routing'
 import {env} from '@/lib/env'
 import {feedPath} from '@/lib/feed/addresses'
@@ -51,27 +52,7 @@ export async function GET(_request: Request, {params}: RouteContext<'/[locale]/f
       seeChanges: (previous) => t('seeChanges', {previous}),
       readVersion: (number) => t('readVersion', {number}),
     },
-    addresses: (number, previous) => ({
-      version: absolute(
-        getPathname({
-          href: {pathname: '/privacy-policy/versions/[number]', params: {number: String(number)}},
-          locale,
-        }),
-      ),
-      ...(previous === undefined
-        ? {}
-        : {
-            changes: absolute(
-              getPathname({
-                href: {
-                  pathname: '/privacy-policy/compare',
-                  query: {from: String(previous), to: String(number)},
-                },
-                locale,
-              }),
-            ),
-          }),
-    }),
+    addresses: (number, previous) => versionAddresses(number, previous, locale),
     now: new Date(),
   })
 

@@ -1,4 +1,4 @@
-import {getPathname} from '@/i18n/navigation'
+import {versionAddresses} from '@/i18n/versionAddresses'
 import {env} from '@/lib/env'
 import {feedPath} from '@/lib/feed/addresses'
 import {loadOrUnavailable, unavailableResponse} from '@/lib/feed/responses'
@@ -23,27 +23,7 @@ export async function GET() {
   const list = versionList({
     versions,
     periods: versionPeriods(versions, organisationToday()),
-    addresses: (number, previous, locale) => ({
-      version: absolute(
-        getPathname({
-          href: {pathname: '/privacy-policy/versions/[number]', params: {number: String(number)}},
-          locale,
-        }),
-      ),
-      ...(previous === undefined
-        ? {}
-        : {
-            changes: absolute(
-              getPathname({
-                href: {
-                  pathname: '/privacy-policy/compare',
-                  query: {from: String(previous), to: String(number)},
-                },
-                locale,
-              }),
-            ),
-          }),
-    }),
+    addresses: versionAddresses,
     feeds: {
       fr: absolute(feedPath('fr')),
       en: absolute(feedPath('en')),
