@@ -10,6 +10,7 @@ export default defineConfig([
     'out/**',
     'dist/**',
     '.data/**',
+    '.sanity/**',
     'test-results/**',
     'playwright-report/**',
     'next-env.d.ts',
