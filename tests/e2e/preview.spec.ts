@@ -6,7 +6,7 @@ import {
 import {createPreviewSecret} from '@sanity/preview-url-secret/create-secret'
 import type {SanityDocument} from '@sanity/client'
 import {E2E_SITE_PORT} from '../../playwright.config'
-import {lakeClient, localUser} from './helpers/studio'
+import {lakeClient, localUser, logInToStudio, STUDIO_LOAD_TIMEOUT} from './helpers/studio'
 
 const FR = '/fr/politique-de-confidentialite'
 const EN = '/en/privacy-policy'
@@ -174,6 +174,32 @@ test.describe('previewing drafts', () => {
     await banner.getByRole('link', {name: 'Leave preview'}).click()
     await expect(page).toHaveURL(EN)
     expect((await page.goto(address))?.status()).toBe(404)
+  })
+
+  test('in the Studio, an editor sees her draft in the page beside the form, and the page follows her typing', async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(240_000)
+    const retitled = `Témoins (${stamp})`
+    await logInToStudio(page, localUser('editor'))
+    await page.goto(
+      `/studio/presentation/policySection/section-cookies?${new URLSearchParams({preview: FR})}`,
+    )
+    const preview = page.frameLocator('iframe').first()
+    await expect(preview.getByRole('note', {name: 'Aperçu — non publié'})).toBeVisible({
+      timeout: STUDIO_LOAD_TIMEOUT,
+    })
+    await expect(preview.locator('section#cookies')).toContainText(frenchDraft)
+
+    await page
+      .getByTestId('field-title.fr')
+      .getByRole('textbox')
+      .fill(retitled, {timeout: STUDIO_LOAD_TIMEOUT})
+    await expect(preview.getByRole('heading', {level: 2, name: retitled})).toBeVisible({
+      timeout: 30_000,
+    })
+    expect(await (await request.get(FR)).text()).not.toContain(retitled)
   })
 
   test('a wrong secret does not turn preview on, and leaving never sends anyone to another site', async ({
