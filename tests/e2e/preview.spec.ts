@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import {expect, test, type Page} from '@playwright/test'
 import {
   urlSearchParamPreviewPathname,
@@ -116,6 +117,11 @@ test.describe('previewing drafts', () => {
     await expect(page).toHaveTitle(/^Preview · Privacy policy/)
     // The server's token never reaches the browser.
     expect(await page.content()).not.toContain(localUser('editor').token)
+    // The banner keeps the page as accessible as the published one.
+    const audit = await new AxeBuilder({page})
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze()
+    expect(audit.violations.map((violation) => violation.id)).toEqual([])
 
     // Meanwhile, anyone else still reads the published policy, from a fresh browser or not.
     const visitor = await browser.newContext()
