@@ -16,6 +16,7 @@ import {
   handlePing,
   handleProject,
   handleProjects,
+  handleUserApplications,
   handleUsers,
 } from './projectRoutes'
 import {handleGetDocuments, handleQuery} from './queryRoutes'
@@ -51,7 +52,9 @@ const coreRoutes: RouteRegistrar = (on) => {
   on('GET', '/projects/:projectId/grants', handleGrants)
   on('GET', '/access/requests/me', handleAccessRequests)
   on('GET', '/datasets', handleDatasets)
+  on('GET', '/projects/:projectId/user-applications', handleUserApplications)
   on('GET', '/ping', handlePing)
+  on('GET', '/data/ping/:dataset', handlePing)
   on('GET', '/features', handleFeatures)
   on('GET', '/projects/:projectId/features', handleFeatures)
 }

@@ -112,12 +112,19 @@ export function handleGrants(ctx: LakeRouteContext): void {
   sendJson(ctx.res, 200, {})
 }
 
+/** Studios and apps deployed to Sanity's hosting for the project: none, everything is local. */
+export function handleUserApplications(ctx: LakeRouteContext): void {
+  sendJson(ctx.res, 200, [])
+}
+
 /** Pending requests for access to the project: there are none to make locally. */
 export function handleAccessRequests(ctx: LakeRouteContext): void {
   sendJson(ctx.res, 200, [])
 }
 
+/** `/ping`, and `/data/ping/:dataset`, which the Studio calls to measure its latency. */
 export function handlePing(ctx: LakeRouteContext): void {
+  if (ctx.params.dataset !== undefined) ctx.lake.dataset(ctx.params.dataset)
   sendText(ctx.res, 200, 'text/plain; charset=utf-8', 'PONG')
 }
 

@@ -95,6 +95,12 @@ describe('who may read and write in the lake', () => {
     expect(await lake.editor.request({uri: '/projects/local/datasets'})).toEqual([
       expect.objectContaining({name: 'production'}),
     ])
+    // No studio is deployed to Sanity's hosting, and the latency probe answers
+    expect(await lake.editor.request({uri: '/projects/local/user-applications'})).toEqual([])
+    expect(await lake.editor.request({uri: '/data/ping/production'})).toBe('PONG')
+    await expect(lake.editor.request({uri: '/data/ping/staging'})).rejects.toMatchObject({
+      statusCode: 404,
+    })
     await lake.editor.request({
       uri: '/users/me/keyvalue',
       method: 'PUT',
