@@ -8,7 +8,7 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import type {MeasuredPage} from './pages'
-import {stopGroup} from './product'
+import {once, stopGroup} from './product'
 import {CHROMIUM_ARGS} from './weight'
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
@@ -78,7 +78,7 @@ async function audit(url: string, preset: Preset, options: LighthouseOptions): P
         env: {...process.env, CHROME_PATH: options.chromiumPath},
       },
     )
-    options.track(() => stopGroup(child, 5000))
+    options.track(once(() => stopGroup(child, 5000)))
     let stderr = ''
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))

@@ -16,6 +16,8 @@ export interface ProductOptions {
   logFile: string
   /** A first build on two busy cores takes minutes. */
   startTimeoutMs?: number
+  /** Given the stop as soon as the product is spawned, so that an interrupted start stops it too. */
+  track: (stop: () => Promise<void>) => void
 }
 
 export interface RunningProduct {
@@ -61,6 +63,12 @@ async function answers(url: string): Promise<number | undefined> {
   }
 }
 
+/** A stop that runs once, however many callers ask for it (the run's end, Ctrl-C, a failure). */
+export function once(stop: () => Promise<void>): () => Promise<void> {
+  let stopping: Promise<void> | undefined
+  return () => (stopping ??= stop())
+}
+
 /** Ends a process group started with `detached: true`: politely, then for good. */
 export async function stopGroup(child: ChildProcess, graceMs = 10_000): Promise<void> {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return
@@ -91,6 +99,7 @@ export async function startProduct({
   portBase,
   logFile,
   startTimeoutMs = 15 * 60_000,
+  track,
 }: ProductOptions): Promise<RunningProduct> {
   const origin = `http://localhost:${portBase}`
   const readyUrl = `${origin}/fr/politique-de-confidentialite`
@@ -120,10 +129,11 @@ export async function startProduct({
       NEXT_TELEMETRY_DISABLED: '1',
     },
   })
-  const stop = async () => {
+  const stop = once(async () => {
     await stopGroup(child)
     log.end()
-  }
+  })
+  track(stop)
 
   const deadline = Date.now() + startTimeoutMs
   try {

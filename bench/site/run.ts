@@ -64,13 +64,18 @@ for (const preset of presets) {
 const portBase = Number(process.env.BENCH_PORT_BASE ?? 5100)
 const root = path.resolve(import.meta.dirname, '../..')
 
-// Everything started is stopped on the way out, whether the run ends, fails or is interrupted.
+// Everything started is stopped on the way out, whether the run ends, fails or is interrupted;
+// every caller waits for the same stopping, so none exits while another is still stopping.
 const stops = new Set<() => Promise<void>>()
-async function stopAll() {
-  for (const stop of [...stops].reverse()) {
-    stops.delete(stop)
-    await stop().catch((error: unknown) => console.error(error))
-  }
+let stopping: Promise<void> | undefined
+function stopAll(): Promise<void> {
+  stopping ??= (async () => {
+    for (const stop of [...stops].reverse()) {
+      await stop().catch((error: unknown) => console.error(error))
+    }
+    stops.clear()
+  })()
+  return stopping
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
@@ -123,8 +128,7 @@ async function throughput(
     if (response.status !== page.status) throw new Error(`${page.path} answered ${response.status}`)
     fetched.push({page, html: Buffer.from(await response.arrayBuffer())})
   }
-  const server = await serveStatically(nginx, portBase + 3, fetched)
-  stops.add(server.stop)
+  const server = await serveStatically(nginx, portBase + 3, fetched, (stop) => stops.add(stop))
   const rows: ThroughputRow[] = []
   try {
     // Under load, then browsers that ask for gzip (both servers compress each response), then
@@ -142,13 +146,13 @@ async function throughput(
         console.error(
           `wrk: ${page.path} (${scenario.encoding}, ${scenario.connections} connections), product then nginx…`,
         )
-        const rendered = measure(
+        const rendered = await measure(
           new URL(page.path, origin).href,
           product.processGroup,
           options,
           headers,
         )
-        const reference = measure(
+        const reference = await measure(
           new URL(page.path, server.origin).href,
           server.processGroup,
           options,
@@ -288,8 +292,7 @@ async function main() {
   console.error(
     `Starting the product on port ${portBase} (output in ${logFile}; a first build takes minutes)…`,
   )
-  const product = await startProduct({portBase, logFile})
-  stops.add(product.stop)
+  const product = await startProduct({portBase, logFile, track: (stop) => stops.add(stop)})
 
   const results: Record<string, unknown> = {date: new Date().toISOString(), loadBefore: load()}
   if (wrkPath && nginxPath) {

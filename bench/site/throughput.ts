@@ -3,13 +3,14 @@
  * serving the same HTML bytes from disk in the same run: the ratio is what per-request rendering
  * costs next to a static file.
  */
-import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
+import {execFile, spawn, type ChildProcess} from 'node:child_process'
 import {chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
+import {promisify} from 'node:util'
 import {setTimeout as sleep} from 'node:timers/promises'
 import type {MeasuredPage} from './pages'
-import {groupCpuSeconds, stopGroup} from './product'
+import {groupCpuSeconds, once, stopGroup} from './product'
 
 export interface WrkOptions {
   wrk: string
@@ -57,22 +58,33 @@ export function parseWrk(output: string): WrkResult {
   }
 }
 
-function wrk(url: string, seconds: number, options: WrkOptions, headers: string[]): WrkResult {
-  const result = spawnSync(
-    options.wrk,
-    [
-      `-t${options.threads}`,
-      `-c${options.connections}`,
-      `-d${seconds}s`,
-      '--latency',
-      ...headers.flatMap((header) => ['-H', header]),
-      url,
-    ],
-    {encoding: 'utf8', timeout: (seconds + 30) * 1000},
-  )
-  if (result.status !== 0)
-    throw new Error(`wrk failed on ${url}:\n${result.stderr}${result.stdout}`)
-  return parseWrk(result.stdout)
+const execFileAsync = promisify(execFile)
+
+/**
+ * One wrk run. Asynchronous on purpose: while it runs, an interrupted benchmark must still get to
+ * stop the servers it started.
+ */
+async function wrk(
+  url: string,
+  seconds: number,
+  options: WrkOptions,
+  headers: string[],
+): Promise<WrkResult> {
+  const args = [
+    `-t${options.threads}`,
+    `-c${options.connections}`,
+    `-d${seconds}s`,
+    '--latency',
+    ...headers.flatMap((header) => ['-H', header]),
+    url,
+  ]
+  try {
+    const {stdout} = await execFileAsync(options.wrk, args, {timeout: (seconds + 30) * 1000})
+    return parseWrk(stdout)
+  } catch (error) {
+    const {stdout = '', stderr = ''} = error as {stdout?: string; stderr?: string}
+    throw new Error(`wrk failed on ${url}:\n${stderr}${stdout}`)
+  }
 }
 
 export interface Measurement extends WrkResult {
@@ -83,15 +95,15 @@ export interface Measurement extends WrkResult {
 }
 
 /** A warm-up run, then the measured one, with the CPU time the server's process group used. */
-export function measure(
+export async function measure(
   url: string,
   processGroup: number,
   options: WrkOptions,
   headers: string[] = [],
-): Measurement {
-  wrk(url, options.warmUpSeconds, options, headers)
+): Promise<Measurement> {
+  await wrk(url, options.warmUpSeconds, options, headers)
   const before = groupCpuSeconds(processGroup)
-  const result = wrk(url, options.seconds, options, headers)
+  const result = await wrk(url, options.seconds, options, headers)
   const after = groupCpuSeconds(processGroup)
   const cpuSecondsByCommand = Object.fromEntries(
     [...after].map(([command, seconds]) => [command, seconds - (before.get(command) ?? 0)]),
@@ -115,6 +127,7 @@ export async function serveStatically(
   nginx: string,
   port: number,
   pages: {page: MeasuredPage; html: Buffer}[],
+  track: (stop: () => Promise<void>) => void,
 ): Promise<StaticServer> {
   const prefix = mkdtempSync(path.join(tmpdir(), 'bench-nginx-'))
   // nginx's worker runs as an unprivileged user when started by root: it must read the files.
@@ -158,10 +171,11 @@ ${locations.join('\n')}
   )
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const stop = async () => {
+  const stop = once(async () => {
     await stopGroup(child, 5000)
     rmSync(prefix, {recursive: true, force: true})
-  }
+  })
+  track(stop)
 
   const origin = `http://127.0.0.1:${port}`
   const probe = new URL(pages[0]!.page.path, origin).href

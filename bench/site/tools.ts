@@ -24,13 +24,13 @@ function program(name: string, versionArgs: string[], folders: string[] = []): s
 }
 
 export function findWrk(): string {
-  const found = process.env.WRK_PATH ?? program('wrk', ['--version'])
+  const found = program(process.env.WRK_PATH ?? 'wrk', ['--version'])
   if (!found) throw new MissingToolError('wrk', 'apt-get install wrk (or set WRK_PATH)')
   return found
 }
 
 export function findNginx(): string {
-  const found = process.env.NGINX_PATH ?? program('nginx', ['-v'], ['/usr/sbin'])
+  const found = program(process.env.NGINX_PATH ?? 'nginx', ['-v'], ['/usr/sbin'])
   if (!found) throw new MissingToolError('nginx', 'apt-get install nginx (or set NGINX_PATH)')
   return found
 }
