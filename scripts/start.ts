@@ -94,6 +94,7 @@ async function main() {
       port: config.lakePort,
       host: config.lakeHost,
       httpsPort: config.lakeHttpsPort,
+      siteOrigin: config.siteUrl.origin,
       // Publishing a version reaches the site as it would from a real project's webhook.
       webhooks: [
         {

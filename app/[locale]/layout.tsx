@@ -1,6 +1,6 @@
 import type {Metadata} from 'next'
 import {hasLocale, NextIntlClientProvider} from 'next-intl'
-import {setRequestLocale} from 'next-intl/server'
+import {getMessages, setRequestLocale} from 'next-intl/server'
 import {notFound} from 'next/navigation'
 import {connection} from 'next/server'
 import {routing} from '@/i18n/routing'
@@ -18,11 +18,13 @@ export default async function LocaleLayout({children, params}: LayoutProps<'/[lo
   // Each response has its own CSP nonce, so pages are rendered per request; their content comes
   // from the tagged data cache (sanity/lib/fetch.ts), not from the content API each time.
   await connection()
+  // Only the error boundary translates in the browser; everything else is rendered on the server.
+  const {Error: errorMessages} = await getMessages()
 
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={{Error: errorMessages}}>{children}</NextIntlClientProvider>
       </body>
     </html>
   )

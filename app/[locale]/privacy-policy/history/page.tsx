@@ -19,6 +19,7 @@ export async function generateMetadata({params}: PageProps<'/[locale]/privacy-po
   const tc = await getTranslations({locale, namespace: 'Compare'})
   return {
     title: t('metaTitle'),
+    description: t('metaDescription'),
     alternates: {
       ...alternates('/privacy-policy/history', locale),
       types: {'application/atom+xml': [{url: feedPath(locale), title: tc('feedTitle')}]},
