@@ -196,7 +196,7 @@ test.describe('previewing drafts', () => {
     expect(leave.headers().location).toBe('/')
   })
 
-  test('in the Studio, an editor sees her draft in the page beside the form, and the page follows her typing', async ({
+  test('in the Studio, an editor sees her draft in the page beside the form, the page follows her typing, and shows the published documents when she asks', async ({
     page,
     request,
   }) => {
@@ -221,5 +221,13 @@ test.describe('previewing drafts', () => {
       timeout: 30_000,
     })
     expect(await (await request.get(FR)).text()).not.toContain(retitled)
+
+    // Choosing the published document shows the page as the published documents would make it.
+    await page.getByRole('button', {name: 'Published', exact: true}).click()
+    await expect(preview.getByRole('note', {name: 'Aperçu — non publié'})).toContainText(
+      'sans les brouillons',
+    )
+    await expect(preview.getByRole('heading', {level: 2, name: 'Témoins'})).toBeVisible()
+    await expect(preview.locator('section#cookies')).not.toContainText(frenchDraft)
   })
 })
