@@ -29,7 +29,10 @@ const nextConfig: NextConfig = {
   typescript: {ignoreBuildErrors: true},
   // The proxy sets headers on everything else; build files skip it, so they get theirs here.
   async headers() {
-    const headers = {...staticSecurityHeaders(secure), 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'"}
+    const headers = {
+      ...staticSecurityHeaders(secure),
+      'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+    }
     return [
       {
         source: '/_next/static/:path*',
@@ -43,7 +46,9 @@ const nextConfig: NextConfig = {
     NEXT_PUBLIC_SANITY_PROJECT_ID: sanity.projectId,
     NEXT_PUBLIC_SANITY_DATASET: sanity.dataset,
     NEXT_PUBLIC_SANITY_API_VERSION: sanity.apiVersion,
-    NEXT_PUBLIC_SANITY_STUDIO_API_HOST: sanity.embeddedLake ? `https://localhost:${lakeHttpsPort}` : '',
+    NEXT_PUBLIC_SANITY_STUDIO_API_HOST: sanity.embeddedLake
+      ? `https://localhost:${lakeHttpsPort}`
+      : '',
   },
 }
 

@@ -7,7 +7,11 @@ import {
   staticSecurityHeaders,
   studioContentSecurityPolicy,
 } from './lib/delivery/securityHeaders'
-import {isUnavailable, REQUEST_PATH_HEADER, RETRY_AFTER_SECONDS} from './lib/delivery/unavailablePages'
+import {
+  isUnavailable,
+  REQUEST_PATH_HEADER,
+  RETRY_AFTER_SECONDS,
+} from './lib/delivery/unavailablePages'
 import {unavailableHtml} from './lib/delivery/unavailablePage'
 import en from './messages/en.json'
 import fr from './messages/fr.json'
@@ -85,7 +89,8 @@ export default function proxy(request: NextRequest) {
   }
 
   response.headers.set('Content-Security-Policy', csp)
-  for (const [name, value] of Object.entries(staticSecurityHeaders(secure))) response.headers.set(name, value)
+  for (const [name, value] of Object.entries(staticSecurityHeaders(secure)))
+    response.headers.set(name, value)
   return response
 }
 

@@ -15,13 +15,17 @@ export default function GlobalNotFound() {
           <h1>{fr.NotFound.title}</h1>
           <p>{fr.NotFound.description}</p>
           <p>
-            <a href={getPathname({href: '/privacy-policy', locale: 'fr'})}>{fr.NotFound.backToPolicy}</a>
+            <a href={getPathname({href: '/privacy-policy', locale: 'fr'})}>
+              {fr.NotFound.backToPolicy}
+            </a>
           </p>
           <div lang="en">
             <h2>{en.NotFound.title}</h2>
             <p>{en.NotFound.description}</p>
             <p>
-              <a href={getPathname({href: '/privacy-policy', locale: 'en'})}>{en.NotFound.backToPolicy}</a>
+              <a href={getPathname({href: '/privacy-policy', locale: 'en'})}>
+                {en.NotFound.backToPolicy}
+              </a>
             </p>
           </div>
         </main>

@@ -4,7 +4,13 @@ import type {LanguageOption} from './LanguageSwitcher'
 import {SiteHeader} from './SiteHeader'
 
 /** Landmarks shared by every public page: header, one main region, footer. */
-export function PageShell({languages, children}: {languages: LanguageOption[]; children: ReactNode}) {
+export function PageShell({
+  languages,
+  children,
+}: {
+  languages: LanguageOption[]
+  children: ReactNode
+}) {
   const t = useTranslations('Site')
   return (
     <>

@@ -47,7 +47,10 @@ export function PolicyDocument({version, language}: PolicyDocumentProps) {
       </div>
 
       <TableOfContents
-        entries={version.sections.map((section) => ({key: section.key, title: section.title[language]}))}
+        entries={version.sections.map((section) => ({
+          key: section.key,
+          title: section.title[language],
+        }))}
       />
 
       {version.sections.map((section) => (

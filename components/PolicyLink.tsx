@@ -17,9 +17,13 @@ export function PolicyLink({href, children}: {href: string; children: ReactNode}
       return <span className="unsafe-link">{children}</span>
     case 'external':
       return (
-        <a href={link.href} target="_blank" rel="noopener noreferrer external" className="external-link">
-          {children}{' '}
-          <ExternalLinkIcon />
+        <a
+          href={link.href}
+          target="_blank"
+          rel="noopener noreferrer external"
+          className="external-link"
+        >
+          {children} <ExternalLinkIcon />
           <span className="visually-hidden">{t('externalNotice')}</span>
         </a>
       )

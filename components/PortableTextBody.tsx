@@ -9,7 +9,9 @@ const components: PortableTextComponents = {
     h4: ({children}) => <h4>{children}</h4>,
   },
   marks: {
-    link: ({value, children}) => <PolicyLink href={String(value?.href ?? '')}>{children}</PolicyLink>,
+    link: ({value, children}) => (
+      <PolicyLink href={String(value?.href ?? '')}>{children}</PolicyLink>
+    ),
   },
 }
 

@@ -26,11 +26,19 @@ export function VersionHistory({entries, language}: {entries: HistoryEntry[]; la
       {entries.map((entry) => {
         const {previous} = entry
         return (
-          <li key={entry.number} className="history__entry" aria-labelledby={`version-${entry.number}`}>
+          <li
+            key={entry.number}
+            className="history__entry"
+            aria-labelledby={`version-${entry.number}`}
+          >
             <h2 id={`version-${entry.number}`} className="history__title">
               {t('versionTitle', {number: entry.number})}
-              {entry.period.state === 'current' && <span className="badge badge--current">{t('current')}</span>}
-              {entry.period.state === 'upcoming' && <span className="badge badge--upcoming">{t('upcoming')}</span>}
+              {entry.period.state === 'current' && (
+                <span className="badge badge--current">{t('current')}</span>
+              )}
+              {entry.period.state === 'upcoming' && (
+                <span className="badge badge--upcoming">{t('upcoming')}</span>
+              )}
             </h2>
             <p className="history__period">
               <PeriodText period={entry.period} />
@@ -46,13 +54,23 @@ export function VersionHistory({entries, language}: {entries: HistoryEntry[]; la
             )}
             <ul className="history__actions">
               <li>
-                <Link href={{pathname: '/privacy-policy/versions/[number]', params: {number: String(entry.number)}}}>
+                <Link
+                  href={{
+                    pathname: '/privacy-policy/versions/[number]',
+                    params: {number: String(entry.number)},
+                  }}
+                >
                   {t('read', {number: entry.number})}
                 </Link>
               </li>
               {previous !== undefined && (
                 <li>
-                  <Link href={{pathname: '/privacy-policy/compare', query: {from: previous, to: entry.number}}}>
+                  <Link
+                    href={{
+                      pathname: '/privacy-policy/compare',
+                      query: {from: previous, to: entry.number},
+                    }}
+                  >
                     {t('compareWithPrevious', {previous})}
                   </Link>
                 </li>

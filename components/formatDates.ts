@@ -18,8 +18,12 @@ function withFrenchOrdinal(text: string, locale: string): string {
 export function dateFormats(format: Formatter, locale: string): DateFormats {
   return {
     calendar: (isoDate) =>
-      withFrenchOrdinal(format.dateTime(calendarDate(isoDate), {dateStyle: 'long', timeZone: 'UTC'}), locale),
-    moment: (isoDateTime) => withFrenchOrdinal(format.dateTime(new Date(isoDateTime), {dateStyle: 'long'}), locale),
+      withFrenchOrdinal(
+        format.dateTime(calendarDate(isoDate), {dateStyle: 'long', timeZone: 'UTC'}),
+        locale,
+      ),
+    moment: (isoDateTime) =>
+      withFrenchOrdinal(format.dateTime(new Date(isoDateTime), {dateStyle: 'long'}), locale),
   }
 }
 

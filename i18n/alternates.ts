@@ -22,7 +22,10 @@ export function alternates(href: LocalizedHref, locale: Locale): Metadata['alter
 }
 
 /** The links of the language switcher: every other language, each named in its own language. */
-export async function languageOptions(href: LocalizedHref, current: Locale): Promise<LanguageOption[]> {
+export async function languageOptions(
+  href: LocalizedHref,
+  current: Locale,
+): Promise<LanguageOption[]> {
   const paths = localizedPaths(href)
   return Promise.all(
     routing.locales

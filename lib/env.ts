@@ -75,7 +75,10 @@ export function parseEnv(source: Source): Env {
     siteUrl = new URL(rawSiteUrl)
     if (siteUrl.protocol !== 'http:' && siteUrl.protocol !== 'https:') throw new Error()
   } catch {
-    throw new ConfigurationError('SITE_URL', `must be an absolute http(s) address (got "${rawSiteUrl}").`)
+    throw new ConfigurationError(
+      'SITE_URL',
+      `must be an absolute http(s) address (got "${rawSiteUrl}").`,
+    )
   }
 
   const projectId = matching(
@@ -106,7 +109,10 @@ export function parseEnv(source: Source): Env {
 
   const embeddedLake = projectId === undefined || projectId === EMBEDDED_PROJECT_ID
   if (!embeddedLake && source.SANITY_DATASET === undefined) {
-    throw new ConfigurationError('SANITY_DATASET', 'must be set when SANITY_PROJECT_ID names a real project.')
+    throw new ConfigurationError(
+      'SANITY_DATASET',
+      'must be set when SANITY_PROJECT_ID names a real project.',
+    )
   }
 
   return {

@@ -12,7 +12,8 @@ import type {PolicyVersion} from './types'
 export type IntegrityStatus = 'verified' | 'content-changed' | 'approval-mismatch' | 'not-approved'
 
 export async function checkIntegrity(version: PolicyVersion): Promise<IntegrityStatus> {
-  if (!version.contentHash || (await contentHash(version)) !== version.contentHash) return 'content-changed'
+  if (!version.contentHash || (await contentHash(version)) !== version.contentHash)
+    return 'content-changed'
   if (!version.approval?.contentHash) return 'not-approved'
   if (version.approval.contentHash !== version.contentHash) return 'approval-mismatch'
   return 'verified'

@@ -27,7 +27,10 @@ export function dayBefore(isoDate: string): string {
 }
 
 /** The period of every version, keyed by number, as seen on `today` (YYYY-MM-DD). */
-export function versionPeriods(versions: DatedVersion[], today: string): Map<number, VersionPeriod> {
+export function versionPeriods(
+  versions: DatedVersion[],
+  today: string,
+): Map<number, VersionPeriod> {
   const periods = new Map<number, VersionPeriod>()
   for (const version of versions) {
     const later = versions.filter((other) => other.number > version.number)

@@ -8,7 +8,9 @@ describe('the policy document', () => {
   it('shows a French reader the title, version, dates and sections in French', () => {
     renderIn('fr', <PolicyDocument version={sampleVersion()} language="fr" />)
 
-    expect(screen.getByRole('heading', {level: 1})).toHaveTextContent('Politique de confidentialité')
+    expect(screen.getByRole('heading', {level: 1})).toHaveTextContent(
+      'Politique de confidentialité',
+    )
     expect(screen.getByText('Version 7')).toBeInTheDocument()
     // A calendar date never shifts by a day, whatever the time zone.
     expect(screen.getByText('En vigueur depuis le 1er mars 2026')).toBeInTheDocument()
@@ -30,7 +32,9 @@ describe('the policy document', () => {
     // Each entry points at a section that exists, titled the same.
     const section = document.getElementById('links-to-other-sites')
     expect(section).toHaveAttribute('data-policy-section')
-    expect(within(section!).getByRole('heading', {level: 2})).toHaveTextContent('Links to other sites')
+    expect(within(section!).getByRole('heading', {level: 2})).toHaveTextContent(
+      'Links to other sites',
+    )
   })
 
   it('explains the outbound-link flag once, beside the section about links to other sites', () => {

@@ -15,7 +15,12 @@ describe('links in the policy', () => {
   })
 
   it('tells an English reader the same in English', () => {
-    renderIn('en', <PolicyLink href="https://www.legisquebec.gouv.qc.ca/en/document/cs/A-2.1">the Act</PolicyLink>)
+    renderIn(
+      'en',
+      <PolicyLink href="https://www.legisquebec.gouv.qc.ca/en/document/cs/A-2.1">
+        the Act
+      </PolicyLink>,
+    )
     expect(
       screen.getByRole('link', {
         name: 'the Act (opens in a new window; that site is not covered by this privacy policy)',

@@ -4,7 +4,9 @@ const FR = '/fr/politique-de-confidentialite'
 const EN = '/en/privacy-policy'
 
 test.describe('reading the policy', () => {
-  test('a French visitor reads the policy in force, version 2, with its table of contents', async ({page}) => {
+  test('a French visitor reads the policy in force, version 2, with its table of contents', async ({
+    page,
+  }) => {
     const response = await page.goto(FR)
     expect(response?.status()).toBe(200)
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
@@ -46,10 +48,22 @@ test.describe('reading the policy', () => {
 
   test('every page names its language versions and its canonical address', async ({page}) => {
     await page.goto(EN)
-    await expect(page.locator('link[rel="alternate"][hreflang="fr"]')).toHaveAttribute('href', /\/fr\/politique-de-confidentialite$/)
-    await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute('href', /\/en\/privacy-policy$/)
-    await expect(page.locator('link[rel="alternate"][hreflang="x-default"]')).toHaveAttribute('href', /\/fr\/politique-de-confidentialite$/)
-    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/en\/privacy-policy$/)
+    await expect(page.locator('link[rel="alternate"][hreflang="fr"]')).toHaveAttribute(
+      'href',
+      /\/fr\/politique-de-confidentialite$/,
+    )
+    await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute(
+      'href',
+      /\/en\/privacy-policy$/,
+    )
+    await expect(page.locator('link[rel="alternate"][hreflang="x-default"]')).toHaveAttribute(
+      'href',
+      /\/fr\/politique-de-confidentialite$/,
+    )
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+      'href',
+      /\/en\/privacy-policy$/,
+    )
   })
 
   test('the page has landmarks, a skip link and ordered headings', async ({page}) => {
@@ -64,7 +78,8 @@ test.describe('reading the policy', () => {
       .locator('main :is(h1,h2,h3,h4)')
       .evaluateAll((headings) => headings.map((h) => Number(h.tagName.slice(1))))
     expect(levels[0]).toBe(1)
-    for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1)
+    for (let i = 1; i < levels.length; i++)
+      expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1)
   })
 })
 
@@ -75,18 +90,24 @@ test.describe('choosing a language', () => {
     ['de-DE,de;q=0.9', FR],
     ['', FR],
   ] as const) {
-    test(`a visitor whose browser asks for "${acceptLanguage || 'nothing'}" lands on ${expected}`, async ({request}) => {
+    test(`a visitor whose browser asks for "${acceptLanguage || 'nothing'}" lands on ${expected}`, async ({
+      request,
+    }) => {
       const response = await request.get('/', {headers: {'accept-language': acceptLanguage}})
       expect(response.status()).toBe(200)
       expect(new URL(response.url()).pathname).toBe(expected)
     })
   }
 
-  test('switching language from a section lands on the same section in the other language', async ({page}) => {
+  test('switching language from a section lands on the same section in the other language', async ({
+    page,
+  }) => {
     await page.goto(`${FR}#automatically-transmitted-data`)
     await page.getByRole('link', {name: 'English'}).click()
     await expect(page).toHaveURL(`${EN}#automatically-transmitted-data`)
-    await expect(page.getByRole('heading', {level: 2, name: 'Automatically transmitted data'})).toBeInViewport()
+    await expect(
+      page.getByRole('heading', {level: 2, name: 'Automatically transmitted data'}),
+    ).toBeInViewport()
   })
 
   test('switching language after scrolling to a section keeps the reader there', async ({page}) => {
@@ -110,7 +131,8 @@ test.describe('choosing a language', () => {
     const cookies = await context.cookies()
     const locale = cookies.find((cookie) => cookie.name === 'NEXT_LOCALE')
     expect(locale?.value).toBe('en')
-    for (const cookie of cookies) expect(cookie.expires, `${cookie.name} must be a session cookie`).toBe(-1)
+    for (const cookie of cookies)
+      expect(cookie.expires, `${cookie.name} must be a session cookie`).toBe(-1)
   })
 })
 

@@ -10,7 +10,12 @@ async function approved(): Promise<PolicyVersion> {
   return {
     ...version,
     contentHash: hash,
-    approval: {userId: 'p-legal-reviewer', name: 'Me Sophie Gagnon', at: '2026-02-19T12:00:00Z', contentHash: hash},
+    approval: {
+      userId: 'p-legal-reviewer',
+      name: 'Me Sophie Gagnon',
+      at: '2026-02-19T12:00:00Z',
+      contentHash: hash,
+    },
   }
 }
 
@@ -43,7 +48,11 @@ describe('checking that a published version is what legal approved', () => {
       Array.isArray(value)
         ? value.map(reverseKeys)
         : value && typeof value === 'object'
-          ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)]))
+          ? Object.fromEntries(
+              Object.entries(value)
+                .reverse()
+                .map(([k, v]) => [k, reverseKeys(v)]),
+            )
           : value
     const reordered = reverseKeys(await approved()) as PolicyVersion
     expect(Object.keys(reordered)[0]).toBe('approval')

@@ -44,7 +44,10 @@ describe('when versions are in force', () => {
 
   it('has no version in force before the first effective date', () => {
     expect(currentVersionNumber(seed, '2015-01-01')).toBeUndefined()
-    expect(versionPeriods(seed, '2015-01-01').get(1)).toEqual({state: 'upcoming', from: '2016-03-01'})
+    expect(versionPeriods(seed, '2015-01-01').get(1)).toEqual({
+      state: 'upcoming',
+      from: '2016-03-01',
+    })
   })
 
   it('counts days across month and leap-year ends', () => {

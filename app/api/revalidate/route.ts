@@ -12,7 +12,10 @@ import {POLICY_CACHE_TAG} from '@/sanity/lib/fetch'
 export async function POST(request: NextRequest) {
   const {webhookSecret, sanity} = env()
   if (!webhookSecret) {
-    return Response.json({message: 'Revalidation is not configured (SANITY_WEBHOOK_SECRET).'}, {status: 503})
+    return Response.json(
+      {message: 'Revalidation is not configured (SANITY_WEBHOOK_SECRET).'},
+      {status: 503},
+    )
   }
   // Sanity's own lake is eventually consistent and next-sanity waits for it; the embedded lake
   // commits before it calls.

@@ -12,7 +12,9 @@ import {organisationToday} from '@/lib/policy/dates'
 import {versionPeriods} from '@/lib/policy/periods'
 import {fetchPublishedVersions, loadContent} from '@/sanity/lib/fetch'
 
-export async function generateMetadata({params}: PageProps<'/[locale]/privacy-policy/history'>): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<'/[locale]/privacy-policy/history'>): Promise<Metadata> {
   const {locale} = await params
   if (!hasLocale(routing.locales, locale)) return {}
   const t = await getTranslations({locale, namespace: 'History'})
