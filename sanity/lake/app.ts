@@ -3,6 +3,7 @@ import type {LakeRouteContext, LakeRouteHandler, LakeState} from './context'
 import {httpError, notFound} from './errors'
 import {handleDocumentEvents, handleDocumentsAt, handleExport, handleTransactions} from './history'
 import {applyCors, type LakeRequest, type LakeResponse, Router, sendError} from './http'
+import {openLiveEvents} from './live'
 import {handleMutate} from './mutateRoutes'
 import {
   handleAccessRequests,
@@ -33,6 +34,7 @@ const coreRoutes: RouteRegistrar = (on) => {
   on('POST', '/data/mutate/:dataset', handleMutate)
   on('POST', '/data/actions/:dataset', handleActions)
   on('GET', '/data/listen/:dataset', (ctx) => ctx.lake.listenerHub(ctx.params.dataset).open(ctx))
+  on('GET', '/data/live/events/:dataset', openLiveEvents)
   on('GET', '/data/history/:dataset/documents/:ids', handleDocumentsAt)
   on('GET', '/data/history/:dataset/transactions', handleTransactions)
   on('GET', '/data/history/:dataset/transactions/:ids', handleTransactions)
