@@ -1,7 +1,7 @@
 import {PublishIcon} from '@sanity/icons'
-import {Button, Card, Flex, Stack, Text, TextArea, TextInput} from '@sanity/ui'
+import {Button, Card, Flex, Stack, Text} from '@sanity/ui'
 import {useToast} from '@sanity/ui/toast'
-import {useId, useState, type FormEvent} from 'react'
+import {useId, useState, type CSSProperties, type FormEvent} from 'react'
 import {
   useClient,
   type DocumentActionComponent,
@@ -24,6 +24,21 @@ import {
   versionContent,
   versionDocumentId,
 } from './workflow'
+
+// Plain form controls in the Studio's colours: the text inputs of the @sanity/ui copy at the top
+// of node_modules (4.x) need a style sheet the Studio (which bundles 3.x) does not load.
+const CONTROL: CSSProperties = {
+  boxSizing: 'border-box',
+  width: '100%',
+  padding: '0.5em 0.65em',
+  border: '1px solid var(--card-border-color)',
+  borderRadius: 3,
+  background: 'var(--card-bg-color)',
+  color: 'var(--card-fg-color)',
+  font: 'inherit',
+  fontSize: '0.9375rem',
+  lineHeight: 1.45,
+}
 
 const SUMMARY_LABELS: Localized<string> = {
   fr: 'Summary of changes in French (shown in the French history)',
@@ -109,10 +124,11 @@ function PublishForm({
       <Text as="label" htmlFor={`${id}-${language}`} size={1} weight="semibold">
         {SUMMARY_LABELS[language]}
       </Text>
-      <TextArea
+      <textarea
         id={`${id}-${language}`}
         lang={language}
         rows={3}
+        style={{...CONTROL, resize: 'vertical'}}
         value={summary[language]}
         onChange={(event) => {
           const value = event.currentTarget.value
@@ -133,10 +149,11 @@ function PublishForm({
           <Text as="label" htmlFor={`${id}-date`} size={1} weight="semibold">
             Effective date (in Québec time; today or later)
           </Text>
-          <TextInput
+          <input
             id={`${id}-date`}
             type="date"
             min={today}
+            style={{...CONTROL, width: 'auto'}}
             value={effectiveDate}
             onChange={(event) => setEffectiveDate(event.currentTarget.value)}
           />

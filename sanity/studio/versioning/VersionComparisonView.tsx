@@ -36,8 +36,8 @@ const STATUS_LABELS: Record<
   added: {text: 'Added', tone: 'positive'},
   removed: {text: 'Removed', tone: 'critical'},
   modified: {text: 'Changed', tone: 'caution'},
-  moved: {text: 'Moved', tone: 'primary'},
-  unchanged: {text: 'Unchanged', tone: 'default'},
+  moved: {text: 'Moved: same text in both languages', tone: 'primary'},
+  unchanged: {text: 'Unchanged: same text in both languages', tone: 'default'},
 }
 
 function SectionLanguage({section, language}: {section: SectionComparison; language: Language}) {
@@ -69,13 +69,14 @@ function SectionLanguage({section, language}: {section: SectionComparison; langu
 
 function SectionCard({section}: {section: SectionComparison}) {
   const status = STATUS_LABELS[section.status]
+  const sameText = section.status === 'unchanged' || section.status === 'moved'
   const moved =
     section.moved && section.indexBefore !== undefined && section.indexAfter !== undefined
       ? `Moved from position ${section.indexBefore + 1} to ${section.indexAfter + 1}.`
       : undefined
   return (
     <Card
-      padding={4}
+      padding={sameText ? 3 : 4}
       radius={2}
       border
       as="section"
@@ -84,24 +85,20 @@ function SectionCard({section}: {section: SectionComparison}) {
     >
       <Stack gap={4}>
         <Flex gap={3} align="center" wrap="wrap">
-          <Heading as="h3" size={1}>
+          <Heading as="h3" size={sameText ? 0 : 1}>
             {section.title.en || section.title.fr}
           </Heading>
           <Text size={1} muted>
             {section.title.fr} · #{section.key}
           </Text>
           <Badge tone={status.tone}>{status.text}</Badge>
+          {moved && (
+            <Text size={1} muted>
+              {moved}
+            </Text>
+          )}
         </Flex>
-        {moved && (
-          <Text size={1} muted>
-            {moved}
-          </Text>
-        )}
-        {section.status === 'unchanged' || section.status === 'moved' ? (
-          <Text size={1} muted>
-            Same text as before in both languages.
-          </Text>
-        ) : (
+        {!sameText && (
           <Grid gridTemplateColumns={[1, 1, 2]} gap={4}>
             {LANGUAGES.map((language) => (
               <SectionLanguage key={language} section={section} language={language} />
