@@ -1,0 +1,238 @@
+import {expect, test, type Browser, type Page} from '@playwright/test'
+import {lakeClient, localUser, logInToStudio, STUDIO_LOAD_TIMEOUT} from './helpers/studio'
+
+/**
+ * The publishing workflow in the Studio, end to end, on the shared lake. This spec runs last (its
+ * name sorts last): it publishes a new version, which changes what the other specs expect to be
+ * the current one.
+ */
+
+// Each test loads the whole Studio, for two people, on a small machine.
+test.describe.configure({mode: 'serial', timeout: 420_000})
+
+const EN = '/en/privacy-policy'
+const DIALOG_TIMEOUT = 30_000
+
+type LocalUser = ReturnType<typeof localUser>
+
+async function openStudio(browser: Browser, baseURL: string, user: LocalUser): Promise<Page> {
+  const context = await browser.newContext({baseURL, ignoreHTTPSErrors: true})
+  const page = await context.newPage()
+  await logInToStudio(page, user)
+  return page
+}
+
+/** Opens a document action that is not the main button, from the footer's menu. */
+async function chooseAction(page: Page, name: string) {
+  await page
+    .getByTestId('pane-footer')
+    .getByTestId('action-menu-button')
+    .click({timeout: STUDIO_LOAD_TIMEOUT})
+  await page.getByRole('menuitem', {name}).click()
+}
+
+async function latestPublished(): Promise<number> {
+  return lakeClient(localUser('editor')).fetch<number>(
+    `*[_type == "policyVersion" && status == "published"] | order(number desc)[0].number`,
+  )
+}
+
+test.describe('publishing a new version of the policy', () => {
+  test('an editor sees which links leave the site, and an unsafe address is refused in plain words', async ({
+    browser,
+    baseURL,
+  }) => {
+    const editor = localUser('editor')
+    const lake = lakeClient(editor)
+    const page = await openStudio(browser, baseURL!, editor)
+    await page.goto('/studio/structure/sections')
+    await page
+      .getByRole('link')
+      .filter({hasText: /#learn-more-about-privacy$/})
+      .click({timeout: STUDIO_LOAD_TIMEOUT})
+
+    const frenchBody = page.getByTestId('field-body.fr')
+    const marker = frenchBody.getByTestId('outbound-link-marker').first()
+    await expect(marker).toBeVisible({timeout: STUDIO_LOAD_TIMEOUT})
+    await expect(marker).toHaveAccessibleName(
+      /^Goes to another site \(.+\): opens in a new window, flagged to readers as another site\.$/,
+    )
+
+    // A script address slipped into a draft is reported on the field, with what to use instead.
+    const section = await lake.getDocument('section-learn-more-about-privacy')
+    const body = structuredClone(section!.body) as {fr: {markDefs: {href: string}[]}[]}
+    const firstLinked = body.fr.find((block) => block.markDefs.length > 0)!
+    firstLinked.markDefs[0]!.href = 'javascript:alert(1)'
+    const editorWithDrafts = lake.withConfig({perspective: 'raw'})
+    await editorWithDrafts.createOrReplace({
+      ...section!,
+      _id: 'drafts.section-learn-more-about-privacy',
+      body,
+    })
+    try {
+      // The draft cannot be published while the address is unsafe.
+      await expect(page.getByTestId('action-publish')).toBeDisabled({timeout: DIALOG_TIMEOUT})
+      await page
+        .getByRole('button', {name: /validation/i})
+        .first()
+        .click({timeout: DIALOG_TIMEOUT})
+      await expect(
+        page.getByText(/could run a script or open something other than a page/).first(),
+      ).toBeVisible({
+        timeout: DIALOG_TIMEOUT,
+      })
+    } finally {
+      await editorWithDrafts.delete('drafts.section-learn-more-about-privacy')
+    }
+    await page.context().close()
+  })
+
+  test('an editor prepares a candidate, a legal reviewer compares and approves it, the editor publishes it and readers see it at once', async ({
+    browser,
+    baseURL,
+  }) => {
+    const editor = localUser('editor')
+    const reviewer = localUser('legal-reviewer')
+    const lake = lakeClient(editor)
+    const latest = await latestPublished()
+    const next = latest + 1
+    // Unique per run, so that a rerun against the same lake proves a new change.
+    const stamp = Date.now().toString(36)
+    const sectionId = 'section-learn-more-about-privacy'
+    const title = await lake.fetch<{fr: string; en: string}>(`*[_id == $id][0].title{fr, en}`, {
+      id: sectionId,
+    })
+    const revised = {fr: `${title.fr} (révisé ${stamp})`, en: `${title.en} (revised ${stamp})`}
+
+    // A French revision published alone: preparing warns that the English may lag behind.
+    await lake.patch(sectionId).set({'title.fr': revised.fr}).commit()
+    const studio = await openStudio(browser, baseURL!, editor)
+    await studio.goto('/studio/structure/policy')
+    await chooseAction(studio, 'Prepare a new version')
+    const prepare = studio.getByTestId('prepare-version-dialog')
+    const warnings = prepare.getByTestId('prepare-warnings')
+    await expect(warnings).toContainText(
+      `(#learn-more-about-privacy): the French text changed since version ${latest}, the English text did not.`,
+      {timeout: DIALOG_TIMEOUT},
+    )
+    await prepare.getByRole('button', {name: 'Cancel'}).click()
+
+    // Once the English follows, nothing is left to warn about: the candidate is prepared.
+    await lake.patch(sectionId).set({'title.en': revised.en}).commit()
+    await chooseAction(studio, 'Prepare a new version')
+    const prepareButton = prepare.getByRole('button', {
+      name: `Prepare candidate for version ${next}`,
+    })
+    await expect(prepareButton).toBeEnabled({timeout: DIALOG_TIMEOUT})
+    await expect(prepare.getByTestId('prepare-warnings')).toHaveCount(0)
+    await expect(prepare.getByTestId('prepare-errors')).toHaveCount(0)
+    await prepareButton.click()
+    await expect(prepare.getByTestId('prepare-done')).toBeVisible({timeout: DIALOG_TIMEOUT})
+    await prepare.getByRole('button', {name: 'Open the candidate'}).click()
+
+    // The editor cannot approve her own candidate.
+    const approve = studio.getByTestId('action-approve')
+    await expect(approve).toBeDisabled({timeout: STUDIO_LOAD_TIMEOUT})
+    await approve.hover({force: true})
+    await expect(
+      studio.getByText(
+        'You prepared this candidate, so another person must approve it: a legal reviewer.',
+      ),
+    ).toBeVisible()
+    await expect
+      .poll(() =>
+        lake.fetch(`*[_id == $id][0]{status, "by": preparedBy.userId}`, {id: `version-${next}`}),
+      )
+      .toEqual({status: 'candidate', by: editor.id})
+
+    // The legal reviewer reads the comparison, then approves.
+    const legal = await openStudio(browser, baseURL!, reviewer)
+    await legal.goto('/studio/structure/versions')
+    await legal
+      .getByRole('link', {name: new RegExp(`Candidate for version ${next}`)})
+      .click({timeout: STUDIO_LOAD_TIMEOUT})
+    await legal
+      .getByRole('tab', {name: 'Compare with published'})
+      .click({timeout: STUDIO_LOAD_TIMEOUT})
+    const comparison = legal.getByTestId('version-comparison')
+    await expect(comparison.getByRole('heading', {level: 2})).toHaveText(
+      `Changes from version ${latest} to this candidate`,
+      {timeout: DIALOG_TIMEOUT},
+    )
+    const changed = comparison.getByTestId('compare-section-learn-more-about-privacy')
+    await expect(changed).toHaveAttribute('data-status', 'modified')
+    await expect(changed.locator('[lang="fr"] ins')).toContainText(`révisé ${stamp}`)
+    await expect(changed.locator('[lang="en"] ins')).toContainText(`revised ${stamp}`)
+    await expect(comparison.getByTestId('compare-fingerprint')).toContainText(
+      'Fingerprint of this content',
+    )
+
+    await legal.getByTestId('action-approve').click()
+    await legal.getByRole('button', {name: 'Approve this content'}).click()
+    await expect
+      .poll(
+        () =>
+          lake.fetch(`*[_id == $id][0]{status, "by": approval.userId}`, {id: `version-${next}`}),
+        {
+          timeout: DIALOG_TIMEOUT,
+        },
+      )
+      .toEqual({status: 'approved', by: reviewer.id})
+    await expect(comparison.getByTestId('compare-fingerprint')).toContainText(
+      `Approved by ${reviewer.name}`,
+    )
+    await legal.context().close()
+
+    // The editor publishes it, with today's date and a summary in both languages.
+    const publish = studio.getByTestId(`action-publishversion${next}`)
+    await publish.click({timeout: STUDIO_LOAD_TIMEOUT})
+    const dialog = studio.getByRole('dialog').filter({hasText: 'Effective date'})
+    await dialog
+      .getByLabel('Summary of changes in French')
+      .fill(`Titre de section révisé (${stamp}).`)
+    await dialog
+      .getByLabel('Summary of changes in English')
+      .fill(`Section title revised (${stamp}).`)
+    const publishedAt = Date.now()
+    await dialog.getByRole('button', {name: `Publish version ${next}`}).click()
+    await expect(studio.getByText(`Version ${next} is published`)).toBeVisible({
+      timeout: DIALOG_TIMEOUT,
+    })
+
+    // Readers see it within seconds, as the current version, and in the history.
+    const reader = await browser.newPage({baseURL})
+    await expect(async () => {
+      await reader.goto(EN)
+      await expect(reader.getByText(`Version ${next}`, {exact: true})).toBeVisible({timeout: 500})
+    }).toPass({timeout: 10_000, intervals: [500]})
+    expect(Date.now() - publishedAt).toBeLessThan(10_000)
+    await expect(reader.getByRole('main')).toContainText(revised.en)
+    await reader.goto(`${EN}/history`)
+    const history = reader.getByRole('main').getByRole('list').first()
+    await expect(history.getByRole('heading', {level: 2}).first()).toHaveText(
+      new RegExp(`^Version ${next}`),
+    )
+    await expect(history).toContainText(`Section title revised (${stamp}).`)
+
+    const record = await lake.fetch<{
+      status: string
+      effectiveDate: string
+      outboundLinks: {host: string; sectionKey?: string; language: string}[]
+    }>(`*[_id == $id][0]{status, effectiveDate, outboundLinks}`, {id: `version-${next}`})
+    expect(record.status).toBe('published')
+    expect(record.outboundLinks.length).toBeGreaterThan(0)
+    expect(record.outboundLinks).toContainEqual(
+      expect.objectContaining({
+        host: 'www.cai.gouv.qc.ca',
+        sectionKey: 'learn-more-about-privacy',
+        language: 'fr',
+      }),
+    )
+
+    // Published means read-only: no action is left to change it.
+    await expect(studio.getByTestId(`action-publishversion${next}`)).toHaveCount(0)
+    await expect(studio.getByTestId('action-approve')).toHaveCount(0)
+    await studio.context().close()
+    await reader.close()
+  })
+})
