@@ -80,28 +80,35 @@ test.describe('publishing and resilience', () => {
     await page.goto(`${site.url}${EN}`)
     await expect(page.getByText('Version 2', {exact: true})).toBeVisible()
 
+    // Through the lake's workflow rules, as the Studio does it: the editor prepares a candidate,
+    // the legal reviewer approves it with her own access, the editor publishes it.
+    const {contentHash} = await import('../../lib/policy/contentHash')
+    const {organisationToday} = await import('../../lib/policy/dates')
+    const {actor, candidateDocument, versionContent} = await import('../../sanity/studio/versioning/workflow')
     const editor = site.client('editor')
     const reviewer = site.client('legal-reviewer')
-    const version2 = await editor.getDocument('version-2')
-    const today = new Intl.DateTimeFormat('en-CA', {timeZone: 'America/Toronto'}).format(new Date())
-    const {_id, _rev, _createdAt, _updatedAt, ...content} = version2!
-    void [_id, _rev, _createdAt, _updatedAt]
-    const title = {...content.title, en: 'Privacy policy (revised)', fr: 'Politique de confidentialité (révisée)'}
-    const {contentHash} = await import('../../lib/policy/contentHash')
-    const hash = await contentHash({...content, title} as never)
-    const me = await reviewer.request<{id: string; name: string}>({uri: '/users/me'})
-    await editor.create({
-      ...content,
-      _id: 'version-3',
-      _type: 'policyVersion',
-      number: 3,
-      effectiveDate: today,
-      publishedAt: new Date().toISOString(),
-      title,
-      contentHash: hash,
-      approval: {userId: me.id, name: me.name, at: new Date().toISOString(), contentHash: hash},
-      changeSummary: {fr: 'Titre révisé.', en: 'Revised title.'},
-    })
+    const me = (client: typeof editor) => client.request<{id: string; name: string}>({uri: '/users/me'})
+    const current = await editor.fetch(
+      `*[_id == "version-2"][0]{title{fr, en}, organisationName, introduction{fr, en}, sections[]{key, title{fr, en}, body{fr, en}}}`,
+    )
+    const content = {...current, title: {fr: 'Politique de confidentialité (révisée)', en: 'Privacy policy (revised)'}}
+    const unhashed = candidateDocument({id: 'version-3', content, contentHash: '', preparedBy: actor(await me(editor))})
+    const hash = await contentHash(versionContent(unhashed)!)
+    await editor.create({...unhashed, contentHash: hash})
+    await reviewer
+      .patch('version-3')
+      .set({status: 'approved', approval: {_type: 'versionApproval', ...actor(await me(reviewer)), contentHash: hash}})
+      .commit()
+    await editor
+      .patch('version-3')
+      .set({
+        status: 'published',
+        number: 3,
+        effectiveDate: organisationToday(),
+        publishedAt: new Date().toISOString(),
+        changeSummary: {_type: 'localeText', fr: 'Titre révisé.', en: 'Revised title.'},
+      })
+      .commit()
     const published = Date.now()
 
     await expect(async () => {
