@@ -3,10 +3,10 @@ import type {LakeRouteContext} from './context'
 import type {LakeDataset} from './dataset'
 import {isPrivateId, randomId} from './documents'
 import {mendozaEffects} from './effects'
-import {badRequest} from './errors'
 import {compileQuery, matchesFilter, type CompiledQuery} from './groq'
 import {type LakeResponse, writeChunk} from './http'
 import type {CommittedChange, CommittedTransaction} from './storage'
+import {paramsFromSearch} from './queryRoutes'
 
 /**
  * `GET /data/listen/:dataset`: server-sent events. A listener first gets `welcome`, then one
@@ -27,19 +27,6 @@ interface ListenOptions {
 function searchFlag(search: URLSearchParams, name: string, fallback: boolean): boolean {
   const value = search.get(name)
   return value === null ? fallback : value === 'true'
-}
-
-function paramsFrom(search: URLSearchParams): Record<string, unknown> {
-  const params: Record<string, unknown> = {}
-  for (const [key, raw] of search) {
-    if (!key.startsWith('$')) continue
-    try {
-      params[key.slice(1)] = JSON.parse(raw)
-    } catch {
-      throw badRequest(`Parameter "${key}" is not valid JSON`)
-    }
-  }
-  return params
 }
 
 class Listener {
@@ -133,7 +120,7 @@ export class ListenerHub {
 
   open(ctx: LakeRouteContext): void {
     const search = ctx.url.searchParams
-    const params = paramsFrom(search)
+    const params = paramsFromSearch(search)
     const filter = compileQuery(search.get('query'), params)
     const options: ListenOptions = {
       includeResult: searchFlag(search, 'includeResult', true),

@@ -8,7 +8,7 @@ import {parsePerspective, type Perspective} from './perspective'
 /** `GET/POST /data/query/:dataset` and `GET /data/doc/:dataset/:ids`. */
 
 /** Query-string parameters are `$name=<JSON value>`, as `@sanity/client` encodes them. */
-function paramsFromSearch(search: URLSearchParams): Record<string, unknown> {
+export function paramsFromSearch(search: URLSearchParams): Record<string, unknown> {
   const params: Record<string, unknown> = {}
   for (const [key, raw] of search) {
     if (!key.startsWith('$')) continue
