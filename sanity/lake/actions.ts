@@ -1,7 +1,6 @@
 import {draftId as toDraftId, isDraftId, isValidDocumentId, type LakeDocument} from './documents'
 import {badRequest} from './errors'
-import {asTransactionError, type JsonObject, MutationFailure} from './mutations'
-import {Mutation} from '@sanity/mutator'
+import {applyPatch, asTransactionError, type JsonObject, MutationFailure} from './mutations'
 import type {WorkingSet} from './workingSet'
 
 /**
@@ -115,25 +114,7 @@ const edit: ActionHandler = (ws, action) => {
     ws.put(draft, doc, {createIfNotExists: doc})
   }
   const patch = {...action.patch, id: draft}
-  let result: LakeDocument | null
-  try {
-    result = new Mutation({mutations: [{patch}]}).apply(structuredClone(doc)) as LakeDocument | null
-  } catch (error) {
-    throw new MutationFailure(
-      400,
-      'invalidPatch',
-      `Patch on "${draft}" failed: ${(error as Error).message}`,
-      draft,
-    )
-  }
-  if (result === null || result._id !== draft || typeof result._type !== 'string') {
-    throw new MutationFailure(
-      400,
-      'invalidPatch',
-      `A patch cannot change or remove _id or _type of "${draft}"`,
-      draft,
-    )
-  }
+  const result = applyPatch(doc, action.patch, draft)
   ws.put(draft, result, {patch})
 }
 

@@ -149,7 +149,8 @@ async function targets(
   throw new MutationFailure(400, 'invalidMutation', `${what} requires an "id" or a "query"`)
 }
 
-function applyPatch(doc: LakeDocument, patch: PatchBody, id: string): LakeDocument {
+/** Applies one patch to a copy of a document; used by mutations and by the edit action. */
+export function applyPatch(doc: LakeDocument, patch: PatchBody, id: string): LakeDocument {
   for (const key of Object.keys(patch)) {
     if (!PATCH_OPERATIONS.has(key)) {
       throw new MutationFailure(400, 'invalidPatch', `Unknown patch operation "${key}"`, id)
