@@ -18,12 +18,30 @@ function serialise(directives: Record<string, string[]>): string {
     .join('; ')
 }
 
-/** Public pages: scripts only with this response's nonce, nothing from elsewhere. */
-export function publicContentSecurityPolicy({nonce, secure}: CspOptions): string {
+/** Inline code allowed by its hash: a page kept and given to everyone (see inlineCode.ts). */
+export interface HashedCode {
+  scriptHashes: string[]
+  styleHashes: string[]
+  secure: boolean
+}
+
+/**
+ * Public pages: nothing from elsewhere, and inline code only with this response's nonce (a page
+ * rendered for one reader) or by its hash (a page kept for everyone). With hashes there is no
+ * 'strict-dynamic': the framework's script files and the chunks they load come from 'self'.
+ */
+export function publicContentSecurityPolicy(options: CspOptions | HashedCode): string {
+  const inline =
+    'nonce' in options
+      ? {
+          scripts: [`'nonce-${options.nonce}'`, "'strict-dynamic'"],
+          styles: [`'nonce-${options.nonce}'`],
+        }
+      : {scripts: options.scriptHashes, styles: options.styleHashes}
   return serialise({
     'default-src': ["'self'"],
-    'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"],
-    'style-src': ["'self'", `'nonce-${nonce}'`],
+    'script-src': ["'self'", ...inline.scripts],
+    'style-src': ["'self'", ...inline.styles],
     'img-src': ["'self'", 'data:'],
     'font-src': ["'self'"],
     'connect-src': ["'self'"],
@@ -32,7 +50,7 @@ export function publicContentSecurityPolicy({nonce, secure}: CspOptions): string
     'form-action': ["'self'"],
     // The Studio (same origin) may show pages in its preview; nobody else may frame them.
     'frame-ancestors': ["'self'"],
-    ...(secure ? {'upgrade-insecure-requests': []} : {}),
+    ...(options.secure ? {'upgrade-insecure-requests': []} : {}),
   })
 }
 
