@@ -106,7 +106,12 @@ export default function proxy(request: NextRequest) {
     }
   }
 
-  if (isPage(pathname) && hasLanguage(pathname)) response.headers.delete('set-cookie')
+  if (isPage(pathname) && hasLanguage(pathname)) {
+    // Both copies of next-intl's cookie: the response's, and the one Next hands the page (which
+    // a page's response may send again).
+    response.headers.delete('set-cookie')
+    response.headers.delete('x-middleware-set-cookie')
+  }
   if (isPublicPage(request) && response.status < 300) response.headers.set(SHAREABLE_HEADER, '1')
   response.headers.set('Content-Security-Policy', csp)
   for (const [name, value] of Object.entries(staticSecurityHeaders(secure)))
