@@ -107,14 +107,20 @@ async function keep(
       // A client-navigation payload: no script runs from it, only the nonce is taken out.
       identity = Buffer.from(withoutNonce(body.toString('utf8'), nonce), 'utf8')
       const index = kept.findIndex(([name]) => name === 'content-security-policy')
-      kept[index] = ['content-security-policy', publicContentSecurityPolicy({scriptHashes: [], styleHashes: [], secure})]
+      kept[index] = [
+        'content-security-policy',
+        publicContentSecurityPolicy({scriptHashes: [], styleHashes: [], secure}),
+      ]
     }
   }
   const bodies = await compressedBodies(identity, contentType)
   const vary = [headers.vary, bodies.gzip ? 'Accept-Encoding' : undefined]
     .flatMap((value) => (value ? String(value).split(',') : []))
     .map((value) => value.trim())
-    .filter((value, index, all) => value && all.findIndex((other) => other.toLowerCase() === value.toLowerCase()) === index)
+    .filter(
+      (value, index, all) =>
+        value && all.findIndex((other) => other.toLowerCase() === value.toLowerCase()) === index,
+    )
   if (vary.length > 0) kept.push(['vary', vary.join(', ')])
   const immutable = isImmutable(headers)
   return {
@@ -131,8 +137,7 @@ async function keep(
       ? renderedAt + 365 * 24 * 3600 * 1000
       : freshUntil(nextContentChange(), renderedAt, SITE_MAX_AGE_SECONDS),
     immutable,
-    bytes:
-      identity.length + (bodies.gzip?.length ?? 0) + (bodies.br?.length ?? 0) + 1024,
+    bytes: identity.length + (bodies.gzip?.length ?? 0) + (bodies.br?.length ?? 0) + 1024,
   }
 }
 
@@ -142,7 +147,7 @@ function isFresh(kept: KeptResponse, now: number): boolean {
 
 function answer(request: IncomingMessage, response: ServerResponse, kept: KeptResponse) {
   const now = Date.now()
-  const available = (Object.keys(kept.bodies) as Encoding[])
+  const available = Object.keys(kept.bodies) as Encoding[]
   const encoding = negotiateEncoding(request.headers['accept-encoding'], available)
   const tag = kept.entityTags[encoding]
   const cacheControl = kept.immutable
@@ -190,7 +195,9 @@ async function main() {
   await app.prepare()
   const handle = app.getRequestHandler()
   // Only valid draft-mode cookies count (see mayUseKept); the build's preview id says which.
-  const manifest = JSON.parse(readFileSync(path.join(distDir, 'prerender-manifest.json'), 'utf8')) as {
+  const manifest = JSON.parse(
+    readFileSync(path.join(distDir, 'prerender-manifest.json'), 'utf8'),
+  ) as {
     preview?: {previewModeId?: string}
   }
   const draftModeId = manifest.preview?.previewModeId
@@ -204,7 +211,11 @@ async function main() {
   const cache = new ResponseCache(CACHE_BYTES)
   const rendering = new Map<string, Promise<Rendered>>()
 
-  function toNext(request: IncomingMessage, headers: Headers, method = request.method): Promise<IncomingMessage> {
+  function toNext(
+    request: IncomingMessage,
+    headers: Headers,
+    method = request.method,
+  ): Promise<IncomingMessage> {
     return new Promise((resolve, reject) => {
       const upstream = http.request(
         {agent, socketPath, method, path: request.url, headers},
@@ -217,7 +228,11 @@ async function main() {
   }
 
   /** Anything not kept: to Next and back as it comes, compressed here when Next did not. */
-  async function relay(request: IncomingMessage, response: ServerResponse, upstream?: IncomingMessage) {
+  async function relay(
+    request: IncomingMessage,
+    response: ServerResponse,
+    upstream?: IncomingMessage,
+  ) {
     const from = upstream ?? (await toNext(request, request.headers))
     const headers = {...from.headers}
     delete headers[SHAREABLE_HEADER]
@@ -276,7 +291,14 @@ async function main() {
     }
     const chunks: Buffer[] = []
     for await (const chunk of upstream) chunks.push(chunk as Buffer)
-    const kept = await keep(status, upstream.headers, Buffer.concat(chunks), generation, renderedAt, secure)
+    const kept = await keep(
+      status,
+      upstream.headers,
+      Buffer.concat(chunks),
+      generation,
+      renderedAt,
+      secure,
+    )
     cache.set(key, kept)
     return {kept}
   }
@@ -309,7 +331,10 @@ async function main() {
     }
     if ('kept' in result) return answer(request, response, result.kept)
     if ('failed' in result && !response.headersSent) {
-      response.writeHead(502, {'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store'})
+      response.writeHead(502, {
+        'content-type': 'text/plain; charset=utf-8',
+        'cache-control': 'no-store',
+      })
       response.end('The site is restarting; please try again in a moment.')
     }
   }

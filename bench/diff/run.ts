@@ -136,8 +136,12 @@ try {
   )
   console.log(`| ${'Comparison'.padEnd(34)} | ${'Median (ms)'.padStart(11)} |`)
   console.log(`| ${'-'.repeat(34)} | ${'-'.repeat(11)} |`)
-  console.log(`| ${'comparePolicies (time budget)'.padEnd(34)} | ${median(rewrittenTimes).toFixed(1).padStart(11)} |`)
-  console.log(`| ${'git diff --no-index --word-diff'.padEnd(34)} | ${median(gitTimes).toFixed(1).padStart(11)} |`)
+  console.log(
+    `| ${'comparePolicies (time budget)'.padEnd(34)} | ${median(rewrittenTimes).toFixed(1).padStart(11)} |`,
+  )
+  console.log(
+    `| ${'git diff --no-index --word-diff'.padEnd(34)} | ${median(gitTimes).toFixed(1).padStart(11)} |`,
+  )
   console.log(`\nShown as ${shownWhole ? 'the block replaced whole' : 'a word-level redline'}.`)
 } finally {
   rmSync(directory, {recursive: true, force: true})

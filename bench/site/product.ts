@@ -146,7 +146,9 @@ export async function startNextAlone(
     await sleep(500)
   }
   await stop()
-  throw new Error(`next start did not answer on port ${port}; see ${logFile} (product at ${product.origin})`)
+  throw new Error(
+    `next start did not answer on port ${port}; see ${logFile} (product at ${product.origin})`,
+  )
 }
 
 export async function startProduct({

@@ -5,13 +5,14 @@
  *   shipped shared cache in front of it, from Next rendering it per request (as before pages were
  *   kept) and from nginx serving the same bytes from disk, in the same run;
  * - weight: HTML, CSS and JavaScript a first visit downloads, per page type and language;
+ * - floor: the JavaScript of a minimal App Router page with the same Next.js, for reference;
  * - lighthouse: Lighthouse 12's scores for the policy, history and redline pages.
  *
- *   npx tsx bench/site/run.ts [--only throughput,weight,lighthouse] [--seconds 10] [--warm-up 3]
+ *   npx tsx bench/site/run.ts [--only throughput,weight,floor,lighthouse] [--seconds 10] [--warm-up 3]
  *     [--threads 2] [--connections 16,64] [--runs 1] [--presets mobile,desktop] [--json file]
  *
  * Needs wrk and nginx (apt-get install wrk nginx), Debian's Chromium (CHROMIUM_PATH), and for
- * Lighthouse 12 a folder it is installed in (LIGHTHOUSE_DIR). Ports BENCH_PORT_BASE..+5 (5100).
+ * Lighthouse 12 a folder it is installed in (LIGHTHOUSE_DIR). Ports BENCH_PORT_BASE..+6 (5100).
  */
 import {spawnSync} from 'node:child_process'
 import http from 'node:http'
@@ -19,6 +20,7 @@ import {writeFileSync} from 'node:fs'
 import {cpus, loadavg} from 'node:os'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
+import {weighFloor} from './floor'
 import {CATEGORIES, lighthousePage, type LighthouseResult, type Preset} from './lighthouse'
 import {ALL_PAGES, type MeasuredPage} from './pages'
 import {startNextAlone, startProduct, type RunningProduct} from './product'
@@ -40,7 +42,7 @@ import {
 } from './tools'
 import {weighPages, type PageWeight, type ResourceKind} from './weight'
 
-const PARTS = ['throughput', 'weight', 'lighthouse'] as const
+const PARTS = ['throughput', 'weight', 'floor', 'lighthouse'] as const
 type Part = (typeof PARTS)[number]
 
 const {values} = parseArgs({
@@ -124,13 +126,18 @@ interface ThroughputRow {
 }
 
 /** The raw bytes of an answer, not decoded (fetch would decode a gzip body). */
-function rawGet(url: string, headers: Record<string, string>): Promise<{status: number; body: Buffer}> {
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{status: number; body: Buffer}> {
   return new Promise((resolve, reject) => {
     http
       .get(url, {headers}, (response) => {
         const chunks: Buffer[] = []
         response.on('data', (chunk: Buffer) => chunks.push(chunk))
-        response.on('end', () => resolve({status: response.statusCode ?? 0, body: Buffer.concat(chunks)}))
+        response.on('end', () =>
+          resolve({status: response.statusCode ?? 0, body: Buffer.concat(chunks)}),
+        )
       })
       .on('error', reject)
   })
@@ -177,7 +184,14 @@ async function throughput(product: RunningProduct, wrk: WrkOptions): Promise<Thr
           headers,
         )
       }
-      rows.push({page, connections, htmlBytes: html.length, gzipBytes: gzip.length, results, loadAverage})
+      rows.push({
+        page,
+        connections,
+        htmlBytes: html.length,
+        gzipBytes: gzip.length,
+        results,
+        loadAverage,
+      })
     }
   }
   return rows
@@ -280,7 +294,10 @@ async function main() {
   // Every tool is looked for before anything starts, so a missing one costs no build.
   const wrkPath = parts.has('throughput') ? findWrk() : undefined
   const nginx = parts.has('throughput') ? findNginx() : undefined
-  const chromiumPath = parts.has('weight') || parts.has('lighthouse') ? findChromium() : undefined
+  const chromiumPath =
+    parts.has('weight') || parts.has('floor') || parts.has('lighthouse')
+      ? findChromium()
+      : undefined
   const lighthouse = parts.has('lighthouse') ? findLighthouse() : undefined
 
   const version = (command: string, args: string[]) => {
@@ -324,6 +341,15 @@ async function main() {
     for (const {page, status} of wrong)
       console.log(`Warning: ${page.path} answered ${status}, not ${page.status}.`)
     results.weight = weights
+    saveResults(results)
+  }
+  if (parts.has('floor') && chromiumPath) {
+    console.error('Building and weighing the minimal App Router page…')
+    const floor = await weighFloor(chromiumPath, portBase + 6, (stop) => stops.add(stop))
+    console.log(
+      `\nMinimal App Router page (bench/site/floor-app), same Next.js, Turbopack: JS ${kb(floor.byKind.js.raw)} / ${kb(floor.byKind.js.gzip)} KB in ${floor.byKind.js.requests} files`,
+    )
+    results.floor = floor
     saveResults(results)
   }
   if (lighthouse && chromiumPath) {

@@ -137,17 +137,18 @@ export async function serveStatically(
   pages: PageBytes[],
   track: (stop: () => Promise<void>) => void,
 ): Promise<StaticServer> {
-  const nginx = await startNginx((prefix) => {
-    const htmlDir = path.join(prefix, 'html')
-    mkdirSync(htmlDir)
-    const locations = pages.map(({page, html, gzip}, index) => {
-      const file = `page-${index}.html`
-      writeFileSync(path.join(htmlDir, file), html)
-      writeFileSync(path.join(htmlDir, `${file}.gz`), gzip)
-      return `    location = ${new URL(page.path, 'http://x').pathname} { try_files /${file} =404; }`
-    })
-    const temp = (name: string) => `${name}_temp_path ${path.join(prefix, name)};`
-    return `worker_processes 1;
+  const nginx = await startNginx(
+    (prefix) => {
+      const htmlDir = path.join(prefix, 'html')
+      mkdirSync(htmlDir)
+      const locations = pages.map(({page, html, gzip}, index) => {
+        const file = `page-${index}.html`
+        writeFileSync(path.join(htmlDir, file), html)
+        writeFileSync(path.join(htmlDir, `${file}.gz`), gzip)
+        return `    location = ${new URL(page.path, 'http://x').pathname} { try_files /${file} =404; }`
+      })
+      const temp = (name: string) => `${name}_temp_path ${path.join(prefix, name)};`
+      return `worker_processes 1;
 daemon off;
 pid ${path.join(prefix, 'nginx.pid')};
 error_log ${path.join(prefix, 'error.log')} warn;
@@ -169,7 +170,9 @@ ${locations.join('\n')}
   }
 }
 `
-  }, `http://127.0.0.1:${port}${new URL(pages[0]!.page.path, 'http://x').pathname}`)
+    },
+    `http://127.0.0.1:${port}${new URL(pages[0]!.page.path, 'http://x').pathname}`,
+  )
   const stop = once(nginx.stop)
   track(stop)
   return {origin: `http://127.0.0.1:${port}`, processGroup: nginx.pid, stop}

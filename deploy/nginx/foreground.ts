@@ -29,7 +29,8 @@ export async function startNginx(
   probeUrl: string,
 ): Promise<RunningNginx> {
   const nginx = nginxPath()
-  if (!nginx) throw new Error('nginx is not installed (apt-get install nginx-light, or set NGINX_PATH)')
+  if (!nginx)
+    throw new Error('nginx is not installed (apt-get install nginx-light, or set NGINX_PATH)')
   const prefix = mkdtempSync(path.join(tmpdir(), 'policy-nginx-'))
   // nginx's workers run as another user when root starts it: they must reach the folder.
   chmodSync(prefix, 0o755)
@@ -51,7 +52,10 @@ export async function startNginx(
         } catch {
           // Already gone.
         }
-        const timedOut = await Promise.race([exited.then(() => false), sleep(5000).then(() => true)])
+        const timedOut = await Promise.race([
+          exited.then(() => false),
+          sleep(5000).then(() => true),
+        ])
         if (timedOut) {
           try {
             process.kill(-child.pid!, 'SIGKILL')

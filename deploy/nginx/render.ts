@@ -33,7 +33,10 @@ export function siteConfig({listen, origin, cacheDir}: SiteConfigOptions): strin
  * A complete nginx.conf running in the foreground with everything under `prefix` (pid, logs,
  * temporary files, cache), one worker, and the site's configuration.
  */
-export function standaloneConfig(prefix: string, options: Omit<SiteConfigOptions, 'cacheDir'>): string {
+export function standaloneConfig(
+  prefix: string,
+  options: Omit<SiteConfigOptions, 'cacheDir'>,
+): string {
   const inPrefix = (name: string) => path.join(prefix, name)
   for (const name of ['cache', 'client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) {
     mkdirSync(inPrefix(name), {recursive: true})

@@ -102,7 +102,8 @@ export function isShareable({status, headers}: ResponseFacts): boolean {
   }
   const cacheControl = String(headers['cache-control'] ?? '').toLowerCase()
   return (
-    /(^|,)\s*public\s*(,|$)/.test(cacheControl) && !/(^|,)\s*(private|no-store)\b/.test(cacheControl)
+    /(^|,)\s*public\s*(,|$)/.test(cacheControl) &&
+    !/(^|,)\s*(private|no-store)\b/.test(cacheControl)
   )
 }
 
@@ -148,7 +149,10 @@ export function negotiateEncoding(
 }
 
 /** Whether an `If-None-Match` header names one of the response's entity tags. */
-export function matchesEntityTag(ifNoneMatch: string | undefined, tags: readonly string[]): boolean {
+export function matchesEntityTag(
+  ifNoneMatch: string | undefined,
+  tags: readonly string[],
+): boolean {
   if (!ifNoneMatch) return false
   if (ifNoneMatch.trim() === '*') return true
   return ifNoneMatch

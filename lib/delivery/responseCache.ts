@@ -28,7 +28,8 @@ export interface KeptResponse {
 }
 
 // Text-like responses are compressed once, here, rather than at every answer.
-const COMPRESSIBLE = /^(text\/|application\/(json|xml|atom\+xml|javascript|manifest\+json)|image\/svg)/
+const COMPRESSIBLE =
+  /^(text\/|application\/(json|xml|atom\+xml|javascript|manifest\+json)|image\/svg)/
 const MIN_COMPRESSED_BYTES = 512
 
 export async function compressedBodies(

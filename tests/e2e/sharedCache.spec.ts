@@ -36,7 +36,11 @@ test.afterAll(async () => {
   await site?.stop()
 })
 
-async function fetchTwice(request: APIRequestContext, path: string, headers: Record<string, string> = {}) {
+async function fetchTwice(
+  request: APIRequestContext,
+  path: string,
+  headers: Record<string, string> = {},
+) {
   await request.get(`${cacheUrl}${path}`, {headers})
   return request.get(`${cacheUrl}${path}`, {headers})
 }
@@ -99,7 +103,11 @@ test('a publish shows through the cache within 5 seconds, and no stale page afte
 }) => {
   // Everything a reader might have kept: both languages, compressed or not, the list, the feed.
   const views: {path: string; headers: Record<string, string>; expected: string}[] = [
-    {path: EN, headers: {'accept-encoding': 'identity'}, expected: 'Privacy policy (published today)'},
+    {
+      path: EN,
+      headers: {'accept-encoding': 'identity'},
+      expected: 'Privacy policy (published today)',
+    },
     {path: EN, headers: {'accept-encoding': 'gzip'}, expected: 'Privacy policy (published today)'},
     {path: FR, headers: {'accept-encoding': 'br'}, expected: 'Politique (publiée aujourd’hui)'},
     {path: '/en/privacy-policy/history', headers: {}, expected: 'Version 3'},

@@ -66,7 +66,9 @@ describe('what the site keeps and shares', () => {
     expect(mayUseKept({method: 'GET', cookie: 'NEXT_LOCALE=fr', draftModeId})).toBe(true)
     expect(mayUseKept({method: 'HEAD', cookie: undefined, draftModeId})).toBe(true)
     expect(mayUseKept({method: 'POST', cookie: undefined, draftModeId})).toBe(false)
-    expect(mayUseKept({method: 'GET', cookie: `a=1; __prerender_bypass=${draftModeId}`, draftModeId})).toBe(false)
+    expect(
+      mayUseKept({method: 'GET', cookie: `a=1; __prerender_bypass=${draftModeId}`, draftModeId}),
+    ).toBe(false)
     // A made-up draft-mode cookie is no preview: it gets the public page and forces no render.
     expect(mayUseKept({method: 'GET', cookie: '__prerender_bypass=forged', draftModeId})).toBe(true)
     expect(withoutDraftModeCookie('a=1; __prerender_bypass=forged; b=2')).toBe('a=1; b=2')
@@ -100,7 +102,9 @@ describe('what the site keeps and shares', () => {
 
   it('reads the status a page declares', () => {
     expect(declaredStatus('<head><meta name="response-status" content="404"/></head>')).toBe(404)
-    expect(declaredStatus('<p>&lt;meta name="response-status" content="404"&gt;</p>')).toBeUndefined()
+    expect(
+      declaredStatus('<p>&lt;meta name="response-status" content="404"&gt;</p>'),
+    ).toBeUndefined()
   })
 })
 

@@ -5,8 +5,12 @@ import {sampleVersion} from '../fixtures/policyVersion'
 
 describe('addresses of the site’s pages', () => {
   it('are localized in each language, with their parameters and query', () => {
-    expect(getPathname({href: '/privacy-policy', locale: 'fr'})).toBe('/fr/politique-de-confidentialite')
-    expect(getPathname({href: '/privacy-policy/history', locale: 'en'})).toBe('/en/privacy-policy/history')
+    expect(getPathname({href: '/privacy-policy', locale: 'fr'})).toBe(
+      '/fr/politique-de-confidentialite',
+    )
+    expect(getPathname({href: '/privacy-policy/history', locale: 'en'})).toBe(
+      '/en/privacy-policy/history',
+    )
     expect(
       getPathname({
         href: {pathname: '/privacy-policy/versions/[number]', params: {number: '3'}},

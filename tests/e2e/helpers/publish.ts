@@ -16,12 +16,12 @@ export interface NewVersion {
 export async function publishVersion(site: IsolatedSite, version: NewVersion): Promise<number> {
   const {contentHash} = await import('../../../lib/policy/contentHash')
   const {organisationToday} = await import('../../../lib/policy/dates')
-  const {actor, candidateDocument, versionContent} = await import(
-    '../../../sanity/studio/versioning/workflow'
-  )
+  const {actor, candidateDocument, versionContent} =
+    await import('../../../sanity/studio/versioning/workflow')
   const editor = site.client('editor')
   const reviewer = site.client('legal-reviewer')
-  const me = (client: typeof editor) => client.request<{id: string; name: string}>({uri: '/users/me'})
+  const me = (client: typeof editor) =>
+    client.request<{id: string; name: string}>({uri: '/users/me'})
   const latest = await editor.fetch<number>(
     `*[_type == "policyVersion" && status == "published"] | order(number desc)[0].number`,
   )
@@ -41,7 +41,10 @@ export async function publishVersion(site: IsolatedSite, version: NewVersion): P
   await editor.create({...unhashed, contentHash: hash})
   await reviewer
     .patch(`version-${number}`)
-    .set({status: 'approved', approval: {_type: 'versionApproval', ...actor(await me(reviewer)), contentHash: hash}})
+    .set({
+      status: 'approved',
+      approval: {_type: 'versionApproval', ...actor(await me(reviewer)), contentHash: hash},
+    })
     .commit()
   await editor
     .patch(`version-${number}`)
