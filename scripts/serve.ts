@@ -89,30 +89,28 @@ async function keep(
 ): Promise<KeptResponse> {
   const contentType = String(headers['content-type'] ?? '')
   const nonce = nonceOf(headers)
+  let identity = body
+  // Rendered under a nonce (a page or its client-navigation payload): kept under hashes instead.
+  let policy: string | undefined
+  if (nonce) {
+    const html = contentType.startsWith('text/html')
+    const page = html
+      ? hashMarkedInlineCode(body.toString('utf8'), nonce)
+      : {body: withoutNonce(body.toString('utf8'), nonce), scriptHashes: [], styleHashes: []}
+    if (html && status === 200) status = declaredStatus(page.body) ?? status
+    identity = Buffer.from(page.body, 'utf8')
+    policy = publicContentSecurityPolicy({...page, secure})
+  }
   const kept: [string, string][] = []
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined || REPLACED_HEADERS.has(name)) continue
-    for (const one of [value].flat()) kept.push([name, nonce ? withoutNonce(one, nonce) : one])
-  }
-  let identity = body
-  if (nonce) {
-    if (contentType.startsWith('text/html')) {
-      const page = hashMarkedInlineCode(body.toString('utf8'), nonce)
-      if (status === 200) status = declaredStatus(page.body) ?? status
-      identity = Buffer.from(page.body, 'utf8')
-      const policy = publicContentSecurityPolicy({...page, secure})
-      const index = kept.findIndex(([name]) => name === 'content-security-policy')
-      kept[index] = ['content-security-policy', policy]
-    } else {
-      // A client-navigation payload: no script runs from it, only the nonce is taken out.
-      identity = Buffer.from(withoutNonce(body.toString('utf8'), nonce), 'utf8')
-      const index = kept.findIndex(([name]) => name === 'content-security-policy')
-      kept[index] = [
-        'content-security-policy',
-        publicContentSecurityPolicy({scriptHashes: [], styleHashes: [], secure}),
-      ]
+    if (policy && name === 'content-security-policy') continue
+    for (const one of [value].flat()) {
+      // Preload hints carry the nonce as a parameter.
+      kept.push([name, nonce ? withoutNonce(one.split(`; nonce="${nonce}"`).join(''), nonce) : one])
     }
   }
+  if (policy) kept.push(['content-security-policy', policy])
   const bodies = await compressedBodies(identity, contentType)
   const vary = [headers.vary, bodies.gzip ? 'Accept-Encoding' : undefined]
     .flatMap((value) => (value ? String(value).split(',') : []))
