@@ -339,7 +339,11 @@ async function main() {
 
   const server = http.createServer((request, response) => {
     serve(request, response).catch((error: unknown) => {
-      console.error(error)
+      // A reader who left before the answer was complete is no error of the site's.
+      const code = (error as {code?: string}).code
+      const gone =
+        code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE'
+      if (!gone) console.error(error)
       if (!response.headersSent) response.writeHead(500, {'cache-control': 'no-store'})
       response.end()
     })
