@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole product on one machine. Starts the embedded lake (unless a real Sanity
- * project is configured), builds the site when its build is missing or stale, and serves it.
+ * project is configured), builds the site when its build is missing or stale, and serves it with
+ * scripts/serve.ts.
  * `--dev` serves the site with Next's development server instead.
  */
 import {spawn, type ChildProcess} from 'node:child_process'
@@ -13,6 +14,7 @@ import {studioStartupLines} from '../sanity/studio/startupNotice'
 
 const root = path.resolve(import.meta.dirname, '..')
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
+const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs')
 const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? '.next')
 const buildStamp = path.join(distDir, 'product-build.json')
 const SOURCE_DIRS = ['app', 'components', 'i18n', 'lib', 'messages', 'sanity', 'public']
@@ -65,7 +67,7 @@ function buildIsCurrent(config: Env): boolean {
 }
 
 function run(args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, [nextBin, ...args], {
+  return spawn(process.execPath, args, {
     cwd: root,
     stdio: 'inherit',
     // A privacy product sends no usage data anywhere, its build tool's included.
@@ -121,15 +123,16 @@ async function main() {
 
   let site: ChildProcess
   if (dev) {
-    site = run(['dev', '--port', String(port)], siteEnv)
+    site = run([nextBin, 'dev', '--port', String(port)], siteEnv)
   } else {
     if (!buildIsCurrent(config)) {
       console.log('Building the site (first start or changed sources)…')
-      const code = await exitCode(run(['build']))
+      const code = await exitCode(run([nextBin, 'build']))
       if (code !== 0) return stop(code)
       writeFileSync(buildStamp, buildInputs(config))
     }
-    site = run(['start', '--port', String(port)], siteEnv)
+    // Next behind the site's own server, which keeps public pages whole (scripts/serve.ts).
+    site = run([tsxCli, path.join(root, 'scripts', 'serve.ts'), '--port', String(port)], siteEnv)
   }
   console.log(`\nThe privacy policy: ${config.siteUrl.origin}/fr/politique-de-confidentialite`)
   console.log(`In English:         ${config.siteUrl.origin}/en/privacy-policy\n`)

@@ -1,6 +1,7 @@
 import 'server-only'
 import {headers} from 'next/headers'
 import {redirect} from 'next/navigation'
+import {noteVersions} from '@/lib/delivery/contentState'
 import {markUnavailable, REQUEST_PATH_HEADER} from '@/lib/delivery/unavailablePages'
 import {organisationToday} from '@/lib/policy/dates'
 import {currentVersionNumber} from '@/lib/policy/periods'
@@ -73,8 +74,11 @@ export async function fetchCurrentVersion(): Promise<PolicyVersion | null> {
   return number === undefined ? null : fetchVersion(number)
 }
 
-export function fetchPublishedVersions(): Promise<VersionSummary[]> {
-  return query<VersionSummary[]>(PUBLISHED_VERSIONS_QUERY, {})
+export async function fetchPublishedVersions(): Promise<VersionSummary[]> {
+  const versions = await query<VersionSummary[]>(PUBLISHED_VERSIONS_QUERY, {})
+  // Whatever is built from them is kept no later than the next effective date.
+  noteVersions(versions)
+  return versions
 }
 
 export function fetchVersion(number: number): Promise<PolicyVersion | null> {

@@ -9,7 +9,7 @@ import {startLake, type RunningLake} from '../../../sanity/lake/server'
 
 /**
  * A second copy of the product for tests that change content or break things: its own embedded
- * lake (fresh seed, in a temporary folder) and its own `next start` on the same build, so the
+ * lake (fresh seed, in a temporary folder) and its own site server on the same build, so the
  * shared site the other specs read is never affected. The site reaches the lake through a relay
  * the test can cut, to play a content source that has gone away.
  */
@@ -22,7 +22,7 @@ export interface IsolatedSite {
   stop(): Promise<void>
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.once('error', reject)
@@ -87,8 +87,9 @@ export async function startIsolatedSite(): Promise<IsolatedSite> {
   })
   const lakeRelay = await relay(Number(new URL(lake.url).port))
 
-  const nextBin = path.resolve('node_modules/next/dist/bin/next')
-  const child = spawn(process.execPath, [nextBin, 'start', '--port', String(sitePort)], {
+  // Served as in production: Next behind the site's own server (scripts/serve.ts).
+  const tsxCli = path.resolve('node_modules/tsx/dist/cli.mjs')
+  const child = spawn(process.execPath, [tsxCli, 'scripts/serve.ts', '--port', String(sitePort)], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
       ...process.env,

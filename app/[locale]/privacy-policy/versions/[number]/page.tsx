@@ -3,6 +3,7 @@ import {hasLocale} from 'next-intl'
 import {getTranslations, setRequestLocale} from 'next-intl/server'
 import {notFound} from 'next/navigation'
 import {IntegrityWarning} from '@/components/IntegrityWarning'
+import {NotFoundPage} from '@/components/NotFoundPage'
 import {PageShell} from '@/components/PageShell'
 import {PolicyDocument} from '@/components/PolicyDocument'
 import {PreviewBanner} from '@/components/PreviewBanner'
@@ -38,13 +39,14 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
 export default async function VersionPage({params}: Props) {
   const {locale, number: rawNumber} = await params
   const number = parseVersionNumber(rawNumber)
-  if (!hasLocale(routing.locales, locale) || number === undefined) notFound()
+  if (!hasLocale(routing.locales, locale)) notFound()
   setRequestLocale(locale)
+  if (number === undefined) return <NotFoundPage locale={locale} />
 
   const [version, versions] = await loadContent(() =>
     Promise.all([fetchVersion(number), fetchPublishedVersions()]),
   )
-  if (!version) notFound()
+  if (!version) return <NotFoundPage locale={locale} />
   const period = versionPeriods(versions, organisationToday()).get(number) ?? {state: 'never' as const}
   const outboundHosts = new Set(
     collectOutboundLinks(version, {siteHosts: env().siteHosts})
