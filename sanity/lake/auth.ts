@@ -48,7 +48,7 @@ const DEFAULT_USERS: Omit<LocalUser, 'token'>[] = [
 ]
 
 /** Sanity's tokens start with `sk`; the Studio's `#token=` login wants at least 32 characters. */
-function newToken(): string {
+export function newToken(): string {
   return `sk${randomId(62)}`
 }
 

@@ -5,6 +5,7 @@ import type {TLSSocket} from 'node:tls'
 import {resolve} from 'node:path'
 
 import {createLakeHandler} from './app'
+import {holdDataDir} from './backup'
 import {Authenticator, ensureLocalUsers, type LocalUser, usersFile} from './auth'
 import {DATASETS, readLakeEnv, type WebhookTarget} from './config'
 import {LakeState} from './context'
@@ -82,6 +83,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   const cleanups: (() => unknown)[] = []
 
   try {
+    cleanups.push(holdDataDir(dataDir))
     const users = ensureLocalUsers(dataDir)
     const datasets = new Map<string, LakeDataset>()
     const webhooks: WebhookDispatcher[] = []
