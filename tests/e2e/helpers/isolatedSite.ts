@@ -1,6 +1,6 @@
 import {spawn, type ChildProcess} from 'node:child_process'
 import {randomBytes} from 'node:crypto'
-import {mkdtempSync, rmSync} from 'node:fs'
+import {mkdtempSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {connect, createServer, type Server, type Socket} from 'node:net'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -19,6 +19,11 @@ export interface IsolatedSite {
   /** Stops relaying and refuses new connections: the site sees the lake as down. */
   cutLake(): Promise<void>
   client(role: 'editor' | 'legal-reviewer'): SanityClient
+  /**
+   * Moves the site's clock (lib/clock.ts) to `instant`, from where it runs on; the site's
+   * content source and everything else keep the real time.
+   */
+  setClock(instant: Date): void
   stop(): Promise<void>
 }
 
@@ -86,6 +91,8 @@ export async function startIsolatedSite(): Promise<IsolatedSite> {
     ],
   })
   const lakeRelay = await relay(Number(new URL(lake.url).port))
+  const clockDir = mkdtempSync(path.join(tmpdir(), 'policy-clock-'))
+  const clockFile = path.join(clockDir, 'now')
 
   // Served as in production: Next behind the site's own server (scripts/serve.ts).
   const tsxCli = path.resolve('node_modules/tsx/dist/cli.mjs')
@@ -98,6 +105,8 @@ export async function startIsolatedSite(): Promise<IsolatedSite> {
       SITE_URL: url,
       LAKE_PORT: String(lakeRelay.port),
       SANITY_WEBHOOK_SECRET: webhookSecret,
+      TEST_CLOCK_FILE: clockFile,
+      ALLOW_TEST_CLOCK: '1',
     },
   })
   await waitForSite(url, child)
@@ -124,6 +133,11 @@ export async function startIsolatedSite(): Promise<IsolatedSite> {
         token: user.token,
       })
     },
+    setClock(instant) {
+      // Written whole, then renamed: the site never reads half a setting.
+      writeFileSync(`${clockFile}.next`, instant.toISOString())
+      renameSync(`${clockFile}.next`, clockFile)
+    },
     async stop() {
       child.kill('SIGTERM')
       await new Promise((resolve) => child.once('exit', resolve))
@@ -131,6 +145,7 @@ export async function startIsolatedSite(): Promise<IsolatedSite> {
       for (const socket of lakeRelay.sockets) socket.destroy()
       await lake.close()
       rmSync(dataDir, {recursive: true, force: true})
+      rmSync(clockDir, {recursive: true, force: true})
     },
   }
 }

@@ -13,7 +13,7 @@ import {routing} from '@/i18n/routing'
 import {checkIntegrity} from '@/lib/policy/integrity'
 import {env} from '@/lib/env'
 import {collectOutboundLinks} from '@/lib/links'
-import {organisationToday} from '@/lib/policy/dates'
+import {siteToday} from '@/lib/clock'
 import {versionPeriods} from '@/lib/policy/periods'
 import {parseVersionNumber} from '@/lib/policy/versionNumber'
 import {fetchPublishedVersions, fetchVersion, loadContent} from '@/sanity/lib/fetch'
@@ -47,7 +47,8 @@ export default async function VersionPage({params}: Props) {
     Promise.all([fetchVersion(number), fetchPublishedVersions()]),
   )
   if (!version) return <NotFoundPage locale={locale} />
-  const period = versionPeriods(versions, organisationToday()).get(number) ?? {state: 'never' as const}
+  const today = siteToday()
+  const period = versionPeriods(versions, today).get(number) ?? {state: 'never' as const}
   const outboundHosts = new Set(
     collectOutboundLinks(version, {siteHosts: env().siteHosts})
       .filter((link) => link.language === locale)
