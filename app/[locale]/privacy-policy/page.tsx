@@ -6,11 +6,13 @@ import {IntegrityWarning} from '@/components/IntegrityWarning'
 import {PageShell} from '@/components/PageShell'
 import {PolicyDocument} from '@/components/PolicyDocument'
 import {PreviewBanner} from '@/components/PreviewBanner'
+import {UpcomingVersionsNotice} from '@/components/UpcomingVersionsNotice'
 import {dateFormats} from '@/components/formatDates'
 import {alternates, languageOptions} from '@/i18n/alternates'
 import {routing, type Locale} from '@/i18n/routing'
+import {siteToday} from '@/lib/clock'
 import {checkIntegrity} from '@/lib/policy/integrity'
-import {fetchCurrentVersion, loadContent} from '@/sanity/lib/fetch'
+import {fetchCurrentVersion, fetchPublishedVersions, loadContent} from '@/sanity/lib/fetch'
 import {fetchWorkingPolicyPreview, isPreviewing} from '@/sanity/lib/preview'
 import {PreviewConnection} from '@/sanity/presentation/PreviewConnection'
 import {leavePreviewHref, policyPath} from '@/sanity/presentation/routes'
@@ -40,12 +42,15 @@ export default async function PolicyPage({params}: PageProps<'/[locale]/privacy-
   setRequestLocale(locale)
   if (await isPreviewing()) return <PolicyPreview locale={locale} />
 
-  const version = await loadContent(fetchCurrentVersion)
+  const [version, published] = await loadContent(() =>
+    Promise.all([fetchCurrentVersion(), fetchPublishedVersions()]),
+  )
   if (!version) notFound()
 
   return (
     <PageShell languages={await languageOptions('/privacy-policy', locale)}>
       <IntegrityWarning status={await checkIntegrity(version)} />
+      <UpcomingVersionsNotice published={published} today={siteToday()} language={locale} />
       <PolicyDocument version={version} language={locale} />
     </PageShell>
   )

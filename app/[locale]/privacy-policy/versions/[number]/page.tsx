@@ -7,6 +7,7 @@ import {NotFoundPage} from '@/components/NotFoundPage'
 import {PageShell} from '@/components/PageShell'
 import {PolicyDocument} from '@/components/PolicyDocument'
 import {PreviewBanner} from '@/components/PreviewBanner'
+import {UpcomingVersionsNotice} from '@/components/UpcomingVersionsNotice'
 import {VersionBanner} from '@/components/VersionBanner'
 import {alternates, languageOptions} from '@/i18n/alternates'
 import {routing} from '@/i18n/routing'
@@ -74,6 +75,9 @@ export default async function VersionPage({params}: Props) {
       )}
       <VersionBanner period={period} />
       <IntegrityWarning status={await checkIntegrity(version)} />
+      {period.state === 'current' && (
+        <UpcomingVersionsNotice published={versions} today={today} language={locale} />
+      )}
       <PolicyDocument version={version} language={locale} />
       <p className="version-links-count">{t('outboundSites', {count: outboundHosts.size})}</p>
       {previewing && <PreviewConnection />}
