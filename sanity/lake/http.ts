@@ -2,7 +2,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http'
 import {Http2ServerResponse, type Http2ServerRequest} from 'node:http2'
 
 import {httpError, LakeError, lakeError} from './errors'
-import {type LakeLimits, nestingDepth} from './limits'
+import {jsonNestsDeeperThan, type LakeLimits} from './limits'
 import type {AllowedOrigins} from './origins'
 
 /** Small HTTP helpers shared by the routes: bodies with a size limit, JSON answers, CORS. */
@@ -69,9 +69,16 @@ export async function readJsonBody(
   const body = await readBody(req, limits.maxBodyBytes)
   if (body.length === 0)
     throw lakeError(400, 'invalidJson', 'The request body is empty; JSON expected')
-  let value: unknown
+  const allowed = limits.maxDepth + BODY_ENVELOPE_LEVELS
+  if (jsonNestsDeeperThan(body, allowed)) {
+    throw lakeError(
+      400,
+      'invalidJson',
+      `The request body nests more than ${allowed} levels deep (documents may nest ${limits.maxDepth})`,
+    )
+  }
   try {
-    value = JSON.parse(body.toString('utf8'))
+    return JSON.parse(body.toString('utf8'))
   } catch (error) {
     throw lakeError(
       400,
@@ -79,15 +86,6 @@ export async function readJsonBody(
       `The request body is not valid JSON: ${(error as Error).message}`,
     )
   }
-  const allowed = limits.maxDepth + BODY_ENVELOPE_LEVELS
-  if (nestingDepth(value, allowed) > allowed) {
-    throw lakeError(
-      400,
-      'invalidJson',
-      `The request body nests more than ${allowed} levels deep (documents may nest ${limits.maxDepth})`,
-    )
-  }
-  return value
 }
 
 /** Levels a request body wraps a document in (`{mutations: [{patch: {set: {path: …}}}]}`). */

@@ -23,9 +23,13 @@ import type {FilterSpec, QuerySpec, WorkerJob, WorkerRequest, WorkerResponse} fr
  */
 
 const WORKER_MEMORY_MB = 1024
+/** How much lower than the lake's own thread the workers run (a `nice` increment). */
+const WORKER_NICENESS = 10
 const MAX_STARTUP_FAILURES = 3
-/** A query from a client without a token that ran within this is trusted to be quick. */
+/** A query from a client without a token that ran within this is trusted to be quick… */
 const QUICK_QUERY_MS = 50
+/** …until a run takes longer than this (not merely a busy machine's slower run), or fails. */
+const SLOW_QUERY_MS = 250
 /** How many quick queries are remembered; the least recently used are forgotten first. */
 const MAX_QUICK_QUERIES = 1000
 
@@ -64,8 +68,12 @@ const tsxApi = pathToFileURL(
   ),
 ).href
 
-/** Workers load the TypeScript entry through tsx, whether the lake runs under tsx or Vitest. */
-const BOOTSTRAP = `import(${JSON.stringify(tsxApi)}).then(({tsImport}) => tsImport(${JSON.stringify(workerEntry)}, ${JSON.stringify(workerEntry)}))`
+/**
+ * Workers load the TypeScript entry through tsx, whether the lake runs under tsx or Vitest. On
+ * Linux, where a thread has a priority of its own, they first lower theirs, so that however busy
+ * queries keep them, the thread that answers requests gets the processor first.
+ */
+const BOOTSTRAP = `${process.platform === 'linux' ? `try { require('node:os').setPriority(${WORKER_NICENESS}) } catch {}\n` : ''}import(${JSON.stringify(tsxApi)}).then(({tsImport}) => tsImport(${JSON.stringify(workerEntry)}, ${JSON.stringify(workerEntry)}))`
 
 export interface QueryPoolOptions {
   size: number
@@ -146,8 +154,8 @@ export class QueryPool {
   private remember(job: Job, succeeded: boolean): void {
     if (job.quickKey === undefined) return
     const elapsed = performance.now() - (job.startedAt ?? 0)
-    this.quickQueries.delete(job.quickKey)
-    if (!succeeded || elapsed > QUICK_QUERY_MS) return
+    const known = this.quickQueries.delete(job.quickKey)
+    if (!succeeded || elapsed > (known ? SLOW_QUERY_MS : QUICK_QUERY_MS)) return
     this.quickQueries.set(job.quickKey, true)
     if (this.quickQueries.size > MAX_QUICK_QUERIES) {
       this.quickQueries.delete(this.quickQueries.keys().next().value as string)
@@ -221,13 +229,19 @@ export class QueryPool {
       const queued: Job = {...job, resolve, reject}
       if (job.boundedWait) {
         // A query nobody could start within its own time limit is turned away, not kept waiting
-        queued.waitTimer = setTimeout(() => {
+        // (while the workers are still loading at start, it waits for them)
+        const giveUp = () => {
           const index = this.queue.indexOf(queued)
           if (index < 0) return
+          if (!this.slots.some((slot) => slot.ready)) {
+            queued.waitTimer = setTimeout(giveUp, job.timeoutMs)
+            return
+          }
           this.queue.splice(index, 1)
           this.settle(queued)
           reject(tooManyRequests('The lake is busy with other queries; try again shortly'))
-        }, job.timeoutMs)
+        }
+        queued.waitTimer = setTimeout(giveUp, job.timeoutMs)
       }
       this.queue.push(queued)
       this.pump()
