@@ -118,11 +118,16 @@ function requestUrl(target: string, maxBytes: number): URL {
   if (!target.startsWith('/')) {
     throw httpError(400, 'Bad Request', 'The request target must be a path')
   }
+  let url: URL
   try {
-    return new URL(`http://lake.local${target}`)
+    url = new URL(`http://lake.local${target}`)
   } catch {
     throw httpError(400, 'Bad Request', 'The request target is not a valid path')
   }
+  if (url.pathname.includes('//')) {
+    throw httpError(400, 'Bad Request', 'The path has an empty segment ("//")')
+  }
+  return url
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

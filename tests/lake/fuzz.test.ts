@@ -100,7 +100,7 @@ const mutate = (label: string, mutations: unknown) =>
   }))
 
 /** A listener filter that costs tens of milliseconds on every document it looks at. */
-const SLOW_FILTER = `*[${Array.from({length: 350}, (_, i) => `title.en match "w${i}*"`).join(' || ')}]`
+const SLOW_FILTER = `*[${Array.from({length: 200}, (_, i) => `title.en match "w${i}*"`).join(' || ')}]`
 
 function socketAttack(
   label: string,
