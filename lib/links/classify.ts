@@ -192,7 +192,9 @@ function classifyAbsolute(cleaned: string, href: string, options: LinkOptions): 
  */
 function referencesHideScheme(cleaned: string): boolean {
   if (!cleaned.includes('&')) return false
-  const decoded = decodeHTMLAttribute(cleaned).replace(EDGE_CONTROLS, '').replace(TAB_OR_NEWLINE, '')
+  const decoded = decodeHTMLAttribute(cleaned)
+    .replace(EDGE_CONTROLS, '')
+    .replace(TAB_OR_NEWLINE, '')
   if (decoded === cleaned) return false
   const scheme = SCHEME.exec(cleaned)?.[0].toLowerCase()
   const decodedScheme = SCHEME.exec(decoded)?.[0].toLowerCase()

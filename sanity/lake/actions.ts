@@ -98,8 +98,7 @@ function copyAs(doc: LakeDocument, id: string): LakeDocument {
 
 /** A draft (`drafts.X`) or release version (`versions.<release>.X`) of the published `X`. */
 function requireVersionOf(target: string, publishedId: string): void {
-  const isVersion =
-    target.startsWith(VERSIONS_PREFIX) && target.endsWith(`.${publishedId}`)
+  const isVersion = target.startsWith(VERSIONS_PREFIX) && target.endsWith(`.${publishedId}`)
   if (target !== toDraftId(publishedId) && !isVersion) {
     throw new MutationFailure(
       400,

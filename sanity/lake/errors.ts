@@ -45,12 +45,9 @@ export function httpError(statusCode: number, error: string, message: string): L
  * after `retryAfterSeconds` (`@sanity/client` retries queries that get a 429 by itself).
  */
 export function tooManyRequests(message: string, retryAfterSeconds = 1): LakeError {
-  return new LakeError(
-    429,
-    {statusCode: 429, error: 'Too Many Requests', message},
-    undefined,
-    {'retry-after': String(retryAfterSeconds)},
-  )
+  return new LakeError(429, {statusCode: 429, error: 'Too Many Requests', message}, undefined, {
+    'retry-after': String(retryAfterSeconds),
+  })
 }
 
 export function badRequest(description: string, extra: Record<string, unknown> = {}): LakeError {

@@ -252,6 +252,10 @@ function decodePathSegment(raw: string): string {
   try {
     return decodeURIComponent(raw)
   } catch {
-    throw httpError(400, 'Bad Request', `Malformed percent-encoding in the path: ${raw.slice(0, 100)}`)
+    throw httpError(
+      400,
+      'Bad Request',
+      `Malformed percent-encoding in the path: ${raw.slice(0, 100)}`,
+    )
   }
 }

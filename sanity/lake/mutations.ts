@@ -3,7 +3,6 @@ import {badRequest, LakeError, lakeError, transactionError} from './errors'
 import {applyPatch, type JsonObject, MutationFailure, type PatchBody} from './patches'
 import type {WorkingSet} from './workingSet'
 
-
 /**
  * Sanity's mutation language (create, createOrReplace, createIfNotExists, delete, patch), applied
  * to a transaction's working set. Patches are checked and applied in `patches.ts`.

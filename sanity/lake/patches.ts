@@ -66,10 +66,7 @@ function fail(id: string, message: string): never {
 
 function checkPath(id: string, operation: string, path: unknown): string {
   if (typeof path !== 'string' || path.length > 1024 || !PATH.test(path)) {
-    fail(
-      id,
-      `"${operation}" has a path that cannot be read: ${JSON.stringify(path).slice(0, 200)}`,
-    )
+    fail(id, `"${operation}" has a path that cannot be read: ${JSON.stringify(path).slice(0, 200)}`)
   }
   return path
 }
@@ -116,7 +113,10 @@ function checkPatch(doc: LakeDocument, patch: PatchBody, id: string): void {
       }
       for (const value of valuesAt(path, doc)) {
         if (typeof value !== 'number') {
-          fail(id, `"${operation}" on "${path}" needs a number there, and it holds ${kindOf(value)}`)
+          fail(
+            id,
+            `"${operation}" on "${path}" needs a number there, and it holds ${kindOf(value)}`,
+          )
         }
       }
     }
@@ -148,9 +148,7 @@ function checkPatch(doc: LakeDocument, patch: PatchBody, id: string): void {
     }
     checkPath(id, 'insert', insert[positions[0] as string])
     if (!Array.isArray(insert.items)) fail(id, '"insert" needs an "items" list')
-    const unknown = Object.keys(insert).filter(
-      (key) => key !== 'items' && key !== positions[0],
-    )
+    const unknown = Object.keys(insert).filter((key) => key !== 'items' && key !== positions[0])
     if (unknown.length > 0) fail(id, `"insert" does not take ${unknown.join(', ')}`)
   }
 }
@@ -158,7 +156,8 @@ function checkPatch(doc: LakeDocument, patch: PatchBody, id: string): void {
 /** Refuses a result in which a `set` or `setIfMissing` on a plain path did not land. */
 function checkApplied(result: LakeDocument, patch: PatchBody, id: string): void {
   for (const operation of ['set', 'setIfMissing'] as const) {
-    const entries = patch[operation] === undefined ? [] : Object.entries(patch[operation] as JsonObject)
+    const entries =
+      patch[operation] === undefined ? [] : Object.entries(patch[operation] as JsonObject)
     for (const [path, value] of entries) {
       if (!PLAIN_PATH.test(path)) continue
       const found = valuesAt(path, result)
@@ -185,7 +184,12 @@ export function applyPatch(doc: LakeDocument, patch: PatchBody, id: string): Lak
     fail(id, error instanceof Error ? error.message : String(error))
   }
   if (result === null || result._id !== id) {
-    throw new MutationFailure(400, 'invalidPatch', `A patch cannot change or remove _id of "${id}"`, id)
+    throw new MutationFailure(
+      400,
+      'invalidPatch',
+      `A patch cannot change or remove _id of "${id}"`,
+      id,
+    )
   }
   if (result._type !== doc._type) {
     throw new MutationFailure(

@@ -77,10 +77,7 @@ const BOOTSTRAP = `${process.platform === 'linux' ? `try { require('node:os').se
 
 export interface QueryPoolOptions {
   size: number
-  limits: Pick<
-    LakeLimits,
-    'queryTimeoutMs' | 'maxAnonymousQueries' | 'listenerFilterTimeoutMs'
-  >
+  limits: Pick<LakeLimits, 'queryTimeoutMs' | 'maxAnonymousQueries' | 'listenerFilterTimeoutMs'>
 }
 
 export class QueryPool {

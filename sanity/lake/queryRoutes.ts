@@ -27,7 +27,12 @@ export function checkedParams(
     if (nestingDepth(value, limits.maxDepth) > limits.maxDepth) {
       throw badRequest(`Parameter "$${name}" nests more than ${limits.maxDepth} levels deep`)
     }
-    Object.defineProperty(params, name, {value, enumerable: true, writable: true, configurable: true})
+    Object.defineProperty(params, name, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
   }
   return params
 }
@@ -127,9 +132,7 @@ export async function handleQuery(ctx: LakeRouteContext): Promise<void> {
   const ms = Math.round((performance.now() - started) * 100) / 100
   // The result is already JSON (made in the query worker); it is spliced in, not re-encoded
   const echo =
-    ctx.url.searchParams.get('returnQuery') === 'false'
-      ? ''
-      : `"query":${JSON.stringify(query)},`
+    ctx.url.searchParams.get('returnQuery') === 'false' ? '' : `"query":${JSON.stringify(query)},`
   sendText(
     ctx.res,
     200,

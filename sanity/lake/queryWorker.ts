@@ -33,9 +33,7 @@ export type WorkerJob =
   /** Which of a transaction's changes (`[before, after]` pairs, as JSON) a filter matches. */
   | {type: 'match'; spec: FilterSpec; changesJson: string}
 
-export type WorkerRequest =
-  | {type: 'apply'; changesJson: string}
-  | (WorkerJob & {requestId: number})
+export type WorkerRequest = {type: 'apply'; changesJson: string} | (WorkerJob & {requestId: number})
 
 export type WorkerResponse =
   | {type: 'result'; requestId: number; json: string}
@@ -61,8 +59,9 @@ const port = parentPort
 if (port) {
   const documents = new Map<string, LakeDocument>()
   let seq = 0
-  for (const doc of JSON.parse((workerData as {documentsJson: string}).documentsJson) as
-    LakeDocument[])
+  for (const doc of JSON.parse(
+    (workerData as {documentsJson: string}).documentsJson,
+  ) as LakeDocument[])
     documents.set(doc._id, doc)
   const engine = new QueryEngine({
     get seq() {

@@ -200,7 +200,12 @@ describe('the Actions API refuses actions that would touch the wrong document', 
   }
 
   async function snapshot() {
-    return lake.editor.getDocuments(['policy', 'drafts.policy', 'section-cookies', 'drafts.section-cookies'])
+    return lake.editor.getDocuments([
+      'policy',
+      'drafts.policy',
+      'section-cookies',
+      'drafts.section-cookies',
+    ])
   }
 
   it('does not let discard delete a published document', async () => {

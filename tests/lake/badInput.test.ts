@@ -180,7 +180,9 @@ describe('every malformed request gets a 4xx in Sanity’s error shape, and noth
     })
     expect(body.status).toBe(400)
     expect(body.ms).toBeLessThan(1_000)
-    const inUrl = await get(`/v1/data/query/production?query=%24p&%24p=${'['.repeat(30)}${']'.repeat(30)}`)
+    const inUrl = await get(
+      `/v1/data/query/production?query=%24p&%24p=${'['.repeat(30)}${']'.repeat(30)}`,
+    )
     expect(inUrl.status).toBe(400)
     expect(JSON.parse(inUrl.body)).toMatchObject({
       error: {description: expect.stringContaining('nests more than 20 levels')},
@@ -249,7 +251,7 @@ describe('every malformed request gets a 4xx in Sanity’s error shape, and noth
       ['unset with a string', {unset: 'title'}, 'list of paths'],
       ['insert without a position', {insert: {items: [1]}}, 'exactly one of'],
       ['insert without items', {insert: {after: 'sections[-1]'}}, '"items"'],
-      ['diffMatchPatch on a number', {diffMatchPatch: {'title': 5}}, 'patch text'],
+      ['diffMatchPatch on a number', {diffMatchPatch: {title: 5}}, 'patch text'],
       ['no operation at all', {}, 'at least one of'],
       ['changing the type', {set: {_type: 'policyVersion'}}, 'cannot change or remove _type'],
       ['removing the type', {unset: ['_type']}, 'cannot change or remove _type'],

@@ -97,7 +97,8 @@ describe('after any write, accepted or refused, the document API, GROQ, the hist
     [
       'a note nested 2,000 levels deep',
       'refused',
-      () => lake.editor.createOrReplace({_id: 'note-deep', _type: 'note', body: deeplyNested(2_000)}),
+      () =>
+        lake.editor.createOrReplace({_id: 'note-deep', _type: 'note', body: deeplyNested(2_000)}),
     ],
     [
       'a note nested 21 levels deep, one past the limit',
@@ -117,7 +118,11 @@ describe('after any write, accepted or refused, the document API, GROQ, the hist
     [
       'a patch growing a note past the size limit',
       'refused',
-      () => lake.editor.patch('note-1').set({text: 'x'.repeat(60_000)}).commit(),
+      () =>
+        lake.editor
+          .patch('note-1')
+          .set({text: 'x'.repeat(60_000)})
+          .commit(),
     ],
     [
       'a patch changing the type',

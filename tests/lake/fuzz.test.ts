@@ -169,14 +169,21 @@ const ATTACKS: Attack[] = [
     path: '/v1/data/query/production',
     body: json({query: '*'}),
   }),
-  ...['{"query": "*"', '\u0000\u0001\u0002', 'null', '[]', '"*"', '{"query": 5}', '{"query": "*", "params": []}'].map(
-    (body) =>
-      http(`query body ${body.slice(0, 20)}`, {
-        method: 'POST',
-        path: '/v1/data/query/production',
-        headers: {'content-type': 'application/json'},
-        body,
-      }),
+  ...[
+    '{"query": "*"',
+    '\u0000\u0001\u0002',
+    'null',
+    '[]',
+    '"*"',
+    '{"query": 5}',
+    '{"query": "*", "params": []}',
+  ].map((body) =>
+    http(`query body ${body.slice(0, 20)}`, {
+      method: 'POST',
+      path: '/v1/data/query/production',
+      headers: {'content-type': 'application/json'},
+      body,
+    }),
   ),
   http('a body nested 100,000 levels', {
     method: 'POST',
@@ -212,7 +219,9 @@ const ATTACKS: Attack[] = [
     method: 'POST',
     path: '/v1/data/query/production',
     headers: {'content-type': 'application/json'},
-    body: json({query: `*[${Array.from({length: 9_000}, (_, i) => `_id == "d${i}"`).join(' || ')}]`}),
+    body: json({
+      query: `*[${Array.from({length: 9_000}, (_, i) => `_id == "d${i}"`).join(' || ')}]`,
+    }),
   }),
   http('a query over the size limit', {
     method: 'POST',
@@ -221,7 +230,9 @@ const ATTACKS: Attack[] = [
     body: json({query: `"${'x'.repeat(300_000)}"`}),
   }),
   // Listeners without a token: broken, slow, too many (some are kept open)
-  http('a listener with a broken filter', {path: `/v1/data/listen/production?query=${encodeURIComponent('*[')}`}),
+  http('a listener with a broken filter', {
+    path: `/v1/data/listen/production?query=${encodeURIComponent('*[')}`,
+  }),
   http('a listener with a quadratic filter', {
     path: `/v1/data/listen/production?query=${encodeURIComponent(`*[${'1+'.repeat(4_000)}1 > 0]`)}`,
   }),
@@ -233,7 +244,11 @@ const ATTACKS: Attack[] = [
         timeoutMs: ANSWER_BOUND_MS * 2,
         keepStream: (stream) => lake.openStreams.push(stream),
       })
-      return {label: 'a listener with a slow filter, kept open', status: answer.status, ms: answer.ms}
+      return {
+        label: 'a listener with a slow filter, kept open',
+        status: answer.status,
+        ms: answer.ms,
+      }
     },
   },
   // Writes with the editor's token that must be refused whole
@@ -258,17 +273,26 @@ const ATTACKS: Attack[] = [
     mutate(
       `ten notes, batch ${n}`,
       Array.from({length: 10}, (_, i) => ({
-        createOrReplace: {_id: `note-${n}-${i}`, _type: 'note', title: {en: `note ${n} ${i} `.repeat(40)}},
+        createOrReplace: {
+          _id: `note-${n}-${i}`,
+          _type: 'note',
+          title: {en: `note ${n} ${i} `.repeat(40)},
+        },
       })),
     ),
   ),
   // The presence socket
   socketAttack('a socket without an Origin', {messages: () => []}),
-  socketAttack('a socket from another origin', {origin: 'https://evil.example', messages: () => []}),
+  socketAttack('a socket from another origin', {
+    origin: 'https://evil.example',
+    messages: () => [],
+  }),
   socketAttack('a socket that never authorizes', {origin: SITE_ORIGIN, messages: () => []}),
   socketAttack('a socket with a wrong token', {
     origin: SITE_ORIGIN,
-    messages: () => [json({id: 1, method: 'authorization', params: {authorization: 'Bearer sk-nope'}})],
+    messages: () => [
+      json({id: 1, method: 'authorization', params: {authorization: 'Bearer sk-nope'}}),
+    ],
   }),
   socketAttack('a socket subscribing before it authorizes', {
     origin: SITE_ORIGIN,
@@ -365,7 +389,7 @@ describe('the lake under a hostile client', () => {
   it('answers every abusive request with a 4xx in bounded time, while the site’s query and the ping stay under 100 ms', async () => {
     const policyPath = q(POLICY_QUERY, `&$today=${encodeURIComponent('"2025-06-30"')}`)
     // The site's query has run before, as it has on any running site
-    for (let ran = 0; ran < 3; ) {
+    for (let ran = 0; ran < 3;) {
       if ((await rawRequest(lake.url, {path: policyPath})).status === 200) ran += 1
       else await new Promise((resolve) => setTimeout(resolve, 200))
     }
@@ -389,18 +413,19 @@ describe('the lake under a hostile client', () => {
     for (const stream of lake.openStreams) stream.destroy()
 
     const byStatus = new Map<number, number>()
-    for (const outcome of outcomes) byStatus.set(outcome.status, (byStatus.get(outcome.status) ?? 0) + 1)
+    for (const outcome of outcomes)
+      byStatus.set(outcome.status, (byStatus.get(outcome.status) ?? 0) + 1)
     const slowest = [...outcomes].sort((a, b) => b.ms - a.ms)[0]!
     const percentile = (values: number[], p: number) =>
       Math.round([...values].sort((a, b) => a - b)[Math.ceil((values.length - 1) * p)]!)
-    const describe = (values: number[]) =>
+    const summary = (values: number[]) =>
       `${values.length} probes, median ${percentile(values, 0.5)} ms, 95th percentile ${percentile(values, 0.95)} ms, max ${percentile(values, 1)} ms`
     console.log(
       [
         `fuzz: ${outcomes.length} requests in ${(elapsed / 1000).toFixed(1)} s, by status ${JSON.stringify(Object.fromEntries([...byStatus].sort()))}`,
         `slowest answer: ${Math.round(slowest.ms)} ms (${slowest.label})`,
-        `ping: ${describe(pings!.ms)}`,
-        `policy query: ${describe(policies!.ms)}`,
+        `ping: ${summary(pings!.ms)}`,
+        `policy query: ${summary(policies!.ms)}`,
       ].join('\n'),
     )
 

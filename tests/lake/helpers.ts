@@ -85,13 +85,24 @@ export function rawRequest(
   const {hostname, port} = new URL(base)
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      {hostname, port, method: options.method ?? 'GET', path: options.path, headers: options.headers},
+      {
+        hostname,
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+      },
       (res) => {
         const streaming = String(res.headers['content-type'] ?? '').startsWith('text/event-stream')
         let body = ''
         const done = () => {
           clearTimeout(timer)
-          resolve({status: res.statusCode ?? 0, headers: res.headers, body, ms: performance.now() - started})
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body,
+            ms: performance.now() - started,
+          })
         }
         res.on('data', (chunk: Buffer) => {
           body += chunk.toString()
@@ -107,7 +118,11 @@ export function rawRequest(
     )
     const timer = setTimeout(() => {
       req.destroy()
-      reject(new Error(`No answer within ${options.timeoutMs} ms: ${options.method ?? 'GET'} ${options.path.slice(0, 120)}`))
+      reject(
+        new Error(
+          `No answer within ${options.timeoutMs} ms: ${options.method ?? 'GET'} ${options.path.slice(0, 120)}`,
+        ),
+      )
     }, options.timeoutMs ?? 10_000)
     req.on('error', (error) => {
       clearTimeout(timer)

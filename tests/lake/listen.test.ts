@@ -188,7 +188,11 @@ describe('listeners without a token cannot hold up the lake or the Studio', () =
     await studio.welcomed
     await lake.editor.mutate(
       Array.from({length: 20}, (_, i) => ({
-        createOrReplace: {_id: `note-${i}`, _type: 'note', title: {en: `a long title ${i} `.repeat(50)}},
+        createOrReplace: {
+          _id: `note-${i}`,
+          _type: 'note',
+          title: {en: `a long title ${i} `.repeat(50)},
+        },
       })),
     )
     await cutOff

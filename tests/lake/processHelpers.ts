@@ -62,14 +62,10 @@ export function spawnLakeWith(options: Record<string, unknown>): Promise<LakePro
     console.log('listening on ' + lake.url)
     process.on('SIGTERM', () => lake.close().then(() => process.exit(0)))
   `
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--input-type=module', '-e', script],
-    {
-      cwd: REPO_ROOT,
-      env: {...process.env, LAKE_TEST_OPTIONS: JSON.stringify(options)},
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: REPO_ROOT,
+    env: {...process.env, LAKE_TEST_OPTIONS: JSON.stringify(options)},
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   return waitUntilListening(child)
 }

@@ -143,12 +143,18 @@ describe('a link an editor writes is classified the way a browser would follow i
     })
   })
 
-  it.each(['historique', 'page.html', 'docs/guide.pdf', './notes.md', '/notes.md', 'fr/historique', 'index.php?x=1', 'localhost'])(
-    '%j is still a page of the site',
-    (href) => {
-      expect(kindOf(href)).toBe('internal')
-    },
-  )
+  it.each([
+    'historique',
+    'page.html',
+    'docs/guide.pdf',
+    './notes.md',
+    '/notes.md',
+    'fr/historique',
+    'index.php?x=1',
+    'localhost',
+  ])('%j is still a page of the site', (href) => {
+    expect(kindOf(href)).toBe('internal')
+  })
 
   it('keeps e-mail and phone links, with the address and number decoded', () => {
     expect(classifyLink('mailto:dpo@espace.example?subject=Donn%C3%A9es', options)).toEqual({
