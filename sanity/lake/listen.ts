@@ -21,6 +21,8 @@ import type {CommittedChange, CommittedTransaction} from './storage'
  */
 
 const HEARTBEAT_MS = 25_000
+/** Transactions a listener may have waiting to be matched before it is cut off as too slow. */
+const MAX_PENDING_TRANSACTIONS = 100
 
 interface ListenOptions {
   includeResult: boolean
@@ -37,6 +39,7 @@ function searchFlag(search: URLSearchParams, name: string, fallback: boolean): b
 
 class Listener {
   private queue: Promise<void> = Promise.resolve()
+  private pending = 0
   private closed = false
 
   constructor(
@@ -83,10 +86,18 @@ class Listener {
 
   /** Queued so that events leave in commit order even though filters are evaluated elsewhere. */
   deliver(tx: CommittedTransaction, changes: VisibleChanges): void {
+    if (this.closed) return
+    if (++this.pending > MAX_PENDING_TRANSACTIONS) {
+      this.fail('The listener fell too far behind the transactions to match and was closed')
+      return
+    }
     this.queue = this.queue
       .then(() => this.deliverNow(tx, changes))
       .catch((error: unknown) => {
         console.error('[lake] listener delivery failed:', error)
+      })
+      .finally(() => {
+        this.pending -= 1
       })
   }
 
