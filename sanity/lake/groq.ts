@@ -4,7 +4,7 @@ import {PROJECT_ID} from './config'
 import type {LakeDocument} from './documents'
 import {badRequest, queryParseError} from './errors'
 
-/** GROQ parsing and evaluation with groq-js, shared by the HTTP process and the query workers. */
+/** GROQ parsing and evaluation with groq-js, for the query workers (never the thread answering requests). */
 
 export interface CompiledQuery {
   query: string
