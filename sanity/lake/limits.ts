@@ -35,7 +35,10 @@ export interface LakeLimits {
   maxAnonymousStreams: number
   /** Event streams open at once for signed-in clients (a Studio keeps 6 to 15). */
   maxStreams: number
-  /** Time a listener's filter may take to decide which documents of one transaction it sees. */
+  /**
+   * Time the filter of a listener without a token may take to decide which documents of one
+   * transaction it sees (a signed-in client's filter has `queryTimeoutMs`).
+   */
   listenerFilterTimeoutMs: number
   /** Unsent events a listener may let pile up (a client that stops reading) before it is cut. */
   maxListenerBacklogBytes: number

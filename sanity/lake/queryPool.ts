@@ -14,12 +14,13 @@ import type {FilterSpec, QuerySpec, WorkerJob, WorkerRequest, WorkerResponse} fr
  * has its worker terminated and replaced, and the caller gets a 4xx instead of a lake that stops
  * answering.
  *
- * Clients without a token cannot take the whole pool: at most all workers but one run their
- * work, and only while another worker stands ready, so a signed-in editor's Studio always finds
- * one. How many of their queries may run or wait at once is bounded too (429 beyond). A query a
- * client without a token has already run quickly (the site's own queries, run again and again)
- * is trusted to be quick again and queued with the signed-in clients' work, so the site is not
- * held up behind a hostile client's slow queries; one that turns out slow loses that trust.
+ * Clients without a token cannot take the whole pool: one worker is reserved for trusted work
+ * (signed-in clients, and queries known to be quick), so a signed-in editor's Studio always finds
+ * one; their work runs on the others. All workers run at a lower priority than the thread
+ * answering requests. How many of their queries may run or wait at once is bounded too (429 beyond). A
+ * query a client without a token has already run quickly (the site's own queries, run again and
+ * again) is trusted to be quick again, so the site is not held up behind a hostile client's slow
+ * queries; one that turns out slow again and again, or fails, loses that trust.
  */
 
 const WORKER_MEMORY_MB = 1024
@@ -28,8 +29,9 @@ const WORKER_NICENESS = 10
 const MAX_STARTUP_FAILURES = 3
 /** A query from a client without a token that ran within this is trusted to be quick… */
 const QUICK_QUERY_MS = 50
-/** …until a run takes longer than this (not merely a busy machine's slower run), or fails. */
+/** …until it fails, or takes longer than this several runs in a row. */
 const SLOW_QUERY_MS = 250
+const SLOW_RUNS_TO_FORGET = 3
 /** How many quick queries are remembered; the least recently used are forgotten first. */
 const MAX_QUICK_QUERIES = 1000
 
@@ -51,6 +53,11 @@ interface Job {
 }
 
 interface Slot {
+  /**
+   * The reserved worker runs only trusted work (signed-in clients, queries known to be quick);
+   * shared workers run anything, anonymous work only there.
+   */
+  reserved: boolean
   worker: Worker
   /** Set once the worker has loaded; the time limit only runs from then on. */
   ready: boolean
@@ -83,25 +90,29 @@ export interface QueryPoolOptions {
 export class QueryPool {
   private readonly slots: Slot[] = []
   private readonly queue: Job[] = []
-  private readonly quickQueries = new Map<string, true>()
+  /** Queries known to be quick, with how many of their last runs in a row were slow. */
+  private readonly quickQueries = new Map<string, number>()
   private nextRequestId = 1
   private closed = false
   private startupFailures = 0
   private broken: string | undefined
   private anonymousInFlight = 0
+  /** Whether every worker has loaded once; until then queries wait for them, however long. */
+  private started = false
 
   constructor(
     private readonly source: {all(): Iterable<LakeDocument>},
     private readonly options: QueryPoolOptions = {size: 2, limits: DEFAULT_LIMITS},
   ) {
-    for (let i = 0; i < options.size; i++) this.slots.push(this.spawn())
+    // With a single worker, nothing can be reserved
+    for (let i = 0; i < options.size; i++) this.slots.push(this.spawn(i === 0 && options.size > 1))
   }
 
   private get limits() {
     return this.options.limits
   }
 
-  private spawn(): Slot {
+  private spawn(reserved: boolean): Slot {
     const worker = new Worker(BOOTSTRAP, {
       eval: true,
       workerData: {documentsJson: JSON.stringify([...this.source.all()])},
@@ -109,11 +120,12 @@ export class QueryPool {
       resourceLimits: {maxOldGenerationSizeMb: WORKER_MEMORY_MB},
     })
     worker.unref()
-    const slot: Slot = {worker, ready: false}
+    const slot: Slot = {reserved, worker, ready: false}
     worker.on('message', (message: WorkerResponse) => {
       if (message.type === 'ready') {
         slot.ready = true
         this.startupFailures = 0
+        this.started ||= this.slots.every((candidate) => candidate.ready)
         this.pump()
         return
       }
@@ -147,13 +159,22 @@ export class QueryPool {
     return slot
   }
 
-  /** Keeps or drops a query's standing as a quick one, by how its last run went. */
+  /** Keeps or drops a query's standing as a quick one, by how its runs go. */
   private remember(job: Job, succeeded: boolean): void {
     if (job.quickKey === undefined) return
     const elapsed = performance.now() - (job.startedAt ?? 0)
-    const known = this.quickQueries.delete(job.quickKey)
-    if (!succeeded || elapsed > (known ? SLOW_QUERY_MS : QUICK_QUERY_MS)) return
-    this.quickQueries.set(job.quickKey, true)
+    const slowRuns = this.quickQueries.get(job.quickKey)
+    this.quickQueries.delete(job.quickKey)
+    if (!succeeded) return
+    if (slowRuns === undefined) {
+      if (elapsed > QUICK_QUERY_MS) return
+      this.quickQueries.set(job.quickKey, 0)
+    } else {
+      // A busy machine slows a run now and then; only a query slow again and again loses its place
+      const slow = elapsed > SLOW_QUERY_MS ? slowRuns + 1 : 0
+      if (slow >= SLOW_RUNS_TO_FORGET) return
+      this.quickQueries.set(job.quickKey, slow)
+    }
     if (this.quickQueries.size > MAX_QUICK_QUERIES) {
       this.quickQueries.delete(this.quickQueries.keys().next().value as string)
     }
@@ -181,29 +202,26 @@ export class QueryPool {
     slot.requestId = undefined
     void slot.worker.terminate()
     const index = this.slots.indexOf(slot)
-    if (index >= 0 && !this.closed) this.slots[index] = this.spawn()
+    if (index >= 0 && !this.closed) this.slots[index] = this.spawn(slot.reserved)
     this.pump()
   }
 
-  /** The next job a free worker should take, leaving one ready for signed-in clients. */
-  private takeNext(idleReadyWorkers: number): Job | undefined {
+  /** The next job a free worker should take: trusted work first, anonymous work only if shared. */
+  private takeNext(slot: Slot): Job | undefined {
     const trusted = this.queue.findIndex((job) => job.lane === 'trusted')
     if (trusted >= 0) return this.queue.splice(trusted, 1)[0]
-    const anonymousRunning = this.slots.filter((slot) => slot.job?.lane === 'anonymous').length
-    const reserve = this.slots.length > 1 ? 1 : 0
-    if (anonymousRunning >= Math.max(1, this.slots.length - 1)) return undefined
-    if (idleReadyWorkers <= reserve) return undefined
+    if (slot.reserved) return undefined
     const anonymous = this.queue.findIndex((job) => job.lane === 'anonymous')
     return anonymous >= 0 ? this.queue.splice(anonymous, 1)[0] : undefined
   }
 
   private pump(): void {
     if (this.closed) return
+    // The reserved worker comes first, so trusted work goes there while it is free
     for (const slot of this.slots) {
       if (slot.job || !slot.ready) continue
-      const idle = this.slots.filter((candidate) => candidate.ready && !candidate.job).length
-      const job = this.takeNext(idle)
-      if (!job) return
+      const job = this.takeNext(slot)
+      if (!job) continue
       clearTimeout(job.waitTimer)
       const requestId = this.nextRequestId++
       slot.job = job
@@ -230,7 +248,7 @@ export class QueryPool {
         const giveUp = () => {
           const index = this.queue.indexOf(queued)
           if (index < 0) return
-          if (!this.slots.some((slot) => slot.ready)) {
+          if (!this.started) {
             queued.waitTimer = setTimeout(giveUp, job.timeoutMs)
             return
           }
@@ -295,17 +313,23 @@ export class QueryPool {
     })
   }
 
-  /** Indexes of the `[before, after]` pairs (JSON) whose document a listener's filter matches. */
+  /**
+   * Indexes of the `[before, after]` pairs (JSON) whose document a listener's filter matches. A
+   * signed-in client's filter has a query's time; others have the shorter listener limit.
+   */
   async match(spec: FilterSpec, changesJson: string, authenticated: boolean): Promise<number[]> {
+    const timeoutMs = authenticated
+      ? this.limits.queryTimeoutMs
+      : this.limits.listenerFilterTimeoutMs
     const json = await this.submit({
       work: {type: 'match', spec, changesJson},
       lane: authenticated ? 'trusted' : 'anonymous',
-      timeoutMs: this.limits.listenerFilterTimeoutMs,
+      timeoutMs,
       timeoutError: () =>
         lakeError(
           400,
           'listenerFilterTimeoutError',
-          `The listener's filter took longer than ${this.limits.listenerFilterTimeoutMs / 1000} s on one transaction; listen with a simpler filter`,
+          `The listener's filter took longer than ${timeoutMs / 1000} s on one transaction; listen with a simpler filter`,
         ),
       boundedWait: false,
     })
