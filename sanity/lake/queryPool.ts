@@ -16,8 +16,8 @@ import type {FilterSpec, QuerySpec, WorkerJob, WorkerRequest, WorkerResponse} fr
  *
  * Clients without a token cannot take the whole pool: one worker is reserved for trusted work
  * (signed-in clients, and queries known to be quick), so a signed-in editor's Studio always finds
- * one; their work runs on the others. All workers run at a lower priority than the thread
- * answering requests. How many of their queries may run or wait at once is bounded too (429 beyond). A
+ * one; their work runs on the others, at a lower priority than the thread answering requests.
+ * How many of their queries may run or wait at once is bounded too (429 beyond). A
  * query a client without a token has already run quickly (the site's own queries, run again and
  * again) is trusted to be quick again, so the site is not held up behind a hostile client's slow
  * queries; one that turns out slow again and again, or fails, loses that trust.
@@ -75,12 +75,17 @@ const tsxApi = pathToFileURL(
   ),
 ).href
 
+/** Workers load the TypeScript entry through tsx, whether the lake runs under tsx or Vitest. */
+const LOAD_ENTRY = `import(${JSON.stringify(tsxApi)}).then(({tsImport}) => tsImport(${JSON.stringify(workerEntry)}, ${JSON.stringify(workerEntry)}))`
 /**
- * Workers load the TypeScript entry through tsx, whether the lake runs under tsx or Vitest. On
- * Linux, where a thread has a priority of its own, they first lower theirs, so that however busy
- * queries keep them, the thread that answers requests gets the processor first.
+ * Shared workers, where anonymous work runs, first lower their priority (on Linux, where a thread
+ * has one of its own), so that however busy a hostile client keeps them, the thread that answers
+ * requests and the reserved worker get the processor first.
  */
-const BOOTSTRAP = `${process.platform === 'linux' ? `try { require('node:os').setPriority(${WORKER_NICENESS}) } catch {}\n` : ''}import(${JSON.stringify(tsxApi)}).then(({tsImport}) => tsImport(${JSON.stringify(workerEntry)}, ${JSON.stringify(workerEntry)}))`
+const LOAD_SHARED =
+  process.platform === 'linux'
+    ? `try { require('node:os').setPriority(${WORKER_NICENESS}) } catch {}\n${LOAD_ENTRY}`
+    : LOAD_ENTRY
 
 export interface QueryPoolOptions {
   size: number
@@ -113,7 +118,7 @@ export class QueryPool {
   }
 
   private spawn(reserved: boolean): Slot {
-    const worker = new Worker(BOOTSTRAP, {
+    const worker = new Worker(reserved ? LOAD_ENTRY : LOAD_SHARED, {
       eval: true,
       workerData: {documentsJson: JSON.stringify([...this.source.all()])},
       // A query that builds an enormous result dies alone instead of taking the lake with it
