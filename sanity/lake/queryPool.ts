@@ -195,7 +195,7 @@ export class QueryPool {
   }
 
   /** Bookkeeping for a job that leaves the pool, whatever its outcome. */
-  private settle(job: Job): void {
+  private settle(job: Pick<Job, 'waitTimer' | 'quickKey'>): void {
     clearTimeout(job.waitTimer)
     if (job.quickKey !== undefined) this.anonymousInFlight -= 1
   }
@@ -242,9 +242,14 @@ export class QueryPool {
   }
 
   private submit(job: Omit<Job, 'resolve' | 'reject'>): Promise<string> {
-    if (this.closed)
-      return Promise.reject(lakeError(503, 'unavailable', 'The lake is shutting down'))
-    if (this.broken) return Promise.reject(lakeError(500, 'internalError', this.broken))
+    if (this.closed || this.broken) {
+      this.settle(job)
+      return Promise.reject(
+        this.broken
+          ? lakeError(500, 'internalError', this.broken)
+          : lakeError(503, 'unavailable', 'The lake is shutting down'),
+      )
+    }
     return new Promise((resolve, reject) => {
       const queued: Job = {...job, resolve, reject}
       if (job.boundedWait) {
