@@ -8,7 +8,7 @@ const UNSAFE_REASONS: Record<UnsafeReason, string> = {
   credentials:
     'it carries a user name or password, a way to make a link look as if it went elsewhere',
   'missing-scheme':
-    'it lacks its https:// (or mailto:), so readers would get a broken link to a page of this site',
+    'it lacks its https:// or mailto:, so readers would get a broken link to a page of this site',
   malformed: 'it is empty, unreadable or holds invisible characters',
 }
 
