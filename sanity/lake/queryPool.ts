@@ -14,12 +14,13 @@ import type {FilterSpec, QuerySpec, WorkerJob, WorkerRequest, WorkerResponse} fr
  * has its worker terminated and replaced, and the caller gets a 4xx instead of a lake that stops
  * answering.
  *
- * Clients without a token cannot take the whole pool: one worker is reserved for trusted work
- * (signed-in clients, and queries known to be quick), so a signed-in editor's Studio always finds
- * one; their work runs on the others, at a lower priority than the thread answering requests.
- * How many of their queries may run or wait at once is bounded too (429 beyond). A
- * query a client without a token has already run quickly (the site's own queries, run again and
- * again) is trusted to be quick again, so the site is not held up behind a hostile client's slow
+ * Clients without a token cannot take the whole pool: one worker is reserved for signed-in
+ * clients and for queries known to be quick, so a signed-in editor's Studio always finds one;
+ * other anonymous work runs on the others, at a lower priority than the thread answering
+ * requests, and at most so many of their queries may run or wait at once (429 beyond). Workers
+ * take signed-in clients' work first, then quick queries, then the rest. A query a client without
+ * a token has already run on little processor time (the site's own queries, run again and again)
+ * is trusted to be quick again, so the site is not held up behind a hostile client's slow
  * queries; one that turns out slow again and again, or fails, loses that trust.
  */
 
@@ -35,7 +36,9 @@ const SLOW_RUNS_TO_FORGET = 3
 /** How many quick queries are remembered; the least recently used are forgotten first. */
 const MAX_QUICK_QUERIES = 1000
 
-export type Lane = 'trusted' | 'anonymous'
+/** Whose work a job is, in the order workers take it. */
+export type Lane = 'signed-in' | 'quick' | 'anonymous'
+const LANES: Lane[] = ['signed-in', 'quick', 'anonymous']
 
 interface Job {
   work: WorkerJob
@@ -54,8 +57,8 @@ interface Job {
 
 interface Slot {
   /**
-   * The reserved worker runs only trusted work (signed-in clients, queries known to be quick);
-   * shared workers run anything, anonymous work only there.
+   * The reserved worker runs only signed-in clients' work and queries known to be quick; shared
+   * workers run anything, and other anonymous work only there.
    */
   reserved: boolean
   worker: Worker
@@ -138,7 +141,7 @@ export class QueryPool {
       if (!job || slot.requestId !== message.requestId) return
       this.finish(slot)
       if (message.type === 'result') {
-        this.remember(job, true)
+        this.remember(job, true, message.cpuMs)
         job.resolve(message.json)
       } else {
         this.remember(job, false)
@@ -164,10 +167,14 @@ export class QueryPool {
     return slot
   }
 
-  /** Keeps or drops a query's standing as a quick one, by how its runs go. */
-  private remember(job: Job, succeeded: boolean): void {
+  /**
+   * Keeps or drops a query's standing as a quick one, by how its runs go: by the processor time
+   * the worker spent on it where it can tell (a busy machine slows a run without making the query
+   * any costlier), by the time it took otherwise.
+   */
+  private remember(job: Job, succeeded: boolean, cpuMs?: number): void {
     if (job.quickKey === undefined) return
-    const elapsed = performance.now() - (job.startedAt ?? 0)
+    const elapsed = cpuMs ?? performance.now() - (job.startedAt ?? 0)
     const slowRuns = this.quickQueries.get(job.quickKey)
     this.quickQueries.delete(job.quickKey)
     if (!succeeded) return
@@ -211,13 +218,17 @@ export class QueryPool {
     this.pump()
   }
 
-  /** The next job a free worker should take: trusted work first, anonymous work only if shared. */
+  /**
+   * The next job a free worker should take: signed-in clients' first, then quick queries, then
+   * other anonymous work, which the reserved worker never takes.
+   */
   private takeNext(slot: Slot): Job | undefined {
-    const trusted = this.queue.findIndex((job) => job.lane === 'trusted')
-    if (trusted >= 0) return this.queue.splice(trusted, 1)[0]
-    if (slot.reserved) return undefined
-    const anonymous = this.queue.findIndex((job) => job.lane === 'anonymous')
-    return anonymous >= 0 ? this.queue.splice(anonymous, 1)[0] : undefined
+    for (const lane of LANES) {
+      if (lane === 'anonymous' && slot.reserved) return undefined
+      const index = this.queue.findIndex((job) => job.lane === lane)
+      if (index >= 0) return this.queue.splice(index, 1)[0]
+    }
+    return undefined
   }
 
   private pump(): void {
@@ -285,7 +296,7 @@ export class QueryPool {
     if (spec.authenticated) {
       return this.submit({
         work: {type: 'query', spec},
-        lane: 'trusted',
+        lane: 'signed-in',
         timeoutMs: this.limits.queryTimeoutMs,
         timeoutError,
         boundedWait: true,
@@ -302,7 +313,7 @@ export class QueryPool {
     const quickKey = `${spec.perspective}\n${spec.query}`
     return this.submit({
       work: {type: 'query', spec},
-      lane: this.quickQueries.has(quickKey) ? 'trusted' : 'anonymous',
+      lane: this.quickQueries.has(quickKey) ? 'quick' : 'anonymous',
       timeoutMs: this.limits.queryTimeoutMs,
       timeoutError,
       quickKey,
@@ -315,7 +326,7 @@ export class QueryPool {
     const seconds = this.limits.queryTimeoutMs / 1000
     await this.submit({
       work: {type: 'check', spec},
-      lane: authenticated ? 'trusted' : 'anonymous',
+      lane: authenticated ? 'signed-in' : 'anonymous',
       timeoutMs: this.limits.queryTimeoutMs,
       timeoutError: () =>
         lakeError(400, 'queryTimeoutError', `The filter took longer than ${seconds} s to read`),
@@ -333,7 +344,7 @@ export class QueryPool {
       : this.limits.listenerFilterTimeoutMs
     const json = await this.submit({
       work: {type: 'match', spec, changesJson},
-      lane: authenticated ? 'trusted' : 'anonymous',
+      lane: authenticated ? 'signed-in' : 'anonymous',
       timeoutMs,
       timeoutError: () =>
         lakeError(

@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs'
 import {parentPort, workerData} from 'node:worker_threads'
 
 import type {LakeDocument} from './documents'
@@ -36,9 +37,24 @@ export type WorkerJob =
 export type WorkerRequest = {type: 'apply'; changesJson: string} | (WorkerJob & {requestId: number})
 
 export type WorkerResponse =
-  | {type: 'result'; requestId: number; json: string}
+  | {type: 'result'; requestId: number; json: string; cpuMs?: number}
   | {type: 'error'; requestId: number; statusCode: number; body: LakeErrorBody}
   | {type: 'ready'}
+
+/**
+ * Processor time this thread has used, in milliseconds, where Linux tells it (10 ms steps); what
+ * a query costs, however busy the machine is. Undefined elsewhere.
+ */
+function threadCpuMs(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ')
+    // utime and stime, the 14th and 15th fields, counted from the state (the 3rd)
+    const ticks = Number(fields?.[11]) + Number(fields?.[12])
+    return Number.isFinite(ticks) ? ticks * 10 : undefined
+  } catch {
+    return undefined
+  }
+}
 
 /** Compiled listener filters, kept while they are used: every commit matches them again. */
 const FILTER_CACHE_SIZE = 512
@@ -126,10 +142,16 @@ if (port) {
       return
     }
     const {requestId} = message
+    const cpuBefore = threadCpuMs()
     Promise.resolve()
       .then(() => run(message))
       .then(
-        (json) => port.postMessage({type: 'result', requestId, json} satisfies WorkerResponse),
+        (json) => {
+          const cpuAfter = threadCpuMs()
+          const cpuMs =
+            cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore
+          port.postMessage({type: 'result', requestId, json, cpuMs} satisfies WorkerResponse)
+        },
         (error: unknown) =>
           port.postMessage({
             type: 'error',
