@@ -7,7 +7,6 @@ import {badRequest} from './errors'
 import {type LakeResponse, writeChunk} from './http'
 import type {LakeLimits} from './limits'
 import {paramsFromSearch} from './queryRoutes'
-import type {QueryPool} from './queryPool'
 import type {FilterSpec} from './queryWorker'
 import type {CommittedChange, CommittedTransaction} from './storage'
 
@@ -44,10 +43,9 @@ class Listener {
 
   constructor(
     private readonly res: LakeResponse,
-    private readonly filter: FilterSpec,
+    readonly filter: FilterSpec,
     readonly user: LocalUser | undefined,
     private readonly options: ListenOptions,
-    private readonly pool: QueryPool,
     private readonly maxBacklogBytes: number,
     private readonly onClose: () => void,
   ) {}
@@ -85,14 +83,22 @@ class Listener {
   }
 
   /** Queued so that events leave in commit order even though filters are evaluated elsewhere. */
-  deliver(tx: CommittedTransaction, changes: VisibleChanges): void {
+  /**
+   * Sends the events of a transaction once `matchingIndexes` says which of its visible changes the
+   * filter matches.
+   */
+  deliver(
+    tx: CommittedTransaction,
+    changes: VisibleChanges,
+    matchingIndexes: () => Promise<number[]>,
+  ): void {
     if (this.closed) return
     if (++this.pending > MAX_PENDING_TRANSACTIONS) {
       this.fail('The listener fell too far behind the transactions to match and was closed')
       return
     }
     this.queue = this.queue
-      .then(() => this.deliverNow(tx, changes))
+      .then(() => this.deliverNow(tx, changes, matchingIndexes))
       .catch((error: unknown) => {
         console.error('[lake] listener delivery failed:', error)
       })
@@ -101,11 +107,15 @@ class Listener {
       })
   }
 
-  private async deliverNow(tx: CommittedTransaction, visible: VisibleChanges): Promise<void> {
+  private async deliverNow(
+    tx: CommittedTransaction,
+    visible: VisibleChanges,
+    matchingIndexes: () => Promise<number[]>,
+  ): Promise<void> {
     if (this.closed || visible.changes.length === 0) return
     let indexes: number[]
     try {
-      indexes = await this.pool.match(this.filter, visible.json(), this.user !== undefined)
+      indexes = await matchingIndexes()
     } catch (error) {
       this.fail(error instanceof Error ? error.message : String(error))
       return
@@ -169,7 +179,28 @@ export class ListenerHub {
       if (this.listeners.size === 0) return
       const all = visibleChanges(tx.changes)
       const published = visibleChanges(tx.changes.filter((change) => !isPrivateId(change.id)))
-      for (const listener of this.listeners) listener.deliver(tx, listener.user ? all : published)
+      // Signed-in clients' filters (a Studio keeps a dozen) are matched in one job; those of
+      // clients without a token one by one, so that a slow one only holds up itself
+      const signedIn = [...this.listeners].filter((listener) => listener.user && !listener.isClosed)
+      let together: Promise<number[][]> | undefined
+      const matchTogether = () =>
+        (together ??= this.dataset.queries.match(
+          signedIn.map((listener) => listener.filter),
+          all.json(),
+          true,
+        ))
+      for (const listener of this.listeners) {
+        if (listener.user) {
+          const position = signedIn.indexOf(listener)
+          listener.deliver(tx, all, () => matchTogether().then((lists) => lists[position] ?? []))
+        } else {
+          listener.deliver(tx, published, () =>
+            this.dataset.queries
+              .match([listener.filter], published.json(), false)
+              .then((lists) => lists[0] ?? []),
+          )
+        }
+      }
     })
     this.timer = setInterval(() => {
       for (const listener of this.listeners) listener.heartbeat()
@@ -221,7 +252,6 @@ export class ListenerHub {
       filter,
       ctx.user,
       options,
-      this.dataset.queries,
       this.limits.maxListenerBacklogBytes,
       () => {
         this.listeners.delete(listener)

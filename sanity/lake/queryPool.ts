@@ -335,15 +335,20 @@ export class QueryPool {
   }
 
   /**
-   * Indexes of the `[before, after]` pairs (JSON) whose document a listener's filter matches. A
-   * signed-in client's filter has a query's time; others have the shorter listener limit.
+   * For each listener filter, the indexes of the `[before, after]` pairs (JSON) whose document it
+   * matches. Signed-in clients' filters are matched together, with a query's time; a filter of a
+   * client without a token is matched alone, with the shorter listener limit.
    */
-  async match(spec: FilterSpec, changesJson: string, authenticated: boolean): Promise<number[]> {
+  async match(
+    specs: FilterSpec[],
+    changesJson: string,
+    authenticated: boolean,
+  ): Promise<number[][]> {
     const timeoutMs = authenticated
       ? this.limits.queryTimeoutMs
       : this.limits.listenerFilterTimeoutMs
     const json = await this.submit({
-      work: {type: 'match', spec, changesJson},
+      work: {type: 'match', specs, changesJson},
       lane: authenticated ? 'signed-in' : 'anonymous',
       timeoutMs,
       timeoutError: () =>
@@ -354,7 +359,7 @@ export class QueryPool {
         ),
       boundedWait: false,
     })
-    return JSON.parse(json) as number[]
+    return JSON.parse(json) as number[][]
   }
 
   /**

@@ -31,8 +31,11 @@ export type WorkerJob =
   | {type: 'query'; spec: QuerySpec}
   /** Parses a listener's filter, to refuse a bad one before its stream opens. */
   | {type: 'check'; spec: FilterSpec}
-  /** Which of a transaction's changes (`[before, after]` pairs, as JSON) a filter matches. */
-  | {type: 'match'; spec: FilterSpec; changesJson: string}
+  /**
+   * Which of a transaction's changes (`[before, after]` pairs, as JSON) each filter matches: one
+   * list of indexes per filter.
+   */
+  | {type: 'match'; specs: FilterSpec[]; changesJson: string}
 
 export type WorkerRequest = {type: 'apply'; changesJson: string} | (WorkerJob & {requestId: number})
 
@@ -114,17 +117,21 @@ if (port) {
         compiledFilter(job.spec)
         return 'true'
       case 'match': {
-        const compiled = compiledFilter(job.spec)
         const changes = JSON.parse(job.changesJson) as [LakeDocument | null, LakeDocument | null][]
-        const matching: number[] = []
-        for (const [index, [before, after]] of changes.entries()) {
-          if (
-            (await matchesFilter(compiled, before, job.spec.params)) ||
-            (await matchesFilter(compiled, after, job.spec.params))
-          )
-            matching.push(index)
+        const matches: number[][] = []
+        for (const spec of job.specs) {
+          const compiled = compiledFilter(spec)
+          const matching: number[] = []
+          for (const [index, [before, after]] of changes.entries()) {
+            if (
+              (await matchesFilter(compiled, before, spec.params)) ||
+              (await matchesFilter(compiled, after, spec.params))
+            )
+              matching.push(index)
+          }
+          matches.push(matching)
         }
-        return JSON.stringify(matching)
+        return JSON.stringify(matches)
       }
     }
   }
