@@ -1,4 +1,5 @@
 import {ConfigurationError} from '../../lib/env'
+import {webOrigin} from './origins'
 
 /** Everything the lake reads from its environment; a bad value stops it with one clear line. */
 export interface LakeEnv {
@@ -9,6 +10,8 @@ export interface LakeEnv {
   httpsPort: number | false
   /** The site's origin, where the Studio lives; the lake's root page links back to it. */
   siteOrigin: string
+  /** Other origins allowed to call the lake from a browser (`LAKE_CORS_ORIGINS`). */
+  corsOrigins: string[]
   webhook?: WebhookTarget
 }
 
@@ -83,6 +86,21 @@ export function readLakeEnv(source: Source = process.env): LakeEnv {
       `must be an absolute http(s) address (got "${rawSiteUrl}").`,
     )
   }
+  const corsOrigins = (read(source, 'LAKE_CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const origin = webOrigin(entry)
+      // An origin is scheme, host and port: a path would suggest a misunderstanding
+      if (origin === undefined || origin !== entry.replace(/\/$/, '').toLowerCase()) {
+        throw new ConfigurationError(
+          'LAKE_CORS_ORIGINS',
+          `must list origins such as https://studio.example.org, separated by commas (got "${entry}").`,
+        )
+      }
+      return origin
+    })
   const url = read(source, 'LAKE_WEBHOOK_URL')
   let webhook: WebhookTarget | undefined
   if (url !== undefined) {
@@ -109,6 +127,7 @@ export function readLakeEnv(source: Source = process.env): LakeEnv {
     seedFile: read(source, 'LAKE_SEED_FILE') ?? LAKE_DEFAULTS.seedFile,
     httpsPort,
     siteOrigin,
+    corsOrigins,
     webhook,
   }
 }

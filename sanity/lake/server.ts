@@ -14,7 +14,9 @@ import {importSeed} from './ndjson'
 import {publishedVersionsAreImmutable} from './policyGuard'
 import {versionWorkflowRules} from './versionRules'
 import {PresenceSockets} from './presence'
-import {DEFAULT_QUERY_TIMEOUT_MS, QueryPool} from './queryPool'
+import {type LakeLimits, resolveLimits} from './limits'
+import {AllowedOrigins} from './origins'
+import {QueryPool} from './queryPool'
 import {DatasetStore} from './storage'
 import {ensureCertificate} from './tls'
 import {WebhookDispatcher} from './webhooks'
@@ -38,12 +40,19 @@ export interface LakeOptions {
   quiet?: boolean
   /** Webhooks in addition to the one configured by `LAKE_WEBHOOK_URL`. */
   webhooks?: WebhookTarget[]
-  /** Time limit of one query. Default 5 s. */
+  /** Time limit of one query. Default 5 s (the same as `limits.queryTimeoutMs`). */
   queryTimeoutMs?: number
   /** How many query workers run at once. Default 2. */
   queryWorkers?: number
-  /** The site's origin, linked from the lake's root page. Default `SITE_URL` or http://localhost:3000. */
+  /**
+   * The site's origin: linked from the lake's root page, and allowed to call the lake from a
+   * browser (the Studio is at its `/studio`). Default `SITE_URL` or http://localhost:3000.
+   */
   siteOrigin?: string
+  /** Other origins allowed to call the lake from a browser. Default `LAKE_CORS_ORIGINS`. */
+  corsOrigins?: string[]
+  /** Bounds on what clients may send and hold (see `limits.ts`); the defaults suit the product. */
+  limits?: Partial<LakeLimits>
 }
 
 export interface RunningLake {
@@ -81,6 +90,10 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   const httpsPort = options.httpsPort ?? env.httpsPort
   const log = options.quiet ? () => {} : (line: string) => console.log(`[lake] ${line}`)
   const cleanups: (() => unknown)[] = []
+  const limits = resolveLimits({
+    ...options.limits,
+    ...(options.queryTimeoutMs !== undefined ? {queryTimeoutMs: options.queryTimeoutMs} : {}),
+  })
 
   try {
     cleanups.push(holdDataDir(dataDir))
@@ -90,19 +103,21 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     for (const name of DATASETS) {
       const store = DatasetStore.open(dataDir, name)
       cleanups.push(() => store.close())
-      const pool = new QueryPool(store, {
-        size: options.queryWorkers ?? 2,
-        timeoutMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
-      })
+      const pool = new QueryPool(store, {size: options.queryWorkers ?? 2, limits})
       cleanups.push(() => pool.close())
-      const dataset = new LakeDataset(name, store, pool, [
-        publishedVersionsAreImmutable,
-        versionWorkflowRules({
-          documents: () => store.all(),
-          roleOf: (userId) => users.find((user) => user.id === userId)?.role,
-        }),
-      ])
-      dataset.on('commit', (tx) => pool.apply(tx.changes.map(({id, after}) => ({id, doc: after}))))
+      const dataset = new LakeDataset(
+        name,
+        store,
+        pool,
+        [
+          publishedVersionsAreImmutable,
+          versionWorkflowRules({
+            documents: () => store.all(),
+            roleOf: (userId) => users.find((user) => user.id === userId)?.role,
+          }),
+        ],
+        limits,
+      )
       const targets = [...(env.webhook ? [env.webhook] : []), ...(options.webhooks ?? [])]
       const dispatcher = new WebhookDispatcher(dataset, targets, log)
       cleanups.push(() => dispatcher.close())
@@ -119,15 +134,24 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
       }
     }
 
-    const lake = new LakeState(datasets, new Authenticator(users))
+    const siteOrigin = options.siteOrigin ? new URL(options.siteOrigin).origin : env.siteOrigin
+    const origins = new AllowedOrigins([siteOrigin, ...(options.corsOrigins ?? env.corsOrigins)])
+    const lake = new LakeState(datasets, new Authenticator(users), limits, origins)
     cleanups.push(() => lake.close())
     let httpsUrl: string | undefined
-    const siteOrigin = options.siteOrigin ? new URL(options.siteOrigin).origin : env.siteOrigin
     const handler = createLakeHandler(lake, [welcomePage({siteOrigin, secureUrl: () => httpsUrl})])
-    const presence = new PresenceSockets(lake.auth)
+    const presence = new PresenceSockets(lake.auth, origins, limits)
     cleanups.push(() => presence.close())
 
-    const server = createServer(handler)
+    const server = createServer(
+      {
+        // Slow senders are cut off; event streams are unaffected (the request itself is short)
+        headersTimeout: 10_000,
+        requestTimeout: 30_000,
+        maxHeaderSize: limits.maxUrlBytes + 8 * 1024,
+      },
+      handler,
+    )
     server.on('upgrade', presence.handleUpgrade)
     cleanups.push(() => closeServer(server))
     const url = `http://${urlHost(host)}:${await listen(server, port, host)}`

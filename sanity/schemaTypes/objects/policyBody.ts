@@ -1,5 +1,6 @@
 import {LinkIcon} from '@sanity/icons'
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {LinkAddressInput} from '../../studio/links/LinkAddressInput'
 import {LinkAnnotation} from '../../studio/links/LinkAnnotation'
 import {linkAddressProblem} from '../../studio/links/linkRules'
 import {studioSiteHosts} from '../../studio/links/siteHosts'
@@ -46,6 +47,7 @@ export const policyBody = defineType({
                 name: 'href',
                 title: 'Address',
                 type: 'string',
+                components: {input: LinkAddressInput},
                 description:
                   'A web address (https://…), an e-mail address (mailto:…), a phone number (tel:…) or a part of this page (#…). Links to other sites are flagged for readers automatically.',
                 validation: (rule) => [

@@ -7,6 +7,8 @@ const UNSAFE_REASONS: Record<UnsafeReason, string> = {
   scheme: 'browsers could run it as a script or open a file, so it is never shown as a link',
   credentials:
     'it carries a user name or password, a way to make a link look as if it went elsewhere',
+  'missing-scheme':
+    'it lacks its https:// or mailto:, so readers would get a broken link to a page of this site',
   malformed: 'it is empty, unreadable or holds invisible characters',
 }
 
