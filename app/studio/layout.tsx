@@ -2,12 +2,14 @@ import type {Metadata} from 'next'
 import {connection} from 'next/server'
 import type {ReactNode} from 'react'
 import {metadata as studioMetadata} from 'next-sanity/studio'
+import {DEFAULT_STUDIO_LOCALE, htmlLang} from '@/sanity/studio/i18n/locales'
+import {studioText} from '@/sanity/studio/i18n/text'
 
 export {viewport} from 'next-sanity/studio'
 
 export const metadata: Metadata = {
   ...studioMetadata,
-  title: 'Studio · Privacy policy',
+  title: `Studio · ${studioText(DEFAULT_STUDIO_LOCALE, 'workspace.title')}`,
 }
 
 // The Studio's own root layout: the public site's (app/[locale]/layout.tsx) is for readers.
@@ -16,7 +18,9 @@ export default async function StudioLayout({children}: {children: ReactNode}) {
   // proxy.ts) on the scripts it writes, and a page built ahead of time would have none.
   await connection()
   return (
-    <html lang="en">
+    // The person's own choice is only known in the browser: the Studio and the pages around it
+    // set it there (PolicyNavbar, useLocaleOutsideStudio).
+    <html lang={htmlLang(DEFAULT_STUDIO_LOCALE)}>
       <body>{children}</body>
     </html>
   )

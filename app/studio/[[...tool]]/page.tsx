@@ -12,7 +12,7 @@ export default function StudioPage() {
   return (
     <>
       <NextStudioWithoutBridge config={config} />
-      <LocalLakeNotice apiOrigin={lakeOrigin} />
+      <LocalLakeNotice apiOrigin={lakeOrigin} projectId={studioTarget.projectId} />
     </>
   )
 }

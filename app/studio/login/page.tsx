@@ -1,11 +1,14 @@
 import type {Metadata} from 'next'
 import {redirect} from 'next/navigation'
 import {studioApiOrigin, studioTarget} from '@/sanity/studio/env'
-import {LocalLoginForm} from '@/sanity/studio/LocalLoginForm'
+import {DEFAULT_STUDIO_LOCALE} from '@/sanity/studio/i18n/locales'
+import {studioText} from '@/sanity/studio/i18n/text'
+import {LocalLoginCard} from '@/sanity/studio/LocalLoginCard'
 import {STUDIO_PATH} from '@/sanity/studio/localLogin'
 import styles from '@/sanity/studio/localLake.module.css'
 
-export const metadata: Metadata = {title: 'Log in · Studio · Privacy policy'}
+// The person's language is only known in the browser; the card retitles the page once there.
+export const metadata: Metadata = {title: studioText(DEFAULT_STUDIO_LOCALE, 'login.document-title')}
 
 /** Where the Studio's login screen sends people when it edits the embedded lake. */
 export default function StudioLoginPage() {
@@ -15,31 +18,11 @@ export default function StudioLoginPage() {
 
   return (
     <main className={styles.page}>
-      <div className={styles.card}>
-        <h1>Log in to the Studio</h1>
-        <p>
-          This Studio edits the policy kept on this computer by a local content server. There are no
-          passwords: the editor and the legal reviewer each have an access token, made by the server
-          the first time it started.
-        </p>
-        <ol>
-          <li>
-            Find your token. It is printed in the terminal where <code>npm start</code> runs, and
-            kept in <code>users.json</code> in the server’s data folder (<code>.data/lake</code>{' '}
-            unless <code>LAKE_DATA_DIR</code> says otherwise).
-          </li>
-          <li>Paste it below. This browser remembers it until you log out of the Studio.</li>
-        </ol>
-        <LocalLoginForm apiOrigin={lakeOrigin} apiVersion={studioTarget.apiVersion} />
-        <p>
-          First time in this browser? It must trust the server’s certificate, made on this computer:
-          open{' '}
-          <a href={`${lakeOrigin}/`} target="_blank" rel="noreferrer">
-            {lakeOrigin}
-          </a>{' '}
-          and accept the warning (<em>Advanced</em>, then <em>Proceed</em>).
-        </p>
-      </div>
+      <LocalLoginCard
+        apiOrigin={lakeOrigin}
+        apiVersion={studioTarget.apiVersion}
+        projectId={studioTarget.projectId}
+      />
     </main>
   )
 }
