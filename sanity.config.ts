@@ -8,6 +8,7 @@
 import {defineConfig} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {schemaTypes} from './sanity/schemaTypes'
+import {presentationBundles} from './sanity/presentation/i18n'
 import {presentation} from './sanity/presentation/tool'
 import {structure} from './sanity/structure'
 import {studioTarget, studioUsesEmbeddedLake} from './sanity/studio/env'
@@ -52,7 +53,7 @@ export default defineConfig({
   // Studio registers its own words here.
   i18n: {
     locales: studioLocales,
-    bundles: [...studioBundles],
+    bundles: [...studioBundles, ...presentationBundles],
   },
   studio: {components: {navbar: PolicyNavbar}},
   schema: {types: schemaTypes, templates},

@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest'
 import {STUDIO_LOCALES} from '../../sanity/studio/i18n/locales'
 import {
   bundleProblems,
+  exportedBundles,
   keyUses,
   studioTextProblems,
   usageProblems,
@@ -12,17 +13,36 @@ import {
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
 // Loading the Studio's modules brings in Sanity itself, which takes a while.
+/** The bundles Sanity's own plugins bring (its English for its tools), as the Studio is configured. */
+async function sanityPluginBundles(): Promise<Bundle[]> {
+  const {default: config} = await import('../../sanity.config')
+  const bundles = (config.plugins ?? []).flatMap((plugin) => {
+    const own = typeof plugin === 'object' ? plugin.i18n?.bundles : undefined
+    return Array.isArray(own) ? own : []
+  })
+  return exportedBundles({bundles})
+}
+
+async function projectWords() {
+  return studioTextProblems(
+    root,
+    STUDIO_LOCALES,
+    (path) => import(/* @vite-ignore */ path),
+    await sanityPluginBundles(),
+  )
+}
+
+// Loading the Studio's modules brings in Sanity itself, which takes a while.
 describe('the Studio’s words, in French and in English', {timeout: 120_000}, () => {
   it('every word the Studio asks for exists in both languages, in every bundle of the project', async () => {
-    const {problems, bundles, modules, uses} = await studioTextProblems(
-      root,
-      STUDIO_LOCALES,
-      (path) => import(/* @vite-ignore */ path),
-    )
+    const {problems, bundles, modules, uses} = await projectWords()
 
     expect(problems).toEqual([])
-    // The check saw the Studio's own bundles and the words its code asks for.
-    expect(modules).toContain('sanity/studio/i18n/index.ts')
+    // The check saw the Studio's own bundles, its French for Sanity's Presentation tool, and
+    // the words its code asks for.
+    expect(modules).toEqual(
+      expect.arrayContaining(['sanity/studio/i18n/index.ts', 'sanity/presentation/i18n/index.ts']),
+    )
     expect(new Set(bundles.map((bundle) => bundle.locale))).toEqual(new Set(STUDIO_LOCALES))
     expect(uses.map((use) => use.key)).toEqual(
       expect.arrayContaining(['login.heading', 'structure.sections.list-title']),
@@ -30,12 +50,11 @@ describe('the Studio’s words, in French and in English', {timeout: 120_000}, (
   })
 
   it('every bundle of the project is registered in the Studio’s configuration', async () => {
-    const {bundles} = await studioTextProblems(root, STUDIO_LOCALES, (path) => import(path))
+    const {bundles} = await projectWords()
     const {default: config} = await import('../../sanity.config')
     const registered = config.i18n?.bundles
-    const list =
-      typeof registered === 'function' ? registered([], {projectId: '', dataset: ''}) : registered
-    const names = (list ?? []).map((bundle) => `${bundle.namespace} ${bundle.locale}`)
+    const list = Array.isArray(registered) ? registered : []
+    const names = list.map((bundle) => `${bundle.namespace} ${bundle.locale}`)
 
     expect(names).toEqual(
       expect.arrayContaining(bundles.map((bundle) => `${bundle.namespace} ${bundle.locale}`)),

@@ -333,11 +333,16 @@ export function usageProblems(
   return problems
 }
 
-/** Every problem of the project's Studio words, read from the files under `root`. */
+/**
+ * Every problem of the project's Studio words, read from the files under `root`. Where the
+ * project translates one of Sanity's own namespaces, Sanity's English (`sanityBundles`, as its
+ * plugins bring them) is the list of keys to match.
+ */
 export async function studioTextProblems(
   root: string,
   locales: readonly string[],
   load: (path: string) => Promise<Record<string, unknown>>,
+  sanityBundles: Bundle[] = [],
 ): Promise<{problems: string[]; bundles: Bundle[]; modules: string[]; uses: KeyUse[]}> {
   const modules = bundleModulePaths(root)
   const bundles: Bundle[] = []
@@ -349,7 +354,11 @@ export async function studioTextProblems(
     for (const [name, namespace] of namespaceConstants(exports, defined))
       constants.set(name, namespace)
   }
-  const problems = bundleProblems(bundles, locales)
+  const translated = new Set(bundles.map((bundle) => bundle.namespace))
+  const problems = bundleProblems(
+    [...bundles, ...sanityBundles.filter((bundle) => translated.has(bundle.namespace))],
+    locales,
+  )
   const uses: KeyUse[] = []
   for (const path of studioSourcePaths(root)) {
     const result = keyUses(
