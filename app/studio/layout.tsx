@@ -3,14 +3,11 @@ import {connection} from 'next/server'
 import type {ReactNode} from 'react'
 import {metadata as studioMetadata} from 'next-sanity/studio'
 import {DEFAULT_STUDIO_LOCALE, htmlLang} from '@/sanity/studio/i18n/locales'
-import {studioText} from '@/sanity/studio/i18n/text'
 
 export {viewport} from 'next-sanity/studio'
 
-export const metadata: Metadata = {
-  ...studioMetadata,
-  title: `Studio · ${studioText(DEFAULT_STUDIO_LOCALE, 'workspace.title')}`,
-}
+// Each page titles itself: the Studio, and the login page in the person's language.
+export const metadata: Metadata = studioMetadata
 
 // The Studio's own root layout: the public site's (app/[locale]/layout.tsx) is for readers.
 export default async function StudioLayout({children}: {children: ReactNode}) {

@@ -1,6 +1,5 @@
 'use client'
 
-import {useEffect} from 'react'
 import {aroundStudioMarkup, richText} from './i18n/richText'
 import {useLocaleOutsideStudio} from './i18n/useLocaleOutsideStudio'
 import {LanguageButtons} from './LanguageButtons'
@@ -23,12 +22,9 @@ export function LocalLoginCard({
   const {locale, t, chooseLocale} = useLocaleOutsideStudio(projectId)
   const markup = aroundStudioMarkup(apiOrigin)
 
-  useEffect(() => {
-    document.title = t('login.document-title')
-  }, [t])
-
   return (
     <div className={styles.card}>
+      <title>{t('login.document-title')}</title>
       <LanguageButtons current={locale} label={t('language.label')} onChoose={chooseLocale} />
       <h1>{t('login.heading')}</h1>
       <p>{t('login.intro')}</p>
