@@ -16,13 +16,7 @@ const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
 const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? '.next')
 const buildStamp = path.join(distDir, 'product-build.json')
 const SOURCE_DIRS = ['app', 'components', 'i18n', 'lib', 'messages', 'sanity', 'public']
-const SOURCE_FILES = [
-  'next.config.ts',
-  'proxy.ts',
-  'package-lock.json',
-  'tsconfig.json',
-  'sanity.config.ts',
-]
+const SOURCE_FILES = ['next.config.ts', 'proxy.ts', 'package-lock.json', 'tsconfig.json', 'sanity.config.ts']
 
 function loadEnv(): Env {
   try {
@@ -42,8 +36,7 @@ function newestSourceChange(): number {
     if (!existsSync(entry)) return
     const stats = statSync(entry)
     if (stats.isDirectory()) {
-      for (const child of readdirSync(entry))
-        if (child !== 'node_modules') visit(path.join(entry, child))
+      for (const child of readdirSync(entry)) if (child !== 'node_modules') visit(path.join(entry, child))
     } else {
       newest = Math.max(newest, stats.mtimeMs)
     }
@@ -81,9 +74,7 @@ function run(args: string[], extraEnv: Record<string, string> = {}): ChildProces
 }
 
 function exitCode(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) =>
-    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))),
-  )
+  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))))
 }
 
 async function main() {
@@ -120,9 +111,7 @@ async function main() {
     const editor = lake.users.find((user) => user.role === 'editor')
     if (!config.sanity.readToken && editor) siteEnv.SANITY_API_READ_TOKEN = editor.token
   } else {
-    console.log(
-      `Using Sanity project ${config.sanity.projectId}, dataset ${config.sanity.dataset}.`,
-    )
+    console.log(`Using Sanity project ${config.sanity.projectId}, dataset ${config.sanity.dataset}.`)
   }
 
   const stop = async (code: number) => {
