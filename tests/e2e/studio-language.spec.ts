@@ -4,6 +4,8 @@ import {localUser, logInToStudio, STUDIO_LOAD_TIMEOUT} from './helpers/studio'
 // Each test loads the whole Studio, some of them twice, which takes a while on a small machine.
 test.describe.configure({timeout: 300_000})
 
+const VALIDATION_TIMEOUT = 30_000
+
 function languageSwitch(page: Page, label: 'Langue du Studio' | 'Studio language') {
   return page.getByRole('group', {name: label})
 }
@@ -62,12 +64,17 @@ test.describe('the Studio’s language', () => {
     const input = frenchTitle.getByRole('textbox')
     const original = await input.inputValue()
     await input.fill('')
-    await frenchTitle.getByTestId('input-validation-icon-error').hover()
+    // Sanity validates a moment after typing stops, later still on a busy machine.
+    await frenchTitle
+      .getByTestId('input-validation-icon-error')
+      .hover({timeout: VALIDATION_TIMEOUT})
     await expect(
       page.getByText('Écrivez le texte français : la version française est obligatoire.'),
-    ).toBeVisible()
+    ).toBeVisible({timeout: VALIDATION_TIMEOUT})
     await input.fill(original)
-    await expect(frenchTitle.getByTestId('input-validation-icon-error')).toHaveCount(0)
+    await expect(frenchTitle.getByTestId('input-validation-icon-error')).toHaveCount(0, {
+      timeout: VALIDATION_TIMEOUT,
+    })
   })
 
   test('a legal reviewer switches the Studio to English, sees English words at once, and finds English on her next visit and on the login page', async ({
