@@ -8,11 +8,15 @@
 import {defineConfig} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {schemaTypes} from './sanity/schemaTypes'
+import {presentationBundles} from './sanity/presentation/i18n'
 import {presentation} from './sanity/presentation/tool'
 import {structure} from './sanity/structure'
 import {studioTarget, studioUsesEmbeddedLake} from './sanity/studio/env'
-import {LocalLakeNavbar} from './sanity/studio/LocalLakeNavbar'
-import {localLoginProvider, STUDIO_PATH} from './sanity/studio/localLogin'
+import {frenchLocale, inStartLanguage, studioBundles, studioLocales} from './sanity/studio/i18n'
+import {STUDIO_WORKSPACE_NAME} from './sanity/studio/i18n/locales'
+import {STUDIO_PATH} from './sanity/studio/localLogin'
+import {localLoginProvider} from './sanity/studio/localLoginProvider'
+import {PolicyNavbar} from './sanity/studio/PolicyNavbar'
 import {documentActions, newDocumentOptions, templates} from './sanity/studio/singleton'
 import {versioningActions, versioningBadges} from './sanity/studio/versioning/documentActions'
 import {defaultDocumentNode} from './sanity/studio/versioning/documentNode'
@@ -27,7 +31,6 @@ const embeddedLake = studioUsesEmbeddedLake
         mode: 'replace' as const,
         providers: [localLoginProvider],
       },
-      studio: {components: {navbar: LocalLakeNavbar}},
     }
   : {}
 
@@ -35,13 +38,24 @@ const embeddedLake = studioUsesEmbeddedLake
 const comments = {enabled: !studioUsesEmbeddedLake}
 
 export default defineConfig({
-  name: 'default',
-  title: 'Privacy policy',
+  name: STUDIO_WORKSPACE_NAME,
+  title: inStartLanguage('workspace.title'),
   basePath: STUDIO_PATH,
   projectId,
   dataset,
   ...embeddedLake,
-  plugins: [structureTool({structure, defaultDocumentNode, title: 'Policy'}), presentation],
+  plugins: [
+    frenchLocale,
+    structureTool({structure, defaultDocumentNode, title: inStartLanguage('tool.structure.title')}),
+    presentation,
+  ],
+  // French by default, English on request (README, "The Studio's languages"). Each part of the
+  // Studio registers its own words here.
+  i18n: {
+    locales: studioLocales,
+    bundles: [...studioBundles, ...presentationBundles],
+  },
+  studio: {components: {navbar: PolicyNavbar}},
   schema: {types: schemaTypes, templates},
   document: {
     actions: (prev, context) => versioningActions(documentActions(prev, context), context),

@@ -10,7 +10,7 @@ import {existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} 
 import path from 'node:path'
 import {ConfigurationError, parseEnv, type Env} from '../lib/env'
 import {startLake, type RunningLake} from '../sanity/lake/server'
-import {studioStartupLines} from '../sanity/studio/startupNotice'
+import {realProjectStudioLines, studioStartupLines} from '../sanity/studio/startupNotice'
 
 const root = path.resolve(import.meta.dirname, '..')
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
@@ -145,7 +145,7 @@ async function main() {
           certificateFile: lake.certificateFile,
           users: lake.users,
         }).join('\n')
-      : `Studio: ${config.siteUrl.origin}/studio (log in with your Sanity account)`,
+      : realProjectStudioLines(config.siteUrl.origin).join('\n'),
   )
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
