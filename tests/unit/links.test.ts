@@ -377,10 +377,12 @@ describe('the Studio tells an editor what is wrong with an address, in French an
     const problem = linkAddressProblem('www.cai.gouv.qc.ca', site)
     expect(problem).toEqual({
       level: 'error',
-      message: expect.stringContaining('Écrivez https://www.cai.gouv.qc.ca'),
+      message: {
+        'fr-FR': expect.stringContaining('Écrivez https://www.cai.gouv.qc.ca'),
+        'en-US': expect.stringContaining('Write https://www.cai.gouv.qc.ca'),
+      },
       fix: 'https://www.cai.gouv.qc.ca',
     })
-    expect(problem?.message).toContain('Write https://www.cai.gouv.qc.ca')
     expect(linkAddressProblem('dpo@example.org', site)).toMatchObject({
       level: 'error',
       fix: 'mailto:dpo@example.org',
@@ -390,8 +392,8 @@ describe('the Studio tells an editor what is wrong with an address, in French an
   it('refuses a scheme hidden behind character references, in both languages', () => {
     const problem = linkAddressProblem('javascript&colon;alert(1)', site)
     expect(problem?.level).toBe('error')
-    expect(problem?.message).toContain('pourrait exécuter un script')
-    expect(problem?.message).toContain('could run a script')
+    expect(problem?.message['fr-FR']).toContain('pourrait exécuter un script')
+    expect(problem?.message['en-US']).toContain('could run a script')
     expect(problem?.fix).toBeUndefined()
   })
 })

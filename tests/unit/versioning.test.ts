@@ -11,7 +11,7 @@ import {
 import {contentHash} from '@/lib/policy/contentHash'
 import {VERSION_BY_NUMBER_QUERY} from '@/sanity/lib/queries'
 import {SEED_FILE} from '@/sanity/seed/build'
-import {linkAddressProblem, outboundLinkNotice} from '@/sanity/studio/links/linkRules'
+import {linkAddressProblem, outboundLinkHost} from '@/sanity/studio/links/linkRules'
 import {describeIssue} from '@/sanity/studio/versioning/issueMessages'
 import {
   approvalProblem,
@@ -238,7 +238,10 @@ describe('links as an editor writes them in the Studio', () => {
   it('refuses an address that could run a script, and says what to use instead', () => {
     expect(linkAddressProblem('javascript:alert(1)', site)).toEqual({
       level: 'error',
-      message: expect.stringContaining('https://'),
+      message: {
+        'fr-FR': expect.stringContaining('https://'),
+        'en-US': expect.stringContaining('https://'),
+      },
     })
     expect(linkAddressProblem('https://policy.example.org@evil.example/', site)?.level).toBe(
       'error',
@@ -248,7 +251,10 @@ describe('links as an editor writes them in the Studio', () => {
   it('suggests https for a plain http address, and accepts secure, mail and internal links', () => {
     expect(linkAddressProblem('http://www.cai.gouv.qc.ca/', site)).toEqual({
       level: 'warning',
-      message: expect.stringContaining('https://'),
+      message: {
+        'fr-FR': expect.stringContaining('https://'),
+        'en-US': expect.stringContaining('https://'),
+      },
     })
     for (const href of [
       'https://www.cai.gouv.qc.ca/',
@@ -260,10 +266,8 @@ describe('links as an editor writes them in the Studio', () => {
   })
 
   it('tells which links will be flagged to readers as leaving the site', () => {
-    expect(outboundLinkNotice('https://www.cai.gouv.qc.ca/', site)).toBe(
-      'Goes to another site (www.cai.gouv.qc.ca): opens in a new window, flagged to readers as another site.',
-    )
-    expect(outboundLinkNotice('https://policy.example.org/en', site)).toBeUndefined()
-    expect(outboundLinkNotice('mailto:dpo@example.org', site)).toBeUndefined()
+    expect(outboundLinkHost('https://www.cai.gouv.qc.ca/', site)).toBe('www.cai.gouv.qc.ca')
+    expect(outboundLinkHost('https://policy.example.org/en', site)).toBeUndefined()
+    expect(outboundLinkHost('mailto:dpo@example.org', site)).toBeUndefined()
   })
 })

@@ -1,5 +1,5 @@
 import {LinkIcon} from '@sanity/icons'
-import {defineArrayMember, defineField, defineType} from 'sanity'
+import {defineArrayMember, defineField, defineType, type LocalizedValidationMessages} from 'sanity'
 import {LinkAddressInput} from '../../studio/links/LinkAddressInput'
 import {LinkAnnotation} from '../../studio/links/LinkAnnotation'
 import {linkAddressProblem} from '../../studio/links/linkRules'
@@ -7,7 +7,7 @@ import {studioSiteHosts} from '../../studio/links/siteHosts'
 import {inStartLanguage} from '../../studio/i18n'
 import {inEveryStudioLanguage} from '../../studio/i18n/text'
 
-function problemOf(href: unknown, level: 'error' | 'warning'): true | string {
+function problemOf(href: unknown, level: 'error' | 'warning'): true | LocalizedValidationMessages {
   const problem = linkAddressProblem(href, studioSiteHosts())
   return problem?.level === level ? problem.message : true
 }

@@ -72,6 +72,22 @@ export const studioEnUS = {
     'A web address (https://…), an e-mail address (mailto:…), a phone number (tel:…) or a part of this page (#…). Links to other sites are flagged for readers automatically.',
   'schema.rich-text.link.field.href.required': 'Give the link an address.',
 
+  'links.problem.scheme':
+    'This address could run a script or open something other than a page, so it will never be shown as a link. Use a web address (https://…), an e-mail address (mailto:…), a phone number (tel:…) or a part of this page (#…).',
+  'links.problem.credentials':
+    'This address hides a user name or password before the site’s name (“…@”), a trick that makes a link look as if it went somewhere else. Remove that part.',
+  'links.problem.malformed':
+    'This address is empty, cannot be read as an address, or contains invisible characters. Type it again.',
+  'links.problem.missing-https':
+    'This address lacks “https://” at the start: as written, it would lead to a page of this site that does not exist. Write {{fix}} (for a page of this site, start with “/”).',
+  'links.problem.missing-mailto':
+    'This e-mail address lacks “mailto:” at the start: as written, it would lead to a page of this site that does not exist. Write {{fix}}',
+  'links.problem.insecure':
+    'This address is not secure (http://). If {{host}} offers https://, use that instead.',
+  'links.notice.outbound':
+    'Goes to another site ({{host}}): opens in a new window, flagged to readers as another site.',
+  'links.fix.use': 'Use {{fix}}',
+
   'presentation.location': '{{title}} ({{language}})',
   'presentation.location.untitled': 'Untitled',
   'presentation.section.not-saved': 'Not saved yet.',

@@ -78,6 +78,22 @@ export const studioFrFR: Record<StudioTextKey, string> = {
     'Une adresse Web (https://…), une adresse courriel (mailto:…), un numéro de téléphone (tel:…) ou une partie de cette page (#…). Les liens vers d’autres sites sont signalés automatiquement aux lecteurs.',
   'schema.rich-text.link.field.href.required': 'Indiquez l’adresse du lien.',
 
+  'links.problem.scheme':
+    'Cette adresse pourrait exécuter un script ou ouvrir autre chose qu’une page : elle ne sera jamais affichée comme un lien. Utilisez une adresse Web (https://…), une adresse courriel (mailto:…), un numéro de téléphone (tel:…) ou une partie de cette page (#…).',
+  'links.problem.credentials':
+    'Cette adresse cache un nom d’utilisateur ou un mot de passe avant le nom du site (« …@ »), une ruse qui fait croire qu’un lien mène ailleurs. Retirez cette partie.',
+  'links.problem.malformed':
+    'Cette adresse est vide, illisible ou contient des caractères invisibles. Tapez-la de nouveau.',
+  'links.problem.missing-https':
+    'Il manque « https:// » au début de cette adresse : telle quelle, elle mènerait à une page inexistante de ce site. Écrivez {{fix}} (pour une page de ce site, commencez par « / »).',
+  'links.problem.missing-mailto':
+    'Il manque « mailto: » au début de cette adresse courriel : telle quelle, elle mènerait à une page inexistante de ce site. Écrivez {{fix}}',
+  'links.problem.insecure':
+    'Cette adresse n’est pas sécurisée (http://). Si {{host}} offre https://, utilisez-le.',
+  'links.notice.outbound':
+    'Mène à un autre site ({{host}}) : s’ouvre dans une nouvelle fenêtre, signalé aux lecteurs comme un autre site.',
+  'links.fix.use': 'Utiliser {{fix}}',
+
   'presentation.location': '{{title}} ({{language}})',
   'presentation.location.untitled': 'Sans titre',
   'presentation.section.not-saved': 'Pas encore enregistrée.',

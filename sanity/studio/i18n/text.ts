@@ -29,8 +29,14 @@ export function studioText(locale: StudioLocale, key: StudioTextKey, values?: Te
 }
 
 /** One text in every Studio language, as Sanity takes localized validation messages. */
-export function inEveryStudioLanguage(key: StudioTextKey): Record<StudioLocale, string> {
-  return {'en-US': studioEnUS[key], 'fr-FR': studioFrFR[key]}
+export function inEveryStudioLanguage(
+  key: StudioTextKey,
+  values?: TextValues,
+): Record<StudioLocale, string> {
+  return {
+    'en-US': interpolate(studioEnUS[key], values),
+    'fr-FR': interpolate(studioFrFR[key], values),
+  }
 }
 
 const ROLE_TITLES: Record<string, StudioTextKey> = {

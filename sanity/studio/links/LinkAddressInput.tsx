@@ -1,5 +1,6 @@
 import {Button, Stack} from '@sanity/ui'
-import {set, type StringInputProps} from 'sanity'
+import {set, useTranslation, type StringInputProps} from 'sanity'
+import {STUDIO_NAMESPACE} from '../i18n'
 import {linkAddressProblem} from './linkRules'
 import {studioSiteHosts} from './siteHosts'
 
@@ -8,6 +9,7 @@ import {studioSiteHosts} from './siteHosts'
  * https:// (or mailto:). The validation message under the field says why.
  */
 export function LinkAddressInput(props: StringInputProps) {
+  const {t} = useTranslation(STUDIO_NAMESPACE)
   const fix = linkAddressProblem(props.value, studioSiteHosts())?.fix
   return (
     <Stack gap={2}>
@@ -18,7 +20,7 @@ export function LinkAddressInput(props: StringInputProps) {
           tone="primary"
           fontSize={1}
           padding={2}
-          text={`Utiliser / Use ${fix}`}
+          text={t('links.fix.use', {fix})}
           data-testid="link-address-fix"
           onClick={() => props.onChange(set(fix))}
         />
