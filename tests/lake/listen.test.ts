@@ -191,7 +191,7 @@ describe('listeners without a token cannot hold up the lake or the Studio', () =
         createOrReplace: {
           _id: `note-${i}`,
           _type: 'note',
-          title: {en: `a long title ${i} `.repeat(50)},
+          title: {en: `a long title ${i} `.repeat(400)},
         },
       })),
     )
