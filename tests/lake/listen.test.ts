@@ -186,6 +186,7 @@ describe('listeners without a token cannot hold up the lake or the Studio', () =
     })
     const studio = collect(lake, '*[_type == "note"]', 20)
     await studio.welcomed
+    // Long titles, so that the filter takes several times its 0.2 s on any machine, however fast
     await lake.editor.mutate(
       Array.from({length: 20}, (_, i) => ({
         createOrReplace: {
