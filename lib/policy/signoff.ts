@@ -1,0 +1,105 @@
+/**
+ * What an approval and a publication write, signed with the site's key: the one place that
+ * shapes them, used by the site's endpoints, the seed build and the tests. Server-side only.
+ */
+import {
+  canonicalRecord,
+  sealedRecord,
+  storedLinkAuditValue,
+  versionRecord,
+  type VersionRecord,
+} from './record'
+import {sha256HexSync, signStatement, type SigningKey} from './signingKeys'
+import {approvalStatement, publicationStatement} from './statements'
+import type {VersionActor} from './types'
+import {PREPARED_FIELDS, versionDocumentId} from './workflow'
+
+type Json = Record<string, unknown>
+
+/** The fingerprint of a record, synchronously (the same SHA-256 as `fingerprint`). */
+export function fingerprintSync(record: VersionRecord): string {
+  return sha256HexSync(canonicalRecord(record))
+}
+
+export interface ApprovalSeal {
+  /** The fields the approval sets on the candidate. */
+  fields: {
+    status: 'approved'
+    approval: Json
+    linkAudit: Json
+    previousFingerprint: string | null
+  }
+  fingerprint: string
+  record: VersionRecord
+}
+
+/**
+ * A candidate's approval: the record sealed with the link audit (from the site's hosts) and the
+ * previous version's fingerprint, and the approval naming that record's fingerprint, signed.
+ */
+export function approvalSeal(
+  candidate: Json,
+  options: {
+    approver: VersionActor
+    siteHosts: readonly string[]
+    previousFingerprint: string | null
+    key: SigningKey
+  },
+): ApprovalSeal {
+  const record = sealedRecord(candidate, options)
+  const fingerprint = fingerprintSync(record)
+  const unsigned = {_type: 'versionApproval', ...options.approver, fingerprint}
+  const signature = signStatement(
+    approvalStatement({...candidate, approval: unsigned}),
+    options.key,
+  )
+  return {
+    fields: {
+      status: 'approved',
+      approval: {...unsigned, ...signature},
+      linkAudit: record.linkAudit ? storedLinkAuditValue(record.linkAudit) : {},
+      previousFingerprint: options.previousFingerprint,
+    },
+    fingerprint,
+    record,
+  }
+}
+
+/**
+ * The published version made from an approved candidate: its prepared fields and seal as
+ * approved, the fingerprint, and the publication signed. Nothing else is taken from the caller.
+ */
+export function publishedVersionDocument(
+  candidate: Json,
+  options: {publisher: VersionActor; key: SigningKey; staleAcknowledged?: boolean},
+) {
+  const fingerprint = fingerprintSync(versionRecord(candidate))
+  const number = candidate.number as number
+  const prepared = Object.fromEntries(
+    PREPARED_FIELDS.filter((field) => candidate[field] !== undefined).map((field) => [
+      field,
+      candidate[field],
+    ]),
+  )
+  const unsigned = {
+    _type: 'versionPublication',
+    ...options.publisher,
+    ...(options.staleAcknowledged ? {staleAcknowledged: true} : {}),
+  }
+  const document = {
+    _id: versionDocumentId(number),
+    _type: 'policyVersion',
+    status: 'published',
+    ...prepared,
+    linkAudit: candidate.linkAudit,
+    previousFingerprint: candidate.previousFingerprint ?? null,
+    fingerprint,
+    approval: candidate.approval,
+    publishedAt: options.publisher.at,
+  }
+  const signature = signStatement(
+    publicationStatement({...document, publication: unsigned}),
+    options.key,
+  )
+  return {...document, publication: {...unsigned, ...signature}}
+}
