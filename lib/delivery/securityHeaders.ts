@@ -37,7 +37,11 @@ export function publicContentSecurityPolicy({nonce, secure}: CspOptions): string
 }
 
 /** The Studio: same script rule, plus the content API, its live connections, and inline styles. */
-export function studioContentSecurityPolicy({nonce, contentApiOrigins, secure}: CspOptions): string {
+export function studioContentSecurityPolicy({
+  nonce,
+  contentApiOrigins,
+  secure,
+}: CspOptions): string {
   const websockets = contentApiOrigins.map((origin) => origin.replace(/^http/, 'ws'))
   return serialise({
     'default-src': ["'self'"],
@@ -76,5 +80,10 @@ export function contentApiOrigins(studioApiHost: string | undefined, projectId: 
     // The Studio prefixes the project id to the host (local.localhost).
     return [url.origin, `${url.protocol}//*.${url.host}`]
   }
-  return [`https://${projectId}.api.sanity.io`, `https://${projectId}.apicdn.sanity.io`, 'https://*.api.sanity.io', 'https://cdn.sanity.io']
+  return [
+    `https://${projectId}.api.sanity.io`,
+    `https://${projectId}.apicdn.sanity.io`,
+    'https://*.api.sanity.io',
+    'https://cdn.sanity.io',
+  ]
 }

@@ -56,39 +56,40 @@ function isObject(value: unknown): value is Json {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
-function stored<T>(value: unknown): Maybe<T> {
+function storedValue<T>(value: unknown): Maybe<T> {
   return value === undefined ? null : (value as T)
 }
 
 // The bilingual wrappers without the `_type` Sanity stores on them.
 function bilingual<T>(value: unknown): Maybe<Localized<Maybe<T>>> {
-  return isObject(value) ? {fr: stored<T>(value.fr), en: stored<T>(value.en)} : null
+  return isObject(value) ? {fr: storedValue<T>(value.fr), en: storedValue<T>(value.en)} : null
 }
 
 function storedLinkAudit(value: unknown): Maybe<LinkAudit> {
   if (!isObject(value)) return null
   return {
-    siteHosts: stored<string[]>(value.siteHosts) as string[],
+    siteHosts: storedValue<string[]>(value.siteHosts) as string[],
     links: (Array.isArray(value.links) ? value.links : []).map((link: unknown) => {
       const entry = isObject(link) ? link : {}
       return {
-        host: stored<string>(entry.host),
-        url: stored<string>(entry.url),
-        text: stored<string>(entry.text),
-        sectionKey: stored<string>(entry.sectionKey),
-        language: stored<Language>(entry.language),
+        host: storedValue<string>(entry.host),
+        url: storedValue<string>(entry.url),
+        text: storedValue<string>(entry.text),
+        sectionKey: storedValue<string>(entry.sectionKey),
+        language: storedValue<Language>(entry.language),
       } as LinkAuditEntry
     }),
   }
 }
 
 /** The record of a stored version (a candidate or a published version, as Sanity stores it). */
-export function versionRecord(doc: Json): VersionRecord {
+export function versionRecord(stored: object): VersionRecord {
+  const doc = stored as Json
   const sections = Array.isArray(doc.sections)
     ? doc.sections.map((section: unknown) =>
         isObject(section)
           ? {
-              key: stored<string>(section.key),
+              key: storedValue<string>(section.key),
               title: bilingual<string>(section.title),
               body: bilingual<PolicyBody>(section.body),
             }
@@ -96,15 +97,15 @@ export function versionRecord(doc: Json): VersionRecord {
       )
     : null
   return {
-    number: stored<number>(doc.number),
+    number: storedValue<number>(doc.number),
     title: bilingual<string>(doc.title),
-    organisationName: stored<string>(doc.organisationName),
+    organisationName: storedValue<string>(doc.organisationName),
     introduction: bilingual<PolicyBody>(doc.introduction),
     sections,
-    effectiveDate: stored<string>(doc.effectiveDate),
+    effectiveDate: storedValue<string>(doc.effectiveDate),
     changeSummary: bilingual<string>(doc.changeSummary),
     linkAudit: storedLinkAudit(doc.linkAudit),
-    previousFingerprint: stored<string>(doc.previousFingerprint),
+    previousFingerprint: storedValue<string>(doc.previousFingerprint),
   }
 }
 
@@ -162,7 +163,7 @@ export function linkAuditMatches(record: VersionRecord): boolean {
  * computed now with the site's hosts and the fingerprint of the version it follows.
  */
 export function sealedRecord(
-  candidate: Json,
+  candidate: object,
   seal: {siteHosts: readonly string[]; previousFingerprint: string | null},
 ): VersionRecord {
   const record = versionRecord(candidate)

@@ -10,11 +10,23 @@ import {
   type VersionRecord,
 } from './record'
 import {sha256HexSync, signStatement, type SigningKey} from './signingKeys'
-import {approvalStatement, publicationStatement} from './statements'
+import {
+  approvalStatement,
+  publicationStatement,
+  type Statement,
+  type StoredSignature,
+} from './statements'
 import type {VersionActor} from './types'
 import {PREPARED_FIELDS, versionDocumentId} from './workflow'
 
 type Json = Record<string, unknown>
+
+/** Signs a statement: with the site's key, or (for the seed) with signatures made once. */
+export type Signer = (statement: Statement) => StoredSignature
+
+export function signerFor(key: SigningKey): Signer {
+  return (statement) => signStatement(statement, key)
+}
 
 /** The fingerprint of a record, synchronously (the same SHA-256 as `fingerprint`). */
 export function fingerprintSync(record: VersionRecord): string {
@@ -43,16 +55,13 @@ export function approvalSeal(
     approver: VersionActor
     siteHosts: readonly string[]
     previousFingerprint: string | null
-    key: SigningKey
+    sign: Signer
   },
 ): ApprovalSeal {
   const record = sealedRecord(candidate, options)
   const fingerprint = fingerprintSync(record)
   const unsigned = {_type: 'versionApproval', ...options.approver, fingerprint}
-  const signature = signStatement(
-    approvalStatement({...candidate, approval: unsigned}),
-    options.key,
-  )
+  const signature = options.sign(approvalStatement({...candidate, approval: unsigned}))
   return {
     fields: {
       status: 'approved',
@@ -71,7 +80,7 @@ export function approvalSeal(
  */
 export function publishedVersionDocument(
   candidate: Json,
-  options: {publisher: VersionActor; key: SigningKey; staleAcknowledged?: boolean},
+  options: {publisher: VersionActor; sign: Signer; staleAcknowledged?: boolean},
 ) {
   const fingerprint = fingerprintSync(versionRecord(candidate))
   const number = candidate.number as number
@@ -97,9 +106,6 @@ export function publishedVersionDocument(
     approval: candidate.approval,
     publishedAt: options.publisher.at,
   }
-  const signature = signStatement(
-    publicationStatement({...document, publication: unsigned}),
-    options.key,
-  )
+  const signature = options.sign(publicationStatement({...document, publication: unsigned}))
   return {...document, publication: {...unsigned, ...signature}}
 }

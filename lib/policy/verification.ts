@@ -59,7 +59,7 @@ function isObject(value: unknown): value is Json {
 }
 
 /** The fingerprint a stored version's record hashes to. */
-export function recomputeFingerprint(doc: Json): string {
+export function recomputeFingerprint(doc: object): string {
   return sha256HexSync(canonicalRecord(versionRecord(doc)))
 }
 
@@ -75,9 +75,10 @@ function signatureProblems(
 
 /** The checks that need nothing but the version itself and the keys. */
 export function verifyVersionAlone(
-  doc: Json,
+  stored: object,
   keys: readonly PublicSigningKey[],
 ): {recomputed: string; problems: VerificationProblem[]} {
+  const doc = stored as Json
   const record = versionRecord(doc)
   const recomputed = sha256HexSync(canonicalRecord(record))
   const problems: VerificationProblem[] = []
@@ -128,10 +129,10 @@ export function verifyVersionAlone(
 
 /** Verifies every published version (in any order) and the chain they form. */
 export function verifyHistory(
-  docs: readonly Json[],
+  stored: readonly object[],
   keys: readonly PublicSigningKey[],
 ): HistoryVerification {
-  const numbered = docs
+  const numbered = (stored as readonly Json[])
     .filter((doc) => typeof doc.number === 'number' && Number.isInteger(doc.number))
     .sort((a, b) => (a.number as number) - (b.number as number))
   const counts = new Map<number, number>()

@@ -154,12 +154,11 @@ export function proposalRefusals(doc: Record<string, unknown>, today: string): R
 }
 
 /**
- * How a candidate differs from the working text it was prepared from (the published policy and
- * sections): the keys of the sections changed, added or removed since, whether the title,
- * organisation or introduction changed, and whether the sections were reordered.
+ * Where two states of the policy's content differ: the keys of the sections changed, added or
+ * removed, whether the title, organisation or introduction changed, and whether the sections
+ * that both hold are in another order.
  */
-export interface Staleness {
-  stale: boolean
+export interface ContentDifference {
   sections: string[]
   frontMatter: boolean
   order: boolean
@@ -182,30 +181,80 @@ function frontMatter(content: PolicyContent): string {
   })
 }
 
+export function contentDifference(before: PolicyContent, after: PolicyContent): ContentDifference {
+  const was = sectionMap(before)
+  const is = sectionMap(after)
+  const common = (content: PolicyContent) =>
+    content.sections.map((section) => section.key).filter((key) => was.has(key) && is.has(key))
+  return {
+    sections: [...new Set([...was.keys(), ...is.keys()])].filter(
+      (key) => was.get(key) !== is.get(key),
+    ),
+    frontMatter: frontMatter(before) !== frontMatter(after),
+    order: canonicalJson(common(before)) !== canonicalJson(common(after)),
+  }
+}
+
+export const EMPTY_CONTENT: PolicyContent = {
+  title: {fr: '', en: ''},
+  organisationName: '',
+  sections: [],
+}
+
+/** The content a stored version (candidate or published) holds. */
+export function storedContent(doc: object): PolicyContent {
+  return recordContent(versionRecord(doc))
+}
+
+/**
+ * How a candidate differs from the working text it was prepared from (the published policy and
+ * sections): when it does, publishing it would leave the newer edits out.
+ */
+export interface Staleness extends ContentDifference {
+  stale: boolean
+}
+
 export function candidateStaleness(
-  candidate: Record<string, unknown>,
+  candidate: object,
   working: {policy: PolicyDocument | null; sections: PolicySectionDocument[]},
 ): Staleness {
-  const prepared = recordContent(versionRecord(candidate))
   const now = working.policy
     ? buildSnapshot(working.policy, working.sections).content
-    : {title: {fr: '', en: ''}, organisationName: '', sections: []}
-  const before = sectionMap(prepared)
-  const after = sectionMap(now)
-  const sections = [...new Set([...before.keys(), ...after.keys()])].filter(
-    (key) => before.get(key) !== after.get(key),
-  )
-  const changedFrontMatter = frontMatter(prepared) !== frontMatter(now)
-  const order =
-    canonicalJson(
-      prepared.sections.map((section) => section.key).filter((key) => after.has(key)),
-    ) !== canonicalJson(now.sections.map((section) => section.key).filter((key) => before.has(key)))
+    : EMPTY_CONTENT
+  const difference = contentDifference(storedContent(candidate), now)
   return {
-    stale: sections.length > 0 || changedFrontMatter || order,
-    sections,
-    frontMatter: changedFrontMatter,
-    order,
+    ...difference,
+    stale: difference.sections.length > 0 || difference.frontMatter || difference.order,
   }
+}
+
+/**
+ * The documents whose authors may not approve a candidate: the candidate itself, the sections
+ * whose content it changes relative to the version before it, and the policy when its title,
+ * introduction, or list or order of sections changes (a section added or removed is a change to
+ * the policy's list). Each with its draft.
+ */
+export function separationOfDutiesScope(
+  candidate: Record<string, unknown>,
+  previous: Record<string, unknown> | null,
+  sections: readonly {_id: string; key?: {current?: string} | null}[],
+): string[] {
+  const before = previous ? storedContent(previous) : EMPTY_CONTENT
+  const after = storedContent(candidate)
+  const difference = contentDifference(before, after)
+  const membership =
+    canonicalJson(before.sections.map((section) => section.key).sort()) !==
+    canonicalJson(after.sections.map((section) => section.key).sort())
+  const changed = new Set(difference.sections)
+  const ids = new Set<string>([String(candidate._id)])
+  for (const section of sections) {
+    if (section.key?.current && changed.has(section.key.current)) ids.add(section._id)
+  }
+  if (difference.frontMatter || difference.order || membership) ids.add('policy')
+  for (const id of [...ids]) {
+    ids.add(id.startsWith(DRAFTS_PREFIX) ? id.slice(DRAFTS_PREFIX.length) : `${DRAFTS_PREFIX}${id}`)
+  }
+  return [...ids].sort()
 }
 
 /**

@@ -10,6 +10,10 @@ export interface LakeEnv {
   /** The site's origin, where the Studio lives; the lake's root page links back to it. */
   siteOrigin: string
   webhook?: WebhookTarget
+  /** Whether the sign-off rules are enforced (`LAKE_WORKFLOW_RULES=off` turns them off). */
+  workflowRules: boolean
+  /** The site's signing key (PEM), when configured (`SIGNING_PRIVATE_KEY`). */
+  signingKey?: string
 }
 
 export interface WebhookTarget {
@@ -102,6 +106,10 @@ export function readLakeEnv(source: Source = process.env): LakeEnv {
       projection: read(source, 'LAKE_WEBHOOK_PROJECTION'),
     }
   }
+  const rules = read(source, 'LAKE_WORKFLOW_RULES') ?? 'on'
+  if (!/^(on|off)$/i.test(rules)) {
+    throw new ConfigurationError('LAKE_WORKFLOW_RULES', `must be "on" or "off" (got "${rules}").`)
+  }
   return {
     port: httpPort,
     host,
@@ -110,5 +118,7 @@ export function readLakeEnv(source: Source = process.env): LakeEnv {
     httpsPort,
     siteOrigin,
     webhook,
+    workflowRules: rules.toLowerCase() === 'on',
+    signingKey: read(source, 'SIGNING_PRIVATE_KEY'),
   }
 }

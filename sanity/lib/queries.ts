@@ -1,18 +1,28 @@
 import {defineQuery} from 'next-sanity'
 
+/**
+ * A version as the site reads it: everything its record holds (lib/policy/record.ts), its
+ * fingerprint, and who prepared, approved and published it with their signatures, so that every
+ * page can verify what it shows.
+ */
 const VERSION_FIELDS = /* groq */ `
   _id,
+  _rev,
   status,
   number,
   effectiveDate,
   publishedAt,
   changeSummary{fr, en},
-  contentHash,
-  approval{userId, name, at, contentHash},
   title{fr, en},
   organisationName,
   introduction{fr, en},
-  sections[]{key, title{fr, en}, body{fr, en}}
+  sections[]{key, title{fr, en}, body{fr, en}},
+  linkAudit{siteHosts, links[]{host, url, text, sectionKey, language}},
+  previousFingerprint,
+  fingerprint,
+  preparedBy{userId, name, at},
+  approval{userId, name, at, fingerprint, keyId, signature},
+  publication{userId, name, at, keyId, signature, staleAcknowledged}
 `
 
 const VERSION_SUMMARY_FIELDS = /* groq */ `
