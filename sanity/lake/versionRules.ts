@@ -119,35 +119,19 @@ export function versionWorkflowRules(options: VersionRulesOptions): TransactionG
   }
 
   /**
-   * The documents of `scope` the person wrote to since the version before was published; for the
-   * candidate itself, since it was last created (a withdrawn candidate of the same number is
-   * another candidate).
+   * The documents of `scope` the person wrote to since the version before was published (the
+   * candidate's id included: a withdrawn candidate for the same number counts too, so that the
+   * site, which reads the same log through the history API, judges alike).
    */
-  function authoredSince(
-    personId: string,
-    scope: string[],
-    candidateId: string,
-    previous?: LakeDocument,
-  ): string[] {
+  function authoredSince(personId: string, scope: string[], previous?: LakeDocument): string[] {
     const published = previous ? store.revisions(previous._id)[0]?.seq : undefined
-    const created = store
-      .revisions(candidateId)
-      .filter((revision) => revision.transition === 'appear')
-      .at(-1)?.seq
     const touched = store
       .transactions({
         documentIds: scope,
         fromSeq: published === undefined ? undefined : published + 1,
       })
       .filter((tx) => tx.author === personId)
-      .flatMap((tx) =>
-        tx.documentIds.filter(
-          (id) =>
-            scope.includes(id) &&
-            (id.replace(/^drafts\./, '') !== candidateId.replace(/^drafts\./, '') ||
-              (created !== undefined && tx.seq >= created)),
-        ),
-      )
+      .flatMap((tx) => tx.documentIds.filter((id) => scope.includes(id)))
     return [...new Set(touched.map((id) => id.replace(/^drafts\./, '')))].sort()
   }
 
@@ -195,7 +179,7 @@ export function versionWorkflowRules(options: VersionRulesOptions): TransactionG
     const previous = latestPublished()
     const sections = working().sections
     const scope = separationOfDutiesScope(after, previous ?? null, sections)
-    const authored = authoredSince(approver, scope, after._id, previous)
+    const authored = authoredSince(approver, scope, previous)
     if (authored.length > 0)
       no({code: 'reviewer-authored-changes', params: {documents: authored.join(', ')}})
   }
