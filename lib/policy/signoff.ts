@@ -78,10 +78,21 @@ export function approvalSeal(
  * The published version made from an approved candidate: its prepared fields and seal as
  * approved, the fingerprint, and the publication signed. Nothing else is taken from the caller.
  */
+/** A published version as stored: its record's fields, the fingerprint and the signed people. */
+export interface PublishedVersionDocument {
+  _id: string
+  _type: 'policyVersion'
+  status: 'published'
+  number: number
+  fingerprint: string
+  publishedAt: string
+  [field: string]: unknown
+}
+
 export function publishedVersionDocument(
   candidate: Json,
   options: {publisher: VersionActor; sign: Signer; staleAcknowledged?: boolean},
-) {
+): PublishedVersionDocument {
   const fingerprint = fingerprintSync(versionRecord(candidate))
   const number = candidate.number as number
   const prepared = Object.fromEntries(
@@ -97,8 +108,9 @@ export function publishedVersionDocument(
   }
   const document = {
     _id: versionDocumentId(number),
-    _type: 'policyVersion',
-    status: 'published',
+    _type: 'policyVersion' as const,
+    status: 'published' as const,
+    number,
     ...prepared,
     linkAudit: candidate.linkAudit,
     previousFingerprint: candidate.previousFingerprint ?? null,

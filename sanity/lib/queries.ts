@@ -58,3 +58,22 @@ export const WORKING_POLICY_QUERY = defineQuery(`{
 export const VERSION_BY_ID_QUERY = defineQuery(`
   *[_type == "policyVersion" && _id == $id][0]{${VERSION_FIELDS}}
 `)
+
+/**
+ * Everything the sign-off endpoints judge a candidate against, read raw with the site's write
+ * token: the candidate, the published history (whole documents, to verify it), and the working
+ * policy and sections (published, as versions are prepared from them).
+ */
+export const SIGNOFF_STATE_QUERY = defineQuery(`{
+  "candidate": *[_id == $id][0],
+  "published": *[_type == "policyVersion" && status == "published" && !(_id in path("drafts.**"))]
+    | order(number asc),
+  "policy": *[_id == "policy"][0],
+  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body}
+}`)
+
+/** Every published version, oldest first, with all it needs to be verified. */
+export const PUBLISHED_RECORDS_QUERY = defineQuery(`
+  *[_type == "policyVersion" && status == "published" && defined(number)]
+    | order(number asc){${VERSION_FIELDS}}
+`)

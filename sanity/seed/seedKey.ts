@@ -1,5 +1,5 @@
 import type {PublicSigningKey} from '../../lib/policy/signingKeys'
-import signing from './signing.json'
+import signing from './signing.json' with {type: 'json'}
 
 /**
  * The public key the seed's history was signed with, once, by a key whose private half was

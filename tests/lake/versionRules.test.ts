@@ -9,7 +9,13 @@ import {verifyHistory} from '@/lib/policy/verification'
 import {candidateDocumentId, type Proposal} from '@/lib/policy/workflow'
 import {SEED_FILE} from '@/sanity/seed/build'
 import {lakeClient, startTestLake, type TestLake} from './helpers'
-import {PROPOSAL, latestPublished, me, prepareCandidate, publishedHistory} from './signoffHelpers'
+import {
+  PROPOSAL,
+  latestPublished,
+  me,
+  prepareCandidate,
+  publishedHistory,
+} from '../fixtures/signoff'
 
 /**
  * The sign-off rules, attacked through the lake's API as a hostile project member would: each

@@ -2,6 +2,7 @@ import type {Metadata} from 'next'
 import {hasLocale} from 'next-intl'
 import {getTranslations, setRequestLocale} from 'next-intl/server'
 import {notFound} from 'next/navigation'
+import {IntegrityWarning} from '@/components/IntegrityWarning'
 import {PageShell} from '@/components/PageShell'
 import {CompareProblem} from '@/components/redline/CompareProblem'
 import {ComparisonView} from '@/components/redline/ComparisonView'
@@ -13,8 +14,10 @@ import {env} from '@/lib/env'
 import {feedPath} from '@/lib/feed/addresses'
 import {organisationToday} from '@/lib/policy/dates'
 import {currentVersionNumber, versionPeriods} from '@/lib/policy/periods'
+import {verificationOf} from '@/lib/policy/verification'
 import {parseVersionNumber} from '@/lib/policy/versionNumber'
 import {
+  fetchHistoryVerification,
   fetchPublishedVersions,
   fetchVersion,
   loadContent,
@@ -148,8 +151,8 @@ export default async function ComparePage({params, searchParams}: Props) {
   }
 
   const {from, to} = request
-  const [before, after] = await loadContent(() =>
-    Promise.all([fetchVersion(from), fetchVersion(to)]),
+  const [before, after, history] = await loadContent(() =>
+    Promise.all([fetchVersion(from), fetchVersion(to), fetchHistoryVerification()]),
   )
   if (!before || !after) notFound()
 
@@ -171,6 +174,10 @@ export default async function ComparePage({params, searchParams}: Props) {
 
   return (
     <PageShell languages={await languageOptions(compareHref(from, to), locale)}>
+      <IntegrityWarning
+        verifications={[verificationOf(history, from), verificationOf(history, to)]}
+        missing={history.missing}
+      />
       <ComparisonView
         comparison={comparePolicies(before, after, {siteHosts: env().siteHosts})}
         language={language}
