@@ -16,6 +16,7 @@ import {localLoginProvider, STUDIO_PATH} from './sanity/studio/localLogin'
 import {documentActions, newDocumentOptions, templates} from './sanity/studio/singleton'
 import {versioningActions, versioningBadges} from './sanity/studio/versioning/documentActions'
 import {defaultDocumentNode} from './sanity/studio/versioning/documentNode'
+import {versioningBundles} from './sanity/studio/versioning/i18n'
 
 const {projectId, dataset, apiHost} = studioTarget
 
@@ -29,7 +30,9 @@ const embeddedLake = studioUsesEmbeddedLake
       },
       studio: {components: {navbar: LocalLakeNavbar}},
     }
-  : {}
+  : // Sanity's login, with the session kept as a token the Studio's client holds: Approve and
+    // Publish send it to the site, which asks Sanity who it is (sanity/studio/versioning/signoffApi.ts).
+    {auth: {loginMethod: 'token' as const}}
 
 // Comments need Sanity's hosted comment store, which the embedded lake does not offer.
 const comments = {enabled: !studioUsesEmbeddedLake}
@@ -43,6 +46,7 @@ export default defineConfig({
   ...embeddedLake,
   plugins: [structureTool({structure, defaultDocumentNode, title: 'Policy'}), presentation],
   schema: {types: schemaTypes, templates},
+  i18n: {bundles: versioningBundles},
   document: {
     actions: (prev, context) => versioningActions(documentActions(prev, context), context),
     badges: versioningBadges,

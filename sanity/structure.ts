@@ -1,6 +1,7 @@
-import {ArchiveIcon, BookIcon, DocumentsIcon} from '@sanity/icons'
+import {BookIcon, DocumentsIcon} from '@sanity/icons'
 import {map} from 'rxjs'
 import type {ListItemBuilder, StructureBuilder, StructureResolver} from 'sanity/structure'
+import {versionListItems} from './studio/versioning/structure'
 
 /** The policy is a singleton: one document, always this id. */
 export const POLICY_ID = 'policy'
@@ -85,16 +86,5 @@ export const structure: StructureResolver = (S, context) =>
             ),
         ),
       S.divider(),
-      S.listItem()
-        .id('versions')
-        .title('Versions')
-        .icon(ArchiveIcon)
-        .child(
-          S.documentTypeList('policyVersion')
-            .id('versions')
-            .title('Versions, newest first')
-            .defaultOrdering([{field: 'number', direction: 'desc'}])
-            // Versions come from the policy by the publishing workflow, never from a blank form.
-            .initialValueTemplates([]),
-        ),
+      ...versionListItems(S, context),
     ])

@@ -9,6 +9,7 @@ import {
 } from '@/lib/policy/candidate'
 import {SEED_FILE} from '@/sanity/seed/build'
 import {linkAddressProblem, outboundLinkNotice} from '@/sanity/studio/links/linkRules'
+import {VERSIONING_RESOURCES} from '@/sanity/studio/versioning/i18n'
 import {describeIssue} from '@/sanity/studio/versioning/issueMessages'
 import {sampleVersion} from '../fixtures/policyVersion'
 
@@ -17,6 +18,18 @@ const seed = readFileSync(SEED_FILE, 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((line) => JSON.parse(line) as Doc)
+
+/** The Studio's translation function for the workflow's words, in one of its languages. */
+function translate(locale: 'en-US' | 'fr-FR') {
+  const resources = VERSIONING_RESOURCES[locale]
+  return (key: string, values: Record<string, unknown> = {}) => {
+    const template = resources[key]
+    if (template === undefined) throw new Error(`No ${locale} text for ${key}`)
+    return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]))
+  }
+}
+const en = translate('en-US')
+const fr = translate('fr-FR')
 
 /** The content "Prepare a new version" freezes, from the seed's working copy (optionally changed first). */
 function candidateFromSeed(change: (docs: Doc[]) => Doc[] = (docs) => docs) {
@@ -37,15 +50,31 @@ describe('an editor is told in plain words what stops or deserves a look in a ca
     )
     const lastPublished = candidateFromSeed().content
     const {warnings} = checkCandidate(content, {lastPublished})
-    expect(warnings.map((issue) => describeIssue(issue, content, 2))).toEqual([
+    expect(warnings.map((issue) => describeIssue(en, issue, content, 2))).toEqual([
       'Section “Cookies” (#cookies): the French text changed since version 2, the English text did not. Check that the English version says the same.',
     ])
+    // The same, for an editor who works in French.
+    expect(warnings.map((issue) => describeIssue(fr, issue, content, 2))).toEqual([
+      'La section « Témoins de connexion » (#cookies) : le texte en français a changé depuis la version 2, mais pas celui en anglais. Vérifiez que la version en anglais dit la même chose.',
+    ])
+  })
+
+  it('has every word of the workflow in both of the Studio’s languages, refusals included', () => {
+    const english = Object.keys(VERSIONING_RESOURCES['en-US']).sort()
+    expect(Object.keys(VERSIONING_RESOURCES['fr-FR']).sort()).toEqual(english)
+    expect(english).toContain('refusal.reviewer-authored-changes')
+    for (const [key, text] of Object.entries(VERSIONING_RESOURCES['fr-FR'])) {
+      expect(text, key).not.toMatch(/\bcookies?\b|e-mail|informations personnelles/i)
+      // The same placeholders as the English, so nothing is lost in translation.
+      const placeholders = (value: string) => (value.match(/\{\{\w+\}\}/g) ?? []).sort()
+      expect(placeholders(text), key).toEqual(placeholders(VERSIONING_RESOURCES['en-US'][key]!))
+    }
   })
 
   it('says nothing changed when the working copy is the published version', async () => {
     const {content} = candidateFromSeed()
     const {warnings} = checkCandidate(content, {lastPublished: content})
-    expect(warnings.map((issue) => describeIssue(issue, content, 2))).toEqual([
+    expect(warnings.map((issue) => describeIssue(en, issue, content, 2))).toEqual([
       'Nothing changed since version 2: this candidate would be identical to it.',
     ])
   })
@@ -54,7 +83,7 @@ describe('an editor is told in plain words what stops or deserves a look in a ca
     const version = sampleVersion()
     version.sections[0]!.body.en = []
     const {errors} = checkCandidate(version)
-    expect(errors.map((issue) => describeIssue(issue, version))).toEqual([
+    expect(errors.map((issue) => describeIssue(en, issue, version))).toEqual([
       'Section “Cookies” (#cookies) has no English text.',
       expect.stringMatching(
         /^Section “Links to other sites” \(#links-to-other-sites\), French text: the link on “ceci” goes to “javascript:alert\(1\)”, which is not a safe address/,
