@@ -8,7 +8,6 @@ import {
 import {organisationToday} from '../../../lib/policy/dates'
 import {isCalendarDate} from '../../../lib/policy/workflow'
 import {localizedMessage, versioningLabel} from '../../studio/versioning/TranslatedField'
-import {VersionPreview} from '../../studio/versioning/VersionPreview'
 
 export const VERSION_STATUSES = ['candidate', 'approved', 'published'] as const
 
@@ -30,7 +29,6 @@ export const policyVersion = defineType({
   title: 'Policy version',
   type: 'document',
   icon: ArchiveIcon,
-  components: {preview: VersionPreview},
   fields: [
     defineField({
       name: 'status',
@@ -150,13 +148,12 @@ export const policyVersion = defineType({
     },
   ],
   preview: {
-    select: {number: 'number', status: 'status', effectiveDate: 'effectiveDate'},
-    // The number, status and date, drawn in the person's language by VersionPreview; "Version n"
-    // is also the document's title in its pane, the same in French and English.
-    prepare: ({number, status, effectiveDate}) => ({
+    select: {number: 'number', effectiveDate: 'effectiveDate'},
+    // "Version n" is the document's title in its pane, the same in French and English; the desk
+    // lists versions with their status in the person's language (studio/versioning/structure.ts).
+    prepare: ({number, effectiveDate}) => ({
       title: typeof number === 'number' ? `Version ${number}` : 'Version',
-      subtitle: typeof status === 'string' ? status : undefined,
-      description: typeof effectiveDate === 'string' ? effectiveDate : undefined,
+      subtitle: typeof effectiveDate === 'string' ? effectiveDate : undefined,
     }),
   },
 })

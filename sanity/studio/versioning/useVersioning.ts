@@ -39,21 +39,6 @@ export function useWorkingState(enabled = true): WorkingState | undefined {
   return useListenQuery<WorkingState>(WORKING_QUERY, WORKING_LISTEN, enabled)
 }
 
-const OPEN_CANDIDATE_QUERY = /* groq */ `
-  *[_type == "policyVersion" && status in ["candidate", "approved"]] | order(number desc)[0]
-`
-const VERSIONS_LISTEN = /* groq */ `*[_type == "policyVersion"]`
-
-/** Whether the open candidate (there is one at a time) still matches the working text. */
-export function useOpenCandidateStaleness(enabled: boolean) {
-  const candidate = useListenQuery<Record<string, unknown> | null>(
-    OPEN_CANDIDATE_QUERY,
-    VERSIONS_LISTEN,
-    enabled,
-  )
-  return useStaleness(enabled ? candidate : null)
-}
-
 /**
  * Whether a candidate still matches the working text it was prepared from, and which sections
  * moved since; undefined for a published version, or while the working text loads.
