@@ -102,7 +102,7 @@ function versionsList(
                 .title(title)
                 .icon(open ? CheckmarkCircleIcon : ArchiveIcon)
                 .schemaType('policyVersion')
-                .child(S.document().schemaType('policyVersion').documentId(id))
+                .child(S.defaultDocument({schemaType: 'policyVersion', documentId: id}))
             }),
           )
       }),
