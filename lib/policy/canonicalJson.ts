@@ -6,16 +6,39 @@
  * reimplement it in a few lines to check a fingerprint without this code.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === undefined || value === null) return 'null'
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`
+  const parts: string[] = []
+  write(value, parts)
+  return parts.join('')
+}
+
+// One pass into a list of parts: records are tens of kilobytes of small objects (spans).
+function write(value: unknown, parts: string[]): void {
+  if (value === undefined || value === null) {
+    parts.push('null')
+  } else if (Array.isArray(value)) {
+    parts.push('[')
+    value.forEach((item, index) => {
+      if (index > 0) parts.push(',')
+      write(item, parts)
+    })
+    parts.push(']')
+  } else if (typeof value === 'object') {
+    const object = value as Record<string, unknown>
+    const keys = Object.keys(object)
+      .filter((key) => object[key] !== undefined)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    parts.push('{')
+    keys.forEach((key, index) => {
+      if (index > 0) parts.push(',')
+      parts.push(JSON.stringify(key), ':')
+      write(object[key], parts)
+    })
+    parts.push('}')
+  } else if (typeof value === 'number' && !Number.isFinite(value)) {
+    parts.push('null')
+  } else {
+    parts.push(JSON.stringify(value) ?? 'null')
   }
-  if (typeof value === 'number' && !Number.isFinite(value)) return 'null'
-  return JSON.stringify(value) ?? 'null'
 }
 
 /**

@@ -73,6 +73,25 @@ function signatureProblems(
   return [invalid]
 }
 
+// What verifyVersionAlone found, by the exact bytes of the version and the keys: every page
+// verifies the whole history, which changes rarely. Any change to a version changes its key.
+const aloneResults = new Map<string, {recomputed: string; problems: VerificationProblem[]}>()
+const ALONE_RESULTS_KEPT = 500
+
+function rememberedAlone(
+  doc: Json,
+  keys: readonly PublicSigningKey[],
+): {recomputed: string; problems: VerificationProblem[]} {
+  const key = sha256HexSync(JSON.stringify([doc, keys]))
+  let result = aloneResults.get(key)
+  if (!result) {
+    result = verifyVersionAlone(doc, keys)
+    if (aloneResults.size >= ALONE_RESULTS_KEPT) aloneResults.clear()
+    aloneResults.set(key, result)
+  }
+  return {recomputed: result.recomputed, problems: [...result.problems]}
+}
+
 /** The checks that need nothing but the version itself and the keys. */
 export function verifyVersionAlone(
   stored: object,
@@ -146,7 +165,7 @@ export function verifyHistory(
   const recomputed = new Map<number, string>()
   const versions = numbered.map((doc): VersionVerification => {
     const number = doc.number as number
-    const alone = verifyVersionAlone(doc, keys)
+    const alone = rememberedAlone(doc, keys)
     recomputed.set(number, alone.recomputed)
     const problems = [...alone.problems]
     if ((counts.get(number) ?? 0) > 1) problems.push({code: 'duplicate-number'})
