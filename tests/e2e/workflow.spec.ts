@@ -1,4 +1,6 @@
 import {expect, test, type Browser, type Page} from '@playwright/test'
+import {comparePolicies} from '../../lib/diff'
+import {storedContent} from '../../lib/policy/workflow'
 import {prepareCandidate, signoffThroughSite} from '../fixtures/signoff'
 import {lakeClient, localUser, logInToStudio, STUDIO_LOAD_TIMEOUT} from './helpers/studio'
 
@@ -193,7 +195,16 @@ test.describe('publishing a new version of the policy', () => {
     // The dialog restates what she signs; the site records and signs it.
     await legal.getByTestId('action-approve').click()
     const dialog = legal.getByTestId('approve-dialog')
-    await expect(dialog).toContainText('The text: 1 section(s) changed, 0 added, 0 removed')
+    // What it changes, counted as the site's diff engine counts it (other stories edit sections too).
+    const [before, after] = await Promise.all([
+      lake.getDocument(`version-${latest}`),
+      lake.withConfig({perspective: 'raw'}).getDocument(`drafts.version-${next}`),
+    ])
+    const {modified} = comparePolicies(storedContent(before!), storedContent(after!)).summary
+    expect(modified).toBeGreaterThan(0)
+    await expect(dialog).toContainText(
+      `The text: ${modified} section(s) changed, 0 added, 0 removed`,
+    )
     await expect(dialog).toContainText(summary.en)
     await dialog.getByRole('button', {name: 'Approve all of this'}).click()
     await expect
