@@ -7,9 +7,12 @@ import {
 } from 'sanity'
 import {organisationToday} from '../../../lib/policy/dates'
 import {isCalendarDate} from '../../../lib/policy/workflow'
+import {StatusInput} from '../../studio/versioning/StatusInput'
 import {localizedMessage, versioningLabel} from '../../studio/versioning/TranslatedField'
 
 export const VERSION_STATUSES = ['candidate', 'approved', 'published'] as const
+
+const STATUS_LABEL = versioningLabel('schema.status')
 
 /** The summary of changes and the date: the editor's until a legal reviewer approves them. */
 const editableWhileCandidate = ({document}: ConditionalPropertyCallbackContext) =>
@@ -34,14 +37,9 @@ export const policyVersion = defineType({
       name: 'status',
       type: 'string',
       readOnly: true,
-      ...versioningLabel('schema.status'),
-      options: {
-        list: VERSION_STATUSES.map((value) => ({
-          title: value,
-          value,
-          i18nTitleKey: `status.${value}`,
-        })),
-      },
+      title: STATUS_LABEL.title,
+      options: {list: [...VERSION_STATUSES]},
+      components: {...STATUS_LABEL.components, input: StatusInput},
       validation: (rule) => rule.required(),
     }),
     defineField({
