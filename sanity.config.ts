@@ -20,6 +20,7 @@ import {PolicyNavbar} from './sanity/studio/PolicyNavbar'
 import {documentActions, newDocumentOptions, templates} from './sanity/studio/singleton'
 import {versioningActions, versioningBadges} from './sanity/studio/versioning/documentActions'
 import {defaultDocumentNode} from './sanity/studio/versioning/documentNode'
+import {versioningBundles} from './sanity/studio/versioning/i18n'
 
 const {projectId, dataset, apiHost} = studioTarget
 
@@ -32,7 +33,9 @@ const embeddedLake = studioUsesEmbeddedLake
         providers: [localLoginProvider],
       },
     }
-  : {}
+  : // Sanity's login, with the session kept as a token the Studio's client holds: Approve and
+    // Publish send it to the site, which asks Sanity who it is (sanity/studio/versioning/signoffApi.ts).
+    {auth: {loginMethod: 'token' as const}}
 
 // Comments need Sanity's hosted comment store, which the embedded lake does not offer.
 const comments = {enabled: !studioUsesEmbeddedLake}
@@ -53,7 +56,7 @@ export default defineConfig({
   // Studio registers its own words here.
   i18n: {
     locales: studioLocales,
-    bundles: [...studioBundles, ...presentationBundles],
+    bundles: [...studioBundles, ...presentationBundles, ...versioningBundles],
   },
   studio: {components: {navbar: PolicyNavbar}},
   schema: {types: schemaTypes, templates},

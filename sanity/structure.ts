@@ -1,7 +1,8 @@
-import {ArchiveIcon, BookIcon, DocumentsIcon} from '@sanity/icons'
+import {BookIcon, DocumentsIcon} from '@sanity/icons'
 import {map} from 'rxjs'
 import type {ListItemBuilder, StructureBuilder, StructureResolver} from 'sanity/structure'
 import {titled} from './studio/i18n'
+import {versionListItems} from './studio/versioning/structure'
 
 /** The policy is a singleton: one document, always this id. */
 export const POLICY_ID = 'policy'
@@ -83,12 +84,5 @@ export const structure: StructureResolver = (S, context) =>
           ),
       ),
     S.divider(),
-    titled(S.listItem().id('versions'), 'structure.versions.title')
-      .icon(ArchiveIcon)
-      .child(
-        titled(S.documentTypeList('policyVersion').id('versions'), 'structure.versions.list-title')
-          .defaultOrdering([{field: 'number', direction: 'desc'}])
-          // Versions come from the policy by the publishing workflow, never from a blank form.
-          .initialValueTemplates([]),
-      ),
+    ...versionListItems(S, context),
   ])

@@ -13,6 +13,10 @@ export interface LakeEnv {
   /** Other origins allowed to call the lake from a browser (`LAKE_CORS_ORIGINS`). */
   corsOrigins: string[]
   webhook?: WebhookTarget
+  /** Whether the sign-off rules are enforced (`LAKE_WORKFLOW_RULES=off` turns them off). */
+  workflowRules: boolean
+  /** The site's signing key (PEM), when configured (`SIGNING_PRIVATE_KEY`). */
+  signingKey?: string
 }
 
 export interface WebhookTarget {
@@ -120,6 +124,10 @@ export function readLakeEnv(source: Source = process.env): LakeEnv {
       projection: read(source, 'LAKE_WEBHOOK_PROJECTION'),
     }
   }
+  const rules = read(source, 'LAKE_WORKFLOW_RULES') ?? 'on'
+  if (!/^(on|off)$/i.test(rules)) {
+    throw new ConfigurationError('LAKE_WORKFLOW_RULES', `must be "on" or "off" (got "${rules}").`)
+  }
   return {
     port: httpPort,
     host,
@@ -129,5 +137,7 @@ export function readLakeEnv(source: Source = process.env): LakeEnv {
     siteOrigin,
     corsOrigins,
     webhook,
+    workflowRules: rules.toLowerCase() === 'on',
+    signingKey: read(source, 'SIGNING_PRIVATE_KEY'),
   }
 }

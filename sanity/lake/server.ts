@@ -11,7 +11,12 @@ import {DATASETS, readLakeEnv, type WebhookTarget} from './config'
 import {LakeState} from './context'
 import {LakeDataset} from './dataset'
 import {importSeed} from './ndjson'
+import {ConfigurationError} from '../../lib/env'
+import {SITE_SIGNER} from '../../lib/localUsers'
+import {readPrivateKey, type PublicSigningKey} from '../../lib/policy/signingKeys'
+import {SEED_PUBLIC_KEY} from '../seed/seedKey'
 import {publishedVersionsAreImmutable} from './policyGuard'
+import {ensureSigningKey} from './signingKey'
 import {versionWorkflowRules} from './versionRules'
 import {PresenceSockets} from './presence'
 import {type LakeLimits, resolveLimits} from './limits'
@@ -53,6 +58,17 @@ export interface LakeOptions {
   corsOrigins?: string[]
   /** Bounds on what clients may send and hold (see `limits.ts`); the defaults suit the product. */
   limits?: Partial<LakeLimits>
+  /**
+   * Whether the lake enforces the sign-off rules and the immutability of published versions
+   * (default `LAKE_WORKFLOW_RULES`, on). Off, it accepts any write, as a hosted Sanity project
+   * does: the tests run the whole workflow that way too.
+   */
+  workflowRules?: boolean
+  /**
+   * The site's signing key (PEM), whose signatures the lake accepts on approvals and
+   * publications. Default `SIGNING_PRIVATE_KEY`, else a key made at first start in the data folder.
+   */
+  signingKey?: string
 }
 
 export interface RunningLake {
@@ -64,6 +80,10 @@ export interface RunningLake {
   certificateFile?: string
   dataDir: string
   users: LocalUser[]
+  /** The site's signing key (PEM), a server secret: hand it to the site as SIGNING_PRIVATE_KEY. */
+  signingKey: string
+  /** The public keys approvals and publications verify with: the site's, and the seed's. */
+  trustedKeys: PublicSigningKey[]
   close(): Promise<void>
 }
 
@@ -98,6 +118,16 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   try {
     cleanups.push(holdDataDir(dataDir))
     const users = ensureLocalUsers(dataDir)
+    const configuredKey = options.signingKey ?? env.signingKey
+    const signingKey = configuredKey ?? ensureSigningKey(dataDir).pem
+    let sitePublicKey: PublicSigningKey
+    try {
+      sitePublicKey = readPrivateKey(signingKey).publicKey
+    } catch (error) {
+      throw new ConfigurationError('SIGNING_PRIVATE_KEY', (error as Error).message)
+    }
+    const trustedKeys = [sitePublicKey, SEED_PUBLIC_KEY]
+    const workflowRules = options.workflowRules ?? env.workflowRules
     const datasets = new Map<string, LakeDataset>()
     const webhooks: WebhookDispatcher[] = []
     for (const name of DATASETS) {
@@ -105,19 +135,18 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
       cleanups.push(() => store.close())
       const pool = new QueryPool(store, {size: options.queryWorkers ?? 2, limits})
       cleanups.push(() => pool.close())
-      const dataset = new LakeDataset(
-        name,
-        store,
-        pool,
-        [
-          publishedVersionsAreImmutable,
-          versionWorkflowRules({
-            documents: () => store.all(),
-            roleOf: (userId) => users.find((user) => user.id === userId)?.role,
-          }),
-        ],
-        limits,
-      )
+      const guards = workflowRules
+        ? [
+            publishedVersionsAreImmutable,
+            versionWorkflowRules({
+              store,
+              roleOf: (userId) => users.find((user) => user.id === userId)?.role,
+              signerId: SITE_SIGNER.id,
+              trustedKeys: () => trustedKeys,
+            }),
+          ]
+        : []
+      const dataset = new LakeDataset(name, store, pool, guards, limits)
       const targets = [...(env.webhook ? [env.webhook] : []), ...(options.webhooks ?? [])]
       const dispatcher = new WebhookDispatcher(dataset, targets, log)
       cleanups.push(() => dispatcher.close())
@@ -156,6 +185,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     cleanups.push(() => closeServer(server))
     const url = `http://${urlHost(host)}:${await listen(server, port, host)}`
     log(`listening on ${url} (users and tokens in ${usersFile(dataDir)})`)
+    if (!workflowRules) log('sign-off rules OFF: any write is accepted, as on a hosted project')
 
     let certificateFile: string | undefined
     if (httpsPort !== false) {
@@ -188,6 +218,8 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
       certificateFile,
       dataDir,
       users,
+      signingKey,
+      trustedKeys,
       close() {
         closing ??= runCleanups(cleanups)
         return closing

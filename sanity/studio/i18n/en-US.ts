@@ -18,8 +18,6 @@ export const studioEnUS = {
   'structure.sections.list-title': 'Sections, in policy order',
   'structure.sections.not-in-policy': 'Not in the policy yet',
   'structure.sections.new': 'New section',
-  'structure.versions.title': 'Versions',
-  'structure.versions.list-title': 'Versions, newest first',
 
   'schema.language.fr': 'French',
   'schema.language.en': 'English',

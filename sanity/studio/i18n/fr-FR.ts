@@ -19,8 +19,6 @@ export const studioFrFR: Record<StudioTextKey, string> = {
   'structure.sections.list-title': 'Sections, dans l’ordre de la politique',
   'structure.sections.not-in-policy': 'Pas encore dans la politique',
   'structure.sections.new': 'Nouvelle section',
-  'structure.versions.title': 'Versions',
-  'structure.versions.list-title': 'Versions, de la plus récente à la plus ancienne',
 
   'schema.language.fr': 'Français',
   'schema.language.en': 'Anglais',
