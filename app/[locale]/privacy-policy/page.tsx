@@ -11,8 +11,13 @@ import {dateFormats} from '@/components/formatDates'
 import {alternates, languageOptions} from '@/i18n/alternates'
 import {routing, type Locale} from '@/i18n/routing'
 import {siteToday} from '@/lib/clock'
-import {checkIntegrity} from '@/lib/policy/integrity'
-import {fetchCurrentVersion, fetchPublishedVersions, loadContent} from '@/sanity/lib/fetch'
+import {verificationOf} from '@/lib/policy/verification'
+import {
+  fetchCurrentVersion,
+  fetchHistoryVerification,
+  fetchPublishedVersions,
+  loadContent,
+} from '@/sanity/lib/fetch'
 import {fetchWorkingPolicyPreview, isPreviewing} from '@/sanity/lib/preview'
 import {PreviewConnection} from '@/sanity/presentation/PreviewConnection'
 import {leavePreviewHref, policyPath} from '@/sanity/presentation/routes'
@@ -42,14 +47,17 @@ export default async function PolicyPage({params}: PageProps<'/[locale]/privacy-
   setRequestLocale(locale)
   if (await isPreviewing()) return <PolicyPreview locale={locale} />
 
-  const [version, published] = await loadContent(() =>
-    Promise.all([fetchCurrentVersion(), fetchPublishedVersions()]),
+  const [version, published, history] = await loadContent(() =>
+    Promise.all([fetchCurrentVersion(), fetchPublishedVersions(), fetchHistoryVerification()]),
   )
   if (!version) notFound()
 
   return (
     <PageShell languages={await languageOptions('/privacy-policy', locale)}>
-      <IntegrityWarning status={await checkIntegrity(version)} />
+      <IntegrityWarning
+        verifications={[verificationOf(history, version.number)]}
+        missing={history.missing}
+      />
       <UpcomingVersionsNotice published={published} today={siteToday()} language={locale} />
       <PolicyDocument version={version} language={locale} />
     </PageShell>

@@ -1,3 +1,5 @@
+import {organisationToday} from '../../../lib/policy/dates'
+import {prepareCandidate, signoffThroughSite} from '../../fixtures/signoff'
 import type {IsolatedSite} from './isolatedSite'
 
 export interface NewVersion {
@@ -8,53 +10,38 @@ export interface NewVersion {
 }
 
 /**
- * Publishes the next version of the policy in an isolated site's lake through its workflow rules,
- * as the Studio does: the editor prepares a candidate (the version in force, retitled), the legal
- * reviewer approves it with her own access, the editor publishes it. Resolves when the lake has
- * committed it (its webhook to the site is then on its way).
+ * Publishes the next version of the policy in an isolated site's lake, as the Studio does: the
+ * editor retitles the policy and prepares a candidate with its summary and date, the legal
+ * reviewer approves it and the editor publishes it, each through the site, which signs. Resolves
+ * when the lake has committed the publication (its webhook to the site is then on its way).
  */
 export async function publishVersion(site: IsolatedSite, version: NewVersion): Promise<number> {
-  const {contentHash} = await import('../../../lib/policy/contentHash')
-  const {organisationToday} = await import('../../../lib/policy/dates')
-  const {actor, candidateDocument, versionContent} =
-    await import('../../../sanity/studio/versioning/workflow')
   const editor = site.client('editor')
-  const reviewer = site.client('legal-reviewer')
-  const me = (client: typeof editor) =>
-    client.request<{id: string; name: string}>({uri: '/users/me'})
   const latest = await editor.fetch<number>(
     `*[_type == "policyVersion" && status == "published"] | order(number desc)[0].number`,
   )
   const number = latest + 1
-  const current = await editor.fetch(
-    `*[_id == $id][0]{title{fr, en}, organisationName, introduction{fr, en}, sections[]{key, title{fr, en}, body{fr, en}}}`,
-    {id: `version-${latest}`},
-  )
-  const content = {...current, title: version.title}
-  const unhashed = candidateDocument({
-    id: `version-${number}`,
-    content,
-    contentHash: '',
-    preparedBy: actor(await me(editor)),
-  })
-  const hash = await contentHash(versionContent(unhashed)!)
-  await editor.create({...unhashed, contentHash: hash})
-  await reviewer
-    .patch(`version-${number}`)
-    .set({
-      status: 'approved',
-      approval: {_type: 'versionApproval', ...actor(await me(reviewer)), contentHash: hash},
-    })
-    .commit()
   await editor
-    .patch(`version-${number}`)
-    .set({
-      status: 'published',
-      number,
-      effectiveDate: version.effectiveDate ?? organisationToday(),
-      publishedAt: new Date().toISOString(),
-      changeSummary: {_type: 'localeText', ...version.summary},
-    })
+    .patch('policy')
+    .set({'title.fr': version.title.fr, 'title.en': version.title.en})
     .commit()
+  const candidate = await editor.create(
+    await prepareCandidate(editor, number, {
+      effectiveDate: version.effectiveDate ?? organisationToday(),
+      changeSummary: version.summary,
+    }),
+  )
+  const approved = await signoffThroughSite(site.url, 'approve', site.token('legal-reviewer'), {
+    id: candidate._id,
+    revision: candidate._rev,
+  })
+  if (approved.status !== 200) throw new Error(`Approval refused: ${JSON.stringify(approved.body)}`)
+  const current = await editor.getDocument(candidate._id)
+  const published = await signoffThroughSite(site.url, 'publish', site.token('editor'), {
+    id: candidate._id,
+    revision: current!._rev,
+  })
+  if (published.status !== 200)
+    throw new Error(`Publication refused: ${JSON.stringify(published.body)}`)
   return number
 }

@@ -2,6 +2,7 @@ import type {Metadata} from 'next'
 import {hasLocale} from 'next-intl'
 import {getTranslations, setRequestLocale} from 'next-intl/server'
 import {notFound} from 'next/navigation'
+import {IntegrityWarning} from '@/components/IntegrityWarning'
 import {PageShell} from '@/components/PageShell'
 import {ResponseStatus} from '@/components/ResponseStatus'
 import {CompareProblem} from '@/components/redline/CompareProblem'
@@ -14,8 +15,10 @@ import {env} from '@/lib/env'
 import {feedPath} from '@/lib/feed/addresses'
 import {siteToday} from '@/lib/clock'
 import {currentVersionNumber, versionPeriods} from '@/lib/policy/periods'
+import {verificationOf} from '@/lib/policy/verification'
 import {parseVersionNumber} from '@/lib/policy/versionNumber'
 import {
+  fetchHistoryVerification,
   fetchPublishedVersions,
   fetchVersion,
   loadContent,
@@ -165,8 +168,8 @@ export default async function ComparePage({params, searchParams}: Props) {
   }
 
   const {from, to} = request
-  const [before, after] = await loadContent(() =>
-    Promise.all([fetchVersion(from), fetchVersion(to)]),
+  const [before, after, history] = await loadContent(() =>
+    Promise.all([fetchVersion(from), fetchVersion(to), fetchHistoryVerification()]),
   )
   if (!before || !after) return unknown()
 
@@ -188,6 +191,10 @@ export default async function ComparePage({params, searchParams}: Props) {
 
   return (
     <PageShell languages={await languageOptions(compareHref(from, to), locale)}>
+      <IntegrityWarning
+        verifications={[verificationOf(history, from), verificationOf(history, to)]}
+        missing={history.missing}
+      />
       <ComparisonView
         comparison={compareVersions(before, after, {siteHosts: env().siteHosts})}
         language={language}

@@ -11,13 +11,18 @@ import {UpcomingVersionsNotice} from '@/components/UpcomingVersionsNotice'
 import {VersionBanner} from '@/components/VersionBanner'
 import {alternates, languageOptions} from '@/i18n/alternates'
 import {routing} from '@/i18n/routing'
-import {checkIntegrity} from '@/lib/policy/integrity'
 import {env} from '@/lib/env'
 import {collectOutboundLinks} from '@/lib/links'
 import {siteToday} from '@/lib/clock'
 import {versionPeriods} from '@/lib/policy/periods'
+import {verificationOf} from '@/lib/policy/verification'
 import {parseVersionNumber} from '@/lib/policy/versionNumber'
-import {fetchPublishedVersions, fetchVersion, loadContent} from '@/sanity/lib/fetch'
+import {
+  fetchHistoryVerification,
+  fetchPublishedVersions,
+  fetchVersion,
+  loadContent,
+} from '@/sanity/lib/fetch'
 import {isPreviewing} from '@/sanity/lib/preview'
 import {PreviewConnection} from '@/sanity/presentation/PreviewConnection'
 import {leavePreviewHref, versionPath} from '@/sanity/presentation/routes'
@@ -44,8 +49,8 @@ export default async function VersionPage({params}: Props) {
   setRequestLocale(locale)
   if (number === undefined) return <NotFoundPage locale={locale} />
 
-  const [version, versions] = await loadContent(() =>
-    Promise.all([fetchVersion(number), fetchPublishedVersions()]),
+  const [version, versions, history] = await loadContent(() =>
+    Promise.all([fetchVersion(number), fetchPublishedVersions(), fetchHistoryVerification()]),
   )
   if (!version) return <NotFoundPage locale={locale} />
   const today = siteToday()
@@ -74,7 +79,10 @@ export default async function VersionPage({params}: Props) {
         />
       )}
       <VersionBanner period={period} />
-      <IntegrityWarning status={await checkIntegrity(version)} />
+      <IntegrityWarning
+        verifications={[verificationOf(history, number)]}
+        missing={history.missing}
+      />
       {period.state === 'current' && (
         <UpcomingVersionsNotice published={versions} today={today} language={locale} />
       )}
