@@ -89,7 +89,7 @@ async function waitForSite(url: string, child: ChildProcess): Promise<void> {
  * and only the site's own checks stand.
  */
 export async function startIsolatedSite(
-  options: Pick<LakeOptions, 'workflowRules'> = {},
+  options: Pick<LakeOptions, 'workflowRules' | 'signingKey' | 'seedFile'> = {},
 ): Promise<IsolatedSite> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'policy-isolated-'))
   const sitePort = await freePort()
