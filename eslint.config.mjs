@@ -2,6 +2,10 @@ import {defineConfig, globalIgnores} from 'eslint/config'
 import nextVitals from 'eslint-config-next/core-web-vitals'
 import nextTs from 'eslint-config-next/typescript'
 
+// The embedded lake's layers, lowest first: each may import only the layers before it, and only
+// through their index (`../store`, never `../store/dataset`). See sanity/lake/README.md.
+const LAKE_LAYERS = ['core', 'auth', 'query', 'store', 'rules', 'realtime', 'http']
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -21,6 +25,37 @@ export default defineConfig([
       '@typescript-eslint/no-unused-vars': [
         'error',
         {argsIgnorePattern: '^_', varsIgnorePattern: '^_'},
+      ],
+    },
+  },
+  {
+    files: ['sanity/lake/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^\\.\\.?/(${LAKE_LAYERS.join('|')})/`,
+              message:
+                "Import another layer of the lake through its index ('../store'), not its files.",
+            },
+          ],
+        },
+      ],
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: LAKE_LAYERS.map((layer, index) => ({
+            target: `./sanity/lake/${layer}`,
+            from: './sanity/lake',
+            except: [
+              ...LAKE_LAYERS.slice(0, index + 1).map((allowed) => `./${allowed}`),
+              './config.ts',
+            ],
+            message: `The lake's ${layer} layer uses only the layers below it (${LAKE_LAYERS.slice(0, index).join(', ') || 'none'}).`,
+          })),
+        },
       ],
     },
   },

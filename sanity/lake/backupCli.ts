@@ -1,5 +1,5 @@
 import {ConfigurationError} from '../../lib/env'
-import {BackupError, backupLake, restoreLake, type BackupSummary} from './backup'
+import {BackupError, backupLake, restoreLake, type BackupSummary} from './store'
 import {readLakeEnv} from './config'
 import {editorClient, exportDocuments, importDocuments} from './sanityTools'
 

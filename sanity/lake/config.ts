@@ -1,5 +1,5 @@
 import {ConfigurationError} from '../../lib/env'
-import {webOrigin} from './origins'
+import {webOrigin} from './auth'
 
 /** Everything the lake reads from its environment; a bad value stops it with one clear line. */
 export interface LakeEnv {

@@ -10,7 +10,7 @@ import {DATASETS, PROJECT_ID} from './config'
  * and `sanity dataset import` run), pointed at a running lake: the same .tar.gz a hosted project
  * exports, in both directions. The import writes as whoever the client is (the CLI: the lake's
  * editor), through every rule: signed versions are taken as they are when they verify
- * (sanity/lake/versionRules.ts).
+ * (sanity/lake/rules/versionRules.ts).
  */
 
 const API_VERSION = '2025-02-19'

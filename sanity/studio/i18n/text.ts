@@ -44,7 +44,7 @@ const ROLE_TITLES: Record<string, StudioTextKey> = {
   'legal-reviewer': 'role.legal-reviewer',
 }
 
-/** The words for one of the embedded lake's roles (sanity/lake/auth.ts), if it is one. */
+/** The words for one of the embedded lake's roles (lib/localUsers.ts), if it is one. */
 export function roleTitleKey(role: string): StudioTextKey | undefined {
   return ROLE_TITLES[role]
 }
