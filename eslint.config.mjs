@@ -49,10 +49,7 @@ export default defineConfig([
           zones: LAKE_LAYERS.map((layer, index) => ({
             target: `./sanity/lake/${layer}`,
             from: './sanity/lake',
-            except: [
-              ...LAKE_LAYERS.slice(0, index + 1).map((allowed) => `./${allowed}`),
-              './config.ts',
-            ],
+            except: LAKE_LAYERS.slice(0, index + 1).map((allowed) => `./${allowed}`),
             message: `The lake's ${layer} layer uses only the layers below it (${LAKE_LAYERS.slice(0, index).join(', ') || 'none'}).`,
           })),
         },

@@ -1,6 +1,6 @@
 import {ConfigurationError} from '../../lib/env'
 import {BackupError, backupLake, restoreLake, type BackupSummary} from './store'
-import {readLakeEnv} from './config'
+import {readLakeEnv} from '../../lib/env'
 import {editorClient, exportDocuments, importDocuments} from './sanityTools'
 
 /**

@@ -7,11 +7,10 @@ import {resolve} from 'node:path'
 import {createLakeHandler} from './http'
 import {holdDataDir} from './store'
 import {Authenticator, ensureLocalUsers, type LocalUser, usersFile} from './auth'
-import {DATASETS, readLakeEnv, type WebhookTarget} from './config'
 import {LakeState} from './http'
 import {LakeDataset} from './store'
 import {importSeed} from './store'
-import {ConfigurationError} from '../../lib/env'
+import {ConfigurationError, LAKE_DATASETS, readLakeEnv, type WebhookTarget} from '../../lib/env'
 import {SITE_SIGNER} from '../../lib/localUsers'
 import {readPrivateKey, type PublicSigningKey} from '../../lib/policy/signingKeys'
 import {SEED_PUBLIC_KEY} from '../seed/seedKey'
@@ -29,7 +28,7 @@ import {welcomePage} from './http'
 
 export type {LocalUser} from './auth'
 export {readLocalUsers} from './auth'
-export type {WebhookTarget} from './config'
+export type {WebhookTarget} from '../../lib/env'
 
 export interface LakeOptions {
   /** Plain HTTP port; 0 picks a free one. Default `LAKE_PORT` or 3333. */
@@ -130,7 +129,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     const workflowRules = options.workflowRules ?? env.workflowRules
     const datasets = new Map<string, LakeDataset>()
     const webhooks: WebhookDispatcher[] = []
-    for (const name of DATASETS) {
+    for (const name of LAKE_DATASETS) {
       const store = DatasetStore.open(dataDir, name)
       cleanups.push(() => store.close())
       const pool = new QueryPool(store, {size: options.queryWorkers ?? 2, limits})

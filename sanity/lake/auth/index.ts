@@ -3,7 +3,7 @@
  * from.
  */
 
-export {AllowedOrigins, webOrigin} from './origins'
+export {AllowedOrigins} from './origins'
 export {
   Authenticator,
   currentUser,

@@ -1,3 +1,5 @@
+import {webOrigin} from '../../../lib/env'
+
 /**
  * The web origins allowed to call the lake from a browser: the site (whose `/studio` is the
  * Studio) and any listed in `LAKE_CORS_ORIGINS`. A loopback origin also allows its other loopback
@@ -6,17 +8,6 @@
  */
 
 const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]']
-
-/** The origin of an http(s) address, or undefined when it is not one. */
-export function webOrigin(address: string): string | undefined {
-  try {
-    const url = new URL(address)
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined
-    return url.origin
-  } catch {
-    return undefined
-  }
-}
 
 export class AllowedOrigins {
   private readonly origins = new Set<string>()

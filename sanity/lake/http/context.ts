@@ -1,5 +1,5 @@
 import type {Authenticator, LocalUser} from '../auth'
-import {PROJECT_ID} from '../config'
+import {LAKE_PROJECT_ID} from '../../../lib/env'
 import type {LakeDataset} from '../store'
 import {datasetNotFound, tooManyRequests, unauthorized} from '../core'
 import type {RouteContext} from './router'
@@ -12,7 +12,7 @@ import type {AllowedOrigins} from '../auth'
  * allowed to call it from a browser, and the caller.
  */
 export class LakeState {
-  readonly projectId = PROJECT_ID
+  readonly projectId = LAKE_PROJECT_ID
   readonly listeners: Map<string, ListenerHub>
   private readonly openStreams = {anonymous: 0, signedIn: 0}
 

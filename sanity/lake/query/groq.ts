@@ -1,6 +1,6 @@
 import {evaluate, parse, type ExprNode} from 'groq-js'
 
-import {PROJECT_ID} from '../config'
+import {LAKE_PROJECT_ID} from '../../../lib/env'
 import type {LakeDocument} from '../core'
 import {badRequest, queryParseError} from '../core'
 
@@ -105,7 +105,7 @@ export async function evaluateQuery(
     params: context.params,
     identity: context.identity,
     timestamp: context.timestamp,
-    sanity: {projectId: PROJECT_ID, dataset: context.dataset},
+    sanity: {projectId: LAKE_PROJECT_ID, dataset: context.dataset},
   })
   return value.get()
 }

@@ -1,7 +1,7 @@
 import {encodeSignatureHeader, SIGNATURE_HEADER_NAME} from '@sanity/webhook'
 import {evaluate, parse, type ExprNode} from 'groq-js'
 
-import {LAKE_DEFAULTS, PROJECT_ID, type WebhookTarget} from '../config'
+import {LAKE_DEFAULTS, LAKE_PROJECT_ID, type WebhookTarget} from '../../../lib/env'
 import type {LakeDataset} from '../store'
 import {isPrivateId, randomId, type LakeDocument} from '../core'
 import type {CommittedChange, CommittedTransaction} from '../store'
@@ -54,7 +54,7 @@ async function payloadFor(hook: CompiledHook, change: CommittedChange): Promise<
     dataset: [doc],
     before: change.before,
     after: change.after,
-    sanity: {projectId: PROJECT_ID, dataset: ''},
+    sanity: {projectId: LAKE_PROJECT_ID, dataset: ''},
   })
   const result = await value.get()
   return Array.isArray(result) ? result[0] : undefined
@@ -116,7 +116,7 @@ export class WebhookDispatcher {
       'user-agent': 'Sanity.io webhook delivery (embedded lake)',
       'idempotency-key': `${tx.id}#${change.id}#${hook.id}`,
       'sanity-webhook-id': hook.id,
-      'sanity-project-id': PROJECT_ID,
+      'sanity-project-id': LAKE_PROJECT_ID,
       'sanity-dataset': this.dataset.name,
       'sanity-document-id': change.id,
       'sanity-transaction-id': tx.id,

@@ -11,7 +11,7 @@ import {
 import {dirname, join, resolve} from 'node:path'
 
 import {ensureLocalUsers, newToken, readLocalUsers, usersFile, type LocalUser} from '../auth'
-import {DATASETS} from '../config'
+import {LAKE_DATASETS} from '../../../lib/env'
 
 /**
  * Whole-lake backups: the dataset with every transaction and revision (the document history the
@@ -23,7 +23,7 @@ import {DATASETS} from '../config'
 /** The lake writes its process id here while it runs, so a restore never replaces a live store. */
 export const LOCK_FILE = 'lake.pid'
 
-const DATASET = DATASETS[0]
+const DATASET = LAKE_DATASETS[0]
 const BACKUP_META_USERS = 'backup.users'
 const BACKUP_META_TAKEN_AT = 'backup.takenAt'
 const BACKUP_META_DATASET = 'backup.dataset'

@@ -1,21 +1,23 @@
-import {DEFAULT_REVIEWER_ROLE, type ReviewerRule} from './policy/reviewers'
+import {DEFAULT_REVIEWER_ROLE, type ReviewerRule} from '../policy/reviewers'
 
-/**
- * Every setting the product reads from the environment, checked in one place so that a bad value
- * stops the process at start with one line naming the variable, not with a failure much later.
- */
+import {
+  ConfigurationError,
+  DEFAULT_API_VERSION,
+  DEFAULT_DATASET,
+  DEFAULT_SITE_PORT,
+  EMBEDDED_PROJECT_ID,
+  fixedPort,
+  lakeHost,
+  LAKE_DEFAULTS,
+  list,
+  matching,
+  read,
+  signingPrivateKey,
+  siteUrl,
+  type Source,
+} from './read'
 
-export class ConfigurationError extends Error {
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`Configuration error: ${variable} ${message}`)
-    this.name = 'ConfigurationError'
-  }
-}
-
-type Source = Record<string, string | undefined>
+/** The site's settings: its address, its content source, and how it signs. */
 
 export interface SanityTarget {
   /** True when no real project is configured and the embedded lake serves the content. */
@@ -57,58 +59,9 @@ export interface Env {
   signoff: SignoffSettings
 }
 
-function read(source: Source, name: string): string | undefined {
-  const value = source[name]?.trim()
-  return value ? value : undefined
-}
-
-function port(source: Source, name: string, fallback: number): number {
-  const raw = read(source, name)
-  if (raw === undefined) return fallback
-  const value = Number(raw)
-  if (!/^\d+$/.test(raw) || value < 1 || value > 65535) {
-    throw new ConfigurationError(name, `must be a port number between 1 and 65535 (got "${raw}").`)
-  }
-  return value
-}
-
-function matching(source: Source, name: string, pattern: RegExp, rule: string): string | undefined {
-  const value = read(source, name)
-  if (value !== undefined && !pattern.test(value)) {
-    throw new ConfigurationError(name, `must be ${rule} (got "${value}").`)
-  }
-  return value
-}
-
-/** A comma-separated list, each entry checked. */
-function list(source: Source, name: string, pattern: RegExp, rule: string): string[] {
-  const entries = (read(source, name) ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-  const wrong = entries.find((entry) => !pattern.test(entry))
-  if (wrong !== undefined)
-    throw new ConfigurationError(name, `must be ${rule}, separated by commas (got "${wrong}").`)
-  return entries
-}
-
-export const EMBEDDED_PROJECT_ID = 'local'
-export const DEFAULT_DATASET = 'production'
-export const DEFAULT_API_VERSION = '2025-02-19'
-
 export function parseEnv(source: Source): Env {
-  const sitePort = port(source, 'PORT', 3000)
-  const rawSiteUrl = read(source, 'SITE_URL') ?? `http://localhost:${sitePort}`
-  let siteUrl: URL
-  try {
-    siteUrl = new URL(rawSiteUrl)
-    if (siteUrl.protocol !== 'http:' && siteUrl.protocol !== 'https:') throw new Error()
-  } catch {
-    throw new ConfigurationError(
-      'SITE_URL',
-      `must be an absolute http(s) address (got "${rawSiteUrl}").`,
-    )
-  }
+  const sitePort = fixedPort(source, 'PORT', DEFAULT_SITE_PORT)
+  const address = siteUrl(source)
 
   const projectId = matching(
     source,
@@ -132,9 +85,10 @@ export function parseEnv(source: Source): Env {
     ) ?? DEFAULT_API_VERSION
   const readToken = read(source, 'SANITY_API_READ_TOKEN')
 
-  const lakeHost = read(source, 'LAKE_HOST') ?? '127.0.0.1'
-  const lakePort = port(source, 'LAKE_PORT', 3333)
-  const lakeHttpsPort = port(source, 'LAKE_HTTPS_PORT', 3334)
+  // The site and the Studio connect to the lake: a port the lake picks, or none, would not do
+  const host = lakeHost(source)
+  const lakePort = fixedPort(source, 'LAKE_PORT', LAKE_DEFAULTS.port)
+  const lakeHttpsPort = fixedPort(source, 'LAKE_HTTPS_PORT', LAKE_DEFAULTS.httpsPort)
 
   const embeddedLake = projectId === undefined || projectId === EMBEDDED_PROJECT_ID
   if (!embeddedLake && source.SANITY_DATASET === undefined) {
@@ -157,12 +111,6 @@ export function parseEnv(source: Source): Env {
       'moves the site’s clock and is for tests only: a production server refuses it unless ALLOW_TEST_CLOCK=1 is set too.',
     )
   }
-  const signingPrivateKey = matching(
-    source,
-    'SIGNING_PRIVATE_KEY',
-    /^(-----BEGIN PRIVATE KEY-----[\s\S]+-----END PRIVATE KEY-----|[A-Za-z0-9+/=\s]{40,})$/,
-    'an Ed25519 private key in PEM (-----BEGIN PRIVATE KEY-----) or base64 DER form',
-  )?.replace(/\\n/g, '\n')
   const trustedPublicKeys = list(
     source,
     'SIGNING_PUBLIC_KEYS',
@@ -188,23 +136,23 @@ export function parseEnv(source: Source): Env {
 
   return {
     sitePort,
-    siteUrl,
-    siteHosts: [siteUrl.host],
+    siteUrl: address,
+    siteHosts: [address.host],
     sanity: {
       embeddedLake,
       projectId: projectId ?? EMBEDDED_PROJECT_ID,
       dataset,
       apiVersion,
-      apiHost: embeddedLake ? `http://${lakeHost}:${lakePort}` : undefined,
+      apiHost: embeddedLake ? `http://${host}:${lakePort}` : undefined,
       readToken,
     },
-    lakeHost,
+    lakeHost: host,
     lakePort,
     lakeHttpsPort,
     webhookSecret: read(source, 'SANITY_WEBHOOK_SECRET'),
     testClockFile,
     signoff: {
-      signingPrivateKey,
+      signingPrivateKey: signingPrivateKey(source),
       trustedPublicKeys,
       writeToken: read(source, 'SANITY_API_WRITE_TOKEN'),
       reviewers,

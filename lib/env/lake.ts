@@ -1,7 +1,19 @@
-import {ConfigurationError} from '../../lib/env'
-import {webOrigin} from './auth'
+import {
+  ConfigurationError,
+  DEFAULT_DATASET,
+  EMBEDDED_PROJECT_ID,
+  lakeHost,
+  LAKE_DEFAULTS,
+  port,
+  read,
+  signingPrivateKey,
+  siteUrl,
+  type Source,
+  webAddress,
+  webOrigin,
+} from './read'
 
-/** Everything the lake reads from its environment; a bad value stops it with one clear line. */
+/** Everything the embedded lake reads from its environment. */
 export interface LakeEnv {
   port: number
   host: string
@@ -17,6 +29,11 @@ export interface LakeEnv {
   workflowRules: boolean
   /** The site's signing key (PEM), when configured (`SIGNING_PRIVATE_KEY`). */
   signingKey?: string
+  /**
+   * `npm start` begins with an empty data folder (`LAKE_FRESH=1`, for tests): only one named by
+   * `LAKE_DATA_DIR`, so that the default folder, a person's own, is never emptied.
+   */
+  fresh: boolean
 }
 
 export interface WebhookTarget {
@@ -33,63 +50,17 @@ export interface WebhookTarget {
   name?: string
 }
 
-export const LAKE_DEFAULTS = {
-  port: 3333,
-  host: '127.0.0.1',
-  dataDir: '.data/lake',
-  seedFile: 'sanity/seed/production.ndjson',
-  httpsPort: 3334,
-  webhookFilter: '_type == "policyVersion"',
-  sitePort: 3000,
-} as const
-
-export const PROJECT_ID = 'local'
-export const DATASETS = ['production'] as const
-
-type Source = Record<string, string | undefined>
-
-function read(source: Source, name: string): string | undefined {
-  const value = source[name]?.trim()
-  return value ? value : undefined
-}
-
-/** A port number; 0 asks the system for a free one, and `off` turns an optional listener off. */
-function port(source: Source, name: string, fallback: number, allowOff = false): number | false {
-  const raw = read(source, name)
-  if (raw === undefined) return fallback
-  if (allowOff && /^(off|false)$/i.test(raw)) return false
-  const value = Number(raw)
-  if (!/^\d+$/.test(raw) || value > 65535) {
-    const off = allowOff ? ', or "off"' : ''
-    throw new ConfigurationError(
-      name,
-      `must be a port number between 0 and 65535${off} (got "${raw}").`,
-    )
-  }
-  return value
-}
+/** The lake's project and datasets: the names the site and the Studio use for it. */
+export const LAKE_PROJECT_ID = EMBEDDED_PROJECT_ID
+export const LAKE_DATASETS = [DEFAULT_DATASET] as const
 
 export function readLakeEnv(source: Source = process.env): LakeEnv {
-  const httpPort = port(source, 'LAKE_PORT', LAKE_DEFAULTS.port) as number
-  const httpsPort = port(source, 'LAKE_HTTPS_PORT', LAKE_DEFAULTS.httpsPort, true)
-  const host = read(source, 'LAKE_HOST') ?? LAKE_DEFAULTS.host
-  if (!/^[A-Za-z0-9.:_-]+$/.test(host)) {
-    throw new ConfigurationError('LAKE_HOST', `must be a host name or IP address (got "${host}").`)
-  }
-  // The same default as the site's own settings: the site's port on localhost
-  const rawSiteUrl =
-    read(source, 'SITE_URL') ?? `http://localhost:${port(source, 'PORT', LAKE_DEFAULTS.sitePort)}`
-  let siteOrigin: string
-  try {
-    const parsed = new URL(rawSiteUrl)
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error()
-    siteOrigin = parsed.origin
-  } catch {
-    throw new ConfigurationError(
-      'SITE_URL',
-      `must be an absolute http(s) address (got "${rawSiteUrl}").`,
-    )
-  }
+  // The lake says where it listens, so it may let the system pick its ports
+  const httpPort = port(source, 'LAKE_PORT', LAKE_DEFAULTS.port, {anyFreePort: true}) as number
+  const httpsPort = port(source, 'LAKE_HTTPS_PORT', LAKE_DEFAULTS.httpsPort, {
+    anyFreePort: true,
+    allowOff: true,
+  })
   const corsOrigins = (read(source, 'LAKE_CORS_ORIGINS') ?? '')
     .split(',')
     .map((entry) => entry.trim())
@@ -108,15 +79,7 @@ export function readLakeEnv(source: Source = process.env): LakeEnv {
   const url = read(source, 'LAKE_WEBHOOK_URL')
   let webhook: WebhookTarget | undefined
   if (url !== undefined) {
-    try {
-      const parsed = new URL(url)
-      if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error()
-    } catch {
-      throw new ConfigurationError(
-        'LAKE_WEBHOOK_URL',
-        `must be an absolute http(s) address (got "${url}").`,
-      )
-    }
+    webAddress('LAKE_WEBHOOK_URL', url)
     webhook = {
       url,
       secret: read(source, 'LAKE_WEBHOOK_SECRET') ?? read(source, 'SANITY_WEBHOOK_SECRET'),
@@ -130,14 +93,15 @@ export function readLakeEnv(source: Source = process.env): LakeEnv {
   }
   return {
     port: httpPort,
-    host,
+    host: lakeHost(source),
     dataDir: read(source, 'LAKE_DATA_DIR') ?? LAKE_DEFAULTS.dataDir,
     seedFile: read(source, 'LAKE_SEED_FILE') ?? LAKE_DEFAULTS.seedFile,
     httpsPort,
-    siteOrigin,
+    siteOrigin: siteUrl(source).origin,
     corsOrigins,
     webhook,
     workflowRules: rules.toLowerCase() === 'on',
-    signingKey: read(source, 'SIGNING_PRIVATE_KEY'),
+    signingKey: signingPrivateKey(source),
+    fresh: read(source, 'LAKE_FRESH') === '1' && read(source, 'LAKE_DATA_DIR') !== undefined,
   }
 }
