@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto'
+import {escapeHtml, htmlPage} from '../../../lib/html'
 
 import type {RouteRegistrar} from './app'
 import type {LakeRouteContext} from './context'
@@ -33,13 +34,6 @@ const CSP = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ')
-
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (char) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'})[char] ?? char,
-  )
-}
 
 /** Each part is HTML: the texts are fixed here, and the addresses in them are escaped. */
 interface Texts {
@@ -103,23 +97,12 @@ export function welcomePageHtml(secure: boolean, options: WelcomePageOptions): s
 <p>${t.next}</p>
 <p><a class="button" href="${studio}">${t.link}</a></p>
 </section>`
-  return `<!doctype html>
-<html lang="fr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>Serveur de contenu local · Local content server</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<main>
-${section('fr', fr)}
-${section('en', en)}
-</main>
-</body>
-</html>
-`
+  return htmlPage({
+    lang: 'fr',
+    title: 'Serveur de contenu local · Local content server',
+    style: STYLE,
+    main: `${section('fr', fr)}\n${section('en', en)}`,
+  })
 }
 
 export function welcomePage(options: WelcomePageOptions): RouteRegistrar {
