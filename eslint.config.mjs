@@ -29,6 +29,25 @@ export default defineConfig([
     },
   },
   {
+    // Every package the code imports is declared: the product's in dependencies, what only
+    // tests, benchmarks and tool settings use in devDependencies.
+    files: ['**/*.{ts,tsx,mjs}'],
+    rules: {
+      'import/no-extraneous-dependencies': [
+        'error',
+        {
+          devDependencies: [
+            'tests/**',
+            'bench/**',
+            'playwright.config.ts',
+            'vitest.config.ts',
+            'eslint.config.mjs',
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['sanity/lake/**/*.ts'],
     rules: {
       'no-restricted-imports': [
