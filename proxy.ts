@@ -1,3 +1,4 @@
+import {hasLocale} from 'next-intl'
 import createMiddleware from 'next-intl/middleware'
 import {NextRequest, NextResponse} from 'next/server'
 import {routing} from './i18n/routing'
@@ -7,6 +8,7 @@ import {
   staticSecurityHeaders,
   studioContentSecurityPolicy,
 } from './lib/delivery/securityHeaders'
+import {DRAFT_MODE_COOKIE, SHAREABLE_HEADER} from './lib/delivery/cachePolicy'
 import {
   isUnavailable,
   REQUEST_PATH_HEADER,
@@ -43,9 +45,25 @@ function localeOf(pathname: string): 'fr' | 'en' {
   return pathname.startsWith('/en/') || pathname === '/en' ? 'en' : 'fr'
 }
 
+/** An address under one of the site's languages. */
+function hasLanguage(pathname: string): boolean {
+  return hasLocale(routing.locales, pathname.split('/')[1])
+}
+
+/** A page under a language: the same for every reader, unless an editor is previewing. */
+function isPublicPage(request: NextRequest): boolean {
+  const {pathname} = request.nextUrl
+  return isPage(pathname) && hasLanguage(pathname) && !request.cookies.has(DRAFT_MODE_COOKIE)
+}
+
 /**
  * Every response: a fresh nonce and the Content-Security-Policy built on it, the other security
  * headers, and, for pages, next-intl's locale negotiation and localized paths.
+ *
+ * A public page is marked as the same for every reader: the site's server (scripts/serve.ts)
+ * keeps it, with its inline scripts allowed by their hashes instead of this nonce. It sets no
+ * cookie: the language cookie is set where a language is negotiated (an address without one) or
+ * chosen (the language switcher).
  */
 export default function proxy(request: NextRequest) {
   const {pathname, search} = request.nextUrl
@@ -88,6 +106,13 @@ export default function proxy(request: NextRequest) {
     }
   }
 
+  if (isPage(pathname) && hasLanguage(pathname)) {
+    // Both copies of next-intl's cookie: the response's, and the one Next hands the page (which
+    // a page's response may send again).
+    response.headers.delete('set-cookie')
+    response.headers.delete('x-middleware-set-cookie')
+  }
+  if (isPublicPage(request) && response.status < 300) response.headers.set(SHAREABLE_HEADER, '1')
   response.headers.set('Content-Security-Policy', csp)
   for (const [name, value] of Object.entries(staticSecurityHeaders(secure)))
     response.headers.set(name, value)

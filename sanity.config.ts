@@ -8,14 +8,19 @@
 import {defineConfig} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {schemaTypes} from './sanity/schemaTypes'
+import {presentationBundles} from './sanity/presentation/i18n'
 import {presentation} from './sanity/presentation/tool'
 import {structure} from './sanity/structure'
 import {studioTarget, studioUsesEmbeddedLake} from './sanity/studio/env'
-import {LocalLakeNavbar} from './sanity/studio/LocalLakeNavbar'
-import {localLoginProvider, STUDIO_PATH} from './sanity/studio/localLogin'
+import {frenchLocale, inStartLanguage, studioBundles, studioLocales} from './sanity/studio/i18n'
+import {STUDIO_WORKSPACE_NAME} from './sanity/studio/i18n/locales'
+import {STUDIO_PATH} from './sanity/studio/localLogin'
+import {localLoginProvider} from './sanity/studio/localLoginProvider'
+import {PolicyNavbar} from './sanity/studio/PolicyNavbar'
 import {documentActions, newDocumentOptions, templates} from './sanity/studio/singleton'
 import {versioningActions, versioningBadges} from './sanity/studio/versioning/documentActions'
 import {defaultDocumentNode} from './sanity/studio/versioning/documentNode'
+import {versioningBundles} from './sanity/studio/versioning/i18n'
 
 const {projectId, dataset, apiHost} = studioTarget
 
@@ -27,21 +32,33 @@ const embeddedLake = studioUsesEmbeddedLake
         mode: 'replace' as const,
         providers: [localLoginProvider],
       },
-      studio: {components: {navbar: LocalLakeNavbar}},
     }
-  : {}
+  : // Sanity's login, with the session kept as a token the Studio's client holds: Approve and
+    // Publish send it to the site, which asks Sanity who it is (sanity/studio/versioning/signoffApi.ts).
+    {auth: {loginMethod: 'token' as const}}
 
 // Comments need Sanity's hosted comment store, which the embedded lake does not offer.
 const comments = {enabled: !studioUsesEmbeddedLake}
 
 export default defineConfig({
-  name: 'default',
-  title: 'Privacy policy',
+  name: STUDIO_WORKSPACE_NAME,
+  title: inStartLanguage('workspace.title'),
   basePath: STUDIO_PATH,
   projectId,
   dataset,
   ...embeddedLake,
-  plugins: [structureTool({structure, defaultDocumentNode, title: 'Policy'}), presentation],
+  plugins: [
+    frenchLocale,
+    structureTool({structure, defaultDocumentNode, title: inStartLanguage('tool.structure.title')}),
+    presentation,
+  ],
+  // French by default, English on request (README, "The Studio's languages"). Each part of the
+  // Studio registers its own words here.
+  i18n: {
+    locales: studioLocales,
+    bundles: [...studioBundles, ...presentationBundles, ...versioningBundles],
+  },
+  studio: {components: {navbar: PolicyNavbar}},
   schema: {types: schemaTypes, templates},
   document: {
     actions: (prev, context) => versioningActions(documentActions(prev, context), context),

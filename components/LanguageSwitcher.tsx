@@ -31,14 +31,30 @@ export function currentSectionId(doc: Document = document): string | undefined {
 /**
  * Links to the same page in the other languages. Plain links, so they work without JavaScript;
  * with it, the section being read is added just before the link is followed, so the reader
- * lands on the same section in the other language.
+ * lands on the same section in the other language, and the choice is remembered for the browser
+ * session in `cookie` (pages are the same for everyone and set no cookie; the site reads it where
+ * an address names no language).
  */
-export function LanguageSwitcher({label, options}: {label: string; options: LanguageOption[]}) {
+export function LanguageSwitcher({
+  label,
+  options,
+  cookie,
+}: {
+  label: string
+  options: LanguageOption[]
+  cookie: string
+}) {
   function keepPlace(event: MouseEvent<HTMLAnchorElement> | FocusEvent<HTMLAnchorElement>) {
     const link = event.currentTarget
     const base = link.dataset.href ?? link.getAttribute('href') ?? ''
     const section = currentSectionId()
     link.setAttribute('href', section ? `${base}#${encodeURIComponent(section)}` : base)
+  }
+
+  function remember(event: MouseEvent<HTMLAnchorElement>) {
+    keepPlace(event)
+    // No expiry: a session cookie, as the policy promises readers.
+    document.cookie = `${cookie}=${event.currentTarget.hreflang}; path=/; SameSite=Lax`
   }
 
   return (
@@ -51,7 +67,7 @@ export function LanguageSwitcher({label, options}: {label: string; options: Lang
               data-href={option.href}
               hrefLang={option.locale}
               lang={option.locale}
-              onClick={keepPlace}
+              onClick={remember}
               onFocus={keepPlace}
               onMouseEnter={keepPlace}
             >

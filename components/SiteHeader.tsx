@@ -1,5 +1,6 @@
 import {useTranslations} from 'next-intl'
 import {Link} from '@/i18n/navigation'
+import {LOCALE_COOKIE} from '@/i18n/routing'
 import {LanguageSwitcher, type LanguageOption} from './LanguageSwitcher'
 
 /** The top of every public page: skip link, site navigation and the language switcher. */
@@ -22,7 +23,7 @@ export function SiteHeader({languages}: {languages: LanguageOption[]}) {
             </li>
           </ul>
         </nav>
-        <LanguageSwitcher label={tl('label')} options={languages} />
+        <LanguageSwitcher label={tl('label')} options={languages} cookie={LOCALE_COOKIE} />
       </div>
     </header>
   )

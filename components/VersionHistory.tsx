@@ -1,6 +1,8 @@
 import {useTranslations} from 'next-intl'
 import {Link} from '@/i18n/navigation'
 import type {VersionPeriod} from '@/lib/policy/periods'
+import {shortFingerprint} from '@/lib/policy/record'
+import type {VersionVerification} from '@/lib/policy/verification'
 import type {Language, Localized} from '@/lib/policy/types'
 import {useDateFormats} from './formatDates'
 import {PeriodText} from './PeriodText'
@@ -13,6 +15,8 @@ export interface HistoryEntry {
   period: VersionPeriod
   /** The published version before this one, if any. */
   previous?: number
+  /** What the site's check of the history found for this version. */
+  verification?: VersionVerification
 }
 
 /** Every published version, newest first, with when it was in force and what changed. */
@@ -46,6 +50,7 @@ export function VersionHistory({entries, language}: {entries: HistoryEntry[]; la
             <p className="history__published">
               {t('publishedOn', {date: dates.moment(entry.publishedAt)})}
             </p>
+            {entry.verification && <Fingerprint verification={entry.verification} />}
             {entry.changeSummary?.[language] && (
               <>
                 <h3 className="history__summary-title">{t('changeSummary')}</h3>
@@ -80,5 +85,27 @@ export function VersionHistory({entries, language}: {entries: HistoryEntry[]; la
         )
       })}
     </ol>
+  )
+}
+
+/** A version's fingerprint in short form, whether it verifies, and where to check it. */
+function Fingerprint({verification}: {verification: VersionVerification}) {
+  const t = useTranslations('History')
+  const fingerprint = verification.fingerprint ?? verification.recomputed
+  return (
+    <p className="history__fingerprint">
+      <span title={t('fingerprintHelp')}>
+        {t.rich('fingerprint', {
+          fingerprint: shortFingerprint(fingerprint),
+          code: (chunks) => <code>{chunks}</code>,
+        })}
+      </span>{' '}
+      <span className={verification.verified ? 'badge badge--verified' : 'badge badge--unverified'}>
+        {verification.verified ? t('verified') : t('notVerified')}
+      </span>{' '}
+      <a href={`/api/versions/${verification.number}`} type="application/json">
+        {t('json', {number: verification.number})}
+      </a>
+    </p>
   )
 }

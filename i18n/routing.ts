@@ -1,5 +1,8 @@
 import {defineRouting} from 'next-intl/routing'
 
+/** The cookie that remembers a reader's language for the browser session. */
+export const LOCALE_COOKIE = 'NEXT_LOCALE'
+
 /** The one place that knows the site's languages and its localized addresses. */
 export const routing = defineRouting({
   locales: ['fr', 'en'],
@@ -7,7 +10,10 @@ export const routing = defineRouting({
   localePrefix: 'always',
   // No maxAge: next-intl 4 sets the locale cookie for the browser session only, which is the
   // "temporary cookie" the policy itself promises readers.
-  localeCookie: {name: 'NEXT_LOCALE'},
+  localeCookie: {name: LOCALE_COOKIE},
+  // Pages name their language versions in <link rel="alternate">; the header next-intl would add
+  // is built from the request's Host, which a page kept for everyone must not depend on.
+  alternateLinks: false,
   pathnames: {
     '/': '/',
     '/privacy-policy': {fr: '/politique-de-confidentialite', en: '/privacy-policy'},

@@ -1,3 +1,5 @@
+import {DEFAULT_REVIEWER_ROLE, type ReviewerRule} from './policy/reviewers'
+
 /**
  * Every setting the product reads from the environment, checked in one place so that a bad value
  * stops the process at start with one line naming the variable, not with a failure much later.
@@ -26,6 +28,18 @@ export interface SanityTarget {
   readToken?: string
 }
 
+/** Who may approve, and how the site signs (docs/decisions/0007-signed-versions.md). */
+export interface SignoffSettings {
+  /** The site's Ed25519 private key, PEM or base64 DER (SIGNING_PRIVATE_KEY); checked at start. */
+  signingPrivateKey?: string
+  /** Public keys trusted besides the site's own and the seed's (SIGNING_PUBLIC_KEYS), after a rotation. */
+  trustedPublicKeys: string[]
+  /** The token approvals and publications are written with (SANITY_API_WRITE_TOKEN). */
+  writeToken?: string
+  /** The legal reviewers: a project role (SANITY_REVIEWER_ROLE) and/or users (SANITY_REVIEWERS). */
+  reviewers: ReviewerRule
+}
+
 export interface Env {
   /** The port the site listens on (PORT). */
   sitePort: number
@@ -38,6 +52,7 @@ export interface Env {
   lakeHttpsPort: number
   lakeHost: string
   webhookSecret?: string
+  signoff: SignoffSettings
 }
 
 function read(source: Source, name: string): string | undefined {
@@ -61,6 +76,18 @@ function matching(source: Source, name: string, pattern: RegExp, rule: string): 
     throw new ConfigurationError(name, `must be ${rule} (got "${value}").`)
   }
   return value
+}
+
+/** A comma-separated list, each entry checked. */
+function list(source: Source, name: string, pattern: RegExp, rule: string): string[] {
+  const entries = (read(source, name) ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  const wrong = entries.find((entry) => !pattern.test(entry))
+  if (wrong !== undefined)
+    throw new ConfigurationError(name, `must be ${rule}, separated by commas (got "${wrong}").`)
+  return entries
 }
 
 export const EMBEDDED_PROJECT_ID = 'local'
@@ -115,6 +142,35 @@ export function parseEnv(source: Source): Env {
     )
   }
 
+  const signingPrivateKey = matching(
+    source,
+    'SIGNING_PRIVATE_KEY',
+    /^(-----BEGIN PRIVATE KEY-----[\s\S]+-----END PRIVATE KEY-----|[A-Za-z0-9+/=\s]{40,})$/,
+    'an Ed25519 private key in PEM (-----BEGIN PRIVATE KEY-----) or base64 DER form',
+  )?.replace(/\\n/g, '\n')
+  const trustedPublicKeys = list(
+    source,
+    'SIGNING_PUBLIC_KEYS',
+    /^[A-Za-z0-9+/=]{40,}$/,
+    'base64 DER public keys',
+  )
+  const reviewerRole = matching(
+    source,
+    'SANITY_REVIEWER_ROLE',
+    /^[A-Za-z0-9_-]{1,64}$/,
+    'a Sanity role name: letters, digits, "_" and "-"',
+  )
+  const reviewerUsers = list(
+    source,
+    'SANITY_REVIEWERS',
+    /^[^\s,@]+(@[^\s,@]+\.[^\s,@]+)?$/,
+    'Sanity user ids or e-mail addresses',
+  )
+  const reviewers: ReviewerRule =
+    reviewerRole || reviewerUsers.length > 0 || !embeddedLake
+      ? {role: reviewerRole, users: reviewerUsers}
+      : {role: DEFAULT_REVIEWER_ROLE, users: []}
+
   return {
     sitePort,
     siteUrl,
@@ -131,13 +187,54 @@ export function parseEnv(source: Source): Env {
     lakePort,
     lakeHttpsPort,
     webhookSecret: read(source, 'SANITY_WEBHOOK_SECRET'),
+    signoff: {
+      signingPrivateKey,
+      trustedPublicKeys,
+      writeToken: read(source, 'SANITY_API_WRITE_TOKEN'),
+      reviewers,
+    },
+  }
+}
+
+/**
+ * What a real Sanity project must be given before the site starts: without these it would serve
+ * stale pages (no webhook secret), fail previews (no read token) or be unable to sign. The
+ * embedded lake needs none: `npm start` hands the site its own.
+ */
+export function checkRealProjectSettings(config: Env): void {
+  if (config.sanity.embeddedLake) return
+  const required: [string, unknown, string][] = [
+    ['SANITY_WEBHOOK_SECRET', config.webhookSecret, 'the secret of the revalidation webhook'],
+    ['SANITY_API_READ_TOKEN', config.sanity.readToken, 'a Viewer token, for previews'],
+    [
+      'SANITY_API_WRITE_TOKEN',
+      config.signoff.writeToken,
+      'an Editor token, with which the site writes approvals and publications',
+    ],
+    ['SIGNING_PRIVATE_KEY', config.signoff.signingPrivateKey, 'the key the site signs with'],
+  ]
+  for (const [variable, value, what] of required) {
+    if (!value) {
+      throw new ConfigurationError(variable, `must be set with a real Sanity project: ${what}.`)
+    }
+  }
+  const {role, users} = config.signoff.reviewers
+  if (!role && users.length === 0) {
+    throw new ConfigurationError(
+      'SANITY_REVIEWERS',
+      'must list the legal reviewers (user ids or e-mail addresses), or SANITY_REVIEWER_ROLE name their role (custom roles need an Enterprise plan).',
+    )
   }
 }
 
 let cached: Env | undefined
 
-/** The process's configuration, parsed once. */
+/** The process's configuration, parsed and checked once. */
 export function env(): Env {
-  cached ??= parseEnv(process.env)
+  if (!cached) {
+    const parsed = parseEnv(process.env)
+    checkRealProjectSettings(parsed)
+    cached = parsed
+  }
   return cached
 }

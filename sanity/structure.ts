@@ -1,6 +1,8 @@
-import {ArchiveIcon, BookIcon, DocumentsIcon} from '@sanity/icons'
+import {BookIcon, DocumentsIcon} from '@sanity/icons'
 import {map} from 'rxjs'
 import type {ListItemBuilder, StructureBuilder, StructureResolver} from 'sanity/structure'
+import {titled} from './studio/i18n'
+import {versionListItems} from './studio/versioning/structure'
 
 /** The policy is a singleton: one document, always this id. */
 export const POLICY_ID = 'policy'
@@ -46,55 +48,41 @@ function sectionItem(S: StructureBuilder, id: string): ListItemBuilder {
 }
 
 export const structure: StructureResolver = (S, context) =>
-  S.list()
-    .title('Privacy policy')
-    .items([
-      S.listItem()
-        .id(POLICY_ID)
-        .title('Policy')
-        .icon(BookIcon)
-        .child(S.document().schemaType('policy').documentId(POLICY_ID).title('Privacy policy')),
-      S.listItem()
-        .id('sections')
-        .title('Sections')
-        .icon(DocumentsIcon)
-        .child(() =>
-          context.documentStore
-            .listenQuery(
-              {fetch: SECTION_ORDER_QUERY, listen: SECTION_ORDER_LISTEN},
-              {},
-              {perspective: 'raw', tag: 'structure.section-order'},
-            )
-            .pipe(
-              map((order: SectionOrder) => {
-                const {inPolicy, notInPolicy} = orderSections(order)
-                return S.list()
-                  .id('sections')
-                  .title('Sections, in policy order')
-                  .items([
-                    ...inPolicy.map((id) => sectionItem(S, id)),
-                    ...(notInPolicy.length > 0 ? [S.divider().title('Not in the policy yet')] : []),
-                    ...notInPolicy.map((id) => sectionItem(S, id)),
-                  ])
-                  .menuItems([
-                    S.menuItem()
-                      .title('New section')
-                      .intent({type: 'create', params: {type: 'policySection'}}),
-                  ])
-              }),
-            ),
-        ),
-      S.divider(),
-      S.listItem()
-        .id('versions')
-        .title('Versions')
-        .icon(ArchiveIcon)
-        .child(
-          S.documentTypeList('policyVersion')
-            .id('versions')
-            .title('Versions, newest first')
-            .defaultOrdering([{field: 'number', direction: 'desc'}])
-            // Versions come from the policy by the publishing workflow, never from a blank form.
-            .initialValueTemplates([]),
-        ),
-    ])
+  titled(S.list(), 'structure.root.title').items([
+    titled(S.listItem().id(POLICY_ID), 'structure.policy.title')
+      .icon(BookIcon)
+      .child(
+        titled(S.document().schemaType('policy').documentId(POLICY_ID), 'schema.policy.title'),
+      ),
+    titled(S.listItem().id('sections'), 'structure.sections.title')
+      .icon(DocumentsIcon)
+      .child(() =>
+        context.documentStore
+          .listenQuery(
+            {fetch: SECTION_ORDER_QUERY, listen: SECTION_ORDER_LISTEN},
+            {},
+            {perspective: 'raw', tag: 'structure.section-order'},
+          )
+          .pipe(
+            map((order: SectionOrder) => {
+              const {inPolicy, notInPolicy} = orderSections(order)
+              return titled(S.list().id('sections'), 'structure.sections.list-title')
+                .items([
+                  ...inPolicy.map((id) => sectionItem(S, id)),
+                  ...(notInPolicy.length > 0
+                    ? [titled(S.divider(), 'structure.sections.not-in-policy')]
+                    : []),
+                  ...notInPolicy.map((id) => sectionItem(S, id)),
+                ])
+                .menuItems([
+                  titled(S.menuItem(), 'structure.sections.new').intent({
+                    type: 'create',
+                    params: {type: 'policySection'},
+                  }),
+                ])
+            }),
+          ),
+      ),
+    S.divider(),
+    ...versionListItems(S, context),
+  ])

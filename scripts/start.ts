@@ -1,26 +1,45 @@
 /**
  * `npm start`: the whole product on one machine. Starts the embedded lake (unless a real Sanity
- * project is configured), builds the site when its build is missing or stale, and serves it.
+ * project is configured), builds the site when its build is missing or stale, and serves it with
+ * scripts/serve.ts.
  * `--dev` serves the site with Next's development server instead.
  */
 import {spawn, type ChildProcess} from 'node:child_process'
 import {randomBytes} from 'node:crypto'
 import {existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {ConfigurationError, parseEnv, type Env} from '../lib/env'
+import {ConfigurationError, checkRealProjectSettings, parseEnv, type Env} from '../lib/env'
+import {isPerson, SITE_SIGNER} from '../lib/localUsers'
+import {readPrivateKey} from '../lib/policy/signingKeys'
 import {startLake, type RunningLake} from '../sanity/lake/server'
-import {studioStartupLines} from '../sanity/studio/startupNotice'
+import {realProjectStudioLines, studioStartupLines} from '../sanity/studio/startupNotice'
 
 const root = path.resolve(import.meta.dirname, '..')
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
+const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs')
 const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? '.next')
 const buildStamp = path.join(distDir, 'product-build.json')
 const SOURCE_DIRS = ['app', 'components', 'i18n', 'lib', 'messages', 'sanity', 'public']
-const SOURCE_FILES = ['next.config.ts', 'proxy.ts', 'package-lock.json', 'tsconfig.json', 'sanity.config.ts']
+const SOURCE_FILES = [
+  'next.config.ts',
+  'proxy.ts',
+  'package-lock.json',
+  'tsconfig.json',
+  'sanity.config.ts',
+]
 
 function loadEnv(): Env {
   try {
-    return parseEnv(process.env)
+    const config = parseEnv(process.env)
+    checkRealProjectSettings(config)
+    if (config.signoff.signingPrivateKey) {
+      try {
+        readPrivateKey(config.signoff.signingPrivateKey)
+      } catch (error) {
+        throw new ConfigurationError('SIGNING_PRIVATE_KEY', (error as Error).message)
+      }
+    }
+    return config
   } catch (error) {
     if (error instanceof ConfigurationError) {
       console.error(error.message)
@@ -36,7 +55,8 @@ function newestSourceChange(): number {
     if (!existsSync(entry)) return
     const stats = statSync(entry)
     if (stats.isDirectory()) {
-      for (const child of readdirSync(entry)) if (child !== 'node_modules') visit(path.join(entry, child))
+      for (const child of readdirSync(entry))
+        if (child !== 'node_modules') visit(path.join(entry, child))
     } else {
       newest = Math.max(newest, stats.mtimeMs)
     }
@@ -65,7 +85,7 @@ function buildIsCurrent(config: Env): boolean {
 }
 
 function run(args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, [nextBin, ...args], {
+  return spawn(process.execPath, args, {
     cwd: root,
     stdio: 'inherit',
     // A privacy product sends no usage data anywhere, its build tool's included.
@@ -74,7 +94,9 @@ function run(args: string[], extraEnv: Record<string, string> = {}): ChildProces
 }
 
 function exitCode(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))))
+  return new Promise((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))),
+  )
 }
 
 async function main() {
@@ -91,6 +113,7 @@ async function main() {
     const dataDir = process.env.LAKE_DATA_DIR
     if (process.env.LAKE_FRESH === '1' && dataDir) rmSync(dataDir, {recursive: true, force: true})
     lake = await startLake({
+      signingKey: config.signoff.signingPrivateKey,
       port: config.lakePort,
       host: config.lakeHost,
       httpsPort: config.lakeHttpsPort,
@@ -110,8 +133,15 @@ async function main() {
     // the editor's token serves until the lake offers a read-only one; it never leaves the server.
     const editor = lake.users.find((user) => user.role === 'editor')
     if (!config.sanity.readToken && editor) siteEnv.SANITY_API_READ_TOKEN = editor.token
+    // The site signs approvals and publications with the key the lake made at first start (or
+    // the configured one), and writes them as the lake's signing service.
+    siteEnv.SIGNING_PRIVATE_KEY = lake.signingKey
+    const signer = lake.users.find((user) => user.id === SITE_SIGNER.id)
+    if (!config.signoff.writeToken && signer) siteEnv.SANITY_API_WRITE_TOKEN = signer.token
   } else {
-    console.log(`Using Sanity project ${config.sanity.projectId}, dataset ${config.sanity.dataset}.`)
+    console.log(
+      `Using Sanity project ${config.sanity.projectId}, dataset ${config.sanity.dataset}.`,
+    )
   }
 
   const stop = async (code: number) => {
@@ -121,15 +151,16 @@ async function main() {
 
   let site: ChildProcess
   if (dev) {
-    site = run(['dev', '--port', String(port)], siteEnv)
+    site = run([nextBin, 'dev', '--port', String(port)], siteEnv)
   } else {
     if (!buildIsCurrent(config)) {
       console.log('Building the site (first start or changed sources)…')
-      const code = await exitCode(run(['build']))
+      const code = await exitCode(run([nextBin, 'build']))
       if (code !== 0) return stop(code)
       writeFileSync(buildStamp, buildInputs(config))
     }
-    site = run(['start', '--port', String(port)], siteEnv)
+    // Next behind the site's own server, which keeps public pages whole (scripts/serve.ts).
+    site = run([tsxCli, path.join(root, 'scripts', 'serve.ts'), '--port', String(port)], siteEnv)
   }
   console.log(`\nThe privacy policy: ${config.siteUrl.origin}/fr/politique-de-confidentialite`)
   console.log(`In English:         ${config.siteUrl.origin}/en/privacy-policy\n`)
@@ -140,9 +171,9 @@ async function main() {
           lakeHttpsPort: config.lakeHttpsPort,
           dataDir: lake.dataDir,
           certificateFile: lake.certificateFile,
-          users: lake.users,
+          users: lake.users.filter(isPerson),
         }).join('\n')
-      : `Studio: ${config.siteUrl.origin}/studio (log in with your Sanity account)`,
+      : realProjectStudioLines(config.siteUrl.origin).join('\n'),
   )
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

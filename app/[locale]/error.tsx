@@ -1,6 +1,6 @@
 'use client'
 
-import {useTranslations} from 'next-intl'
+import {useErrorText} from '@/components/ErrorText'
 
 // A failure while rendering a page: a message in the reader's language, never a stack trace.
 export default function LocaleError({
@@ -9,13 +9,13 @@ export default function LocaleError({
   error: Error & {digest?: string}
   reset: () => void
 }) {
-  const t = useTranslations('Error')
+  const text = useErrorText()
   return (
     <main id="main" className="site-main message-page">
-      <h1>{t('title')}</h1>
-      <p>{t('description')}</p>
+      <h1>{text.title}</h1>
+      <p>{text.description}</p>
       <button type="button" onClick={reset}>
-        {t('retry')}
+        {text.retry}
       </button>
     </main>
   )

@@ -1,8 +1,9 @@
 import type {Metadata} from 'next'
-import {hasLocale, NextIntlClientProvider} from 'next-intl'
-import {getMessages, setRequestLocale} from 'next-intl/server'
+import {hasLocale} from 'next-intl'
+import {getTranslations, setRequestLocale} from 'next-intl/server'
 import {notFound} from 'next/navigation'
 import {connection} from 'next/server'
+import {ErrorTextProvider} from '@/components/ErrorText'
 import {routing} from '@/i18n/routing'
 import {env} from '@/lib/env'
 import '../globals.css'
@@ -15,16 +16,19 @@ export default async function LocaleLayout({children, params}: LayoutProps<'/[lo
   const {locale} = await params
   if (!hasLocale(routing.locales, locale)) notFound()
   setRequestLocale(locale)
-  // Each response has its own CSP nonce, so pages are rendered per request; their content comes
-  // from the tagged data cache (sanity/lib/fetch.ts), not from the content API each time.
+  // Rendered under the request's nonce, which marks the inline scripts Next writes; the site's
+  // server keeps public pages whole and allows those scripts by their hashes (scripts/serve.ts). Content
+  // comes from the tagged data cache (sanity/lib/fetch.ts), not from the content API each time.
   await connection()
-  // Only the error boundary translates in the browser; everything else is rendered on the server.
-  const {Error: errorMessages} = await getMessages()
+  // Everything is translated on the server; the browser gets the error boundary's three strings.
+  const t = await getTranslations({locale, namespace: 'Error'})
 
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider messages={{Error: errorMessages}}>{children}</NextIntlClientProvider>
+        <ErrorTextProvider text={{title: t('title'), description: t('description'), retry: t('retry')}}>
+          {children}
+        </ErrorTextProvider>
       </body>
     </html>
   )

@@ -1,15 +1,11 @@
 import {getLocale} from 'next-intl/server'
-import {NotFoundMessage} from '@/components/NotFoundMessage'
-import {PageShell} from '@/components/PageShell'
-import {languageOptions} from '@/i18n/alternates'
+import {NotFoundPage} from '@/components/NotFoundPage'
+import {routing} from '@/i18n/routing'
+import {hasLocale} from 'next-intl'
 
-// Rendered for notFound() anywhere under a language, in that language; the switcher offers the
-// policy in the other language, since the missing page has no counterpart.
+// notFound() thrown under a language (pages render NotFoundPage themselves where they can, so
+// that it is rendered on the server; see components/ResponseStatus.tsx).
 export default async function LocaleNotFound() {
   const locale = await getLocale()
-  return (
-    <PageShell languages={await languageOptions('/privacy-policy', locale)}>
-      <NotFoundMessage />
-    </PageShell>
-  )
+  return <NotFoundPage locale={hasLocale(routing.locales, locale) ? locale : routing.defaultLocale} />
 }

@@ -249,3 +249,25 @@ export function plainText(content: PolicyContent): string {
   }
   return lines.join('\n')
 }
+
+/**
+ * Two versions of a one-section policy whose English text is a single block of `words` words,
+ * written afresh from end to end in the later one: the worst case for a word-level diff.
+ */
+export function rewrittenBlock(words: number): [PolicyContent, PolicyContent] {
+  const version = (seed: number): PolicyContent => {
+    const writer = new Writer(seededRandom(seed))
+    return {
+      title: {fr: 'Politique de confidentialité', en: 'Privacy policy'},
+      organisationName: 'groupe (e)space',
+      sections: [
+        {
+          key: 'rewritten',
+          title: {fr: 'Section réécrite', en: 'Rewritten section'},
+          body: {fr: [], en: [writer.block(writer.paragraph('en', words))]},
+        },
+      ],
+    }
+  }
+  return [version(101), version(202)]
+}

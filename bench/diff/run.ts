@@ -10,13 +10,15 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {comparePolicies} from '../../lib/diff/policy'
-import {countWords, generatePolicy, plainText, revisePolicy} from './corpus'
+import {countWords, generatePolicy, plainText, revisePolicy, rewrittenBlock} from './corpus'
 
 const SECTIONS = 200
 const WORDS = 60_000
 const runsArgument = process.argv.indexOf('--runs')
 const RUNS = runsArgument > 0 ? Number(process.argv[runsArgument + 1]) : 15
 const WARM_UP = 5
+const REWRITTEN_WORDS = 20_000
+const REWRITTEN_RUNS = 3
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -103,6 +105,44 @@ try {
       `| ${label.padEnd(34)} | ${ms.toFixed(1).padStart(11)} | ${(ms / reference).toFixed(2).padStart(6)}× |`,
     )
   }
+
+  // The worst case: one block of 20,000 words rewritten from end to end. Word by word it would
+  // take minutes (Myers' algorithm is quadratic when everything changed); the comparison's time
+  // budget shows the block replaced whole instead.
+  const [rewrittenBefore, rewrittenAfter] = rewrittenBlock(REWRITTEN_WORDS)
+  const rewrittenFiles = [join(directory, 'r1.txt'), join(directory, 'r2.txt')] as const
+  writeFileSync(rewrittenFiles[0], plainText(rewrittenBefore))
+  writeFileSync(rewrittenFiles[1], plainText(rewrittenAfter))
+  const rewrittenTimes: number[] = []
+  const gitTimes: number[] = []
+  let shownWhole = false
+  for (let i = 0; i < REWRITTEN_RUNS; i++) {
+    let start = performance.now()
+    const result = comparePolicies(rewrittenBefore, rewrittenAfter)
+    rewrittenTimes.push(performance.now() - start)
+    const changes = result.sections[0]?.languages.en.body.blocks[0]?.changes ?? []
+    shownWhole = changes.length === 2
+    start = performance.now()
+    const gitResult = spawnSync(
+      'git',
+      ['diff', '--no-index', '--no-color', '--word-diff', ...rewrittenFiles],
+      {maxBuffer: 64 * 1024 * 1024},
+    )
+    if (gitResult.status !== 1) throw new Error('git diff failed on the rewritten block')
+    gitTimes.push(performance.now() - start)
+  }
+  console.log(
+    `\nOne block of ${REWRITTEN_WORDS.toLocaleString('en')} words rewritten from end to end, median of ${REWRITTEN_RUNS} runs:\n`,
+  )
+  console.log(`| ${'Comparison'.padEnd(34)} | ${'Median (ms)'.padStart(11)} |`)
+  console.log(`| ${'-'.repeat(34)} | ${'-'.repeat(11)} |`)
+  console.log(
+    `| ${'comparePolicies (time budget)'.padEnd(34)} | ${median(rewrittenTimes).toFixed(1).padStart(11)} |`,
+  )
+  console.log(
+    `| ${'git diff --no-index --word-diff'.padEnd(34)} | ${median(gitTimes).toFixed(1).padStart(11)} |`,
+  )
+  console.log(`\nShown as ${shownWhole ? 'the block replaced whole' : 'a word-level redline'}.`)
 } finally {
   rmSync(directory, {recursive: true, force: true})
 }

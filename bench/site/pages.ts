@@ -1,7 +1,8 @@
 /** The pages measured, one of each type in each language, addressed as readers reach them. */
 import {routing, type Locale} from '../../i18n/routing'
 
-export type PageType = 'policy' | 'history' | 'version' | 'compare' | '404'
+/** `floor`: the minimal App Router page of bench/site/floor-app, for reference. */
+export type PageType = 'policy' | 'history' | 'version' | 'compare' | '404' | 'floor'
 
 export interface MeasuredPage {
   type: PageType

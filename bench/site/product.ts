@@ -1,6 +1,6 @@
 /**
  * Starts the whole product as `npm start` does (embedded lake with a fresh dataset, production
- * build, `next start`) on ports and a build folder of its own, and stops it again.
+ * build, the site's server) on ports and a build folder of its own, and stops it again.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process'
 import {createWriteStream, mkdirSync, readdirSync, readFileSync} from 'node:fs'
@@ -95,6 +95,62 @@ function tail(file: string, lines = 30): string {
   }
 }
 
+/** The environment of the product started on `portBase`: the same for Next started alone. */
+function productEnv(portBase: number): NodeJS.ProcessEnv {
+  const origin = `http://localhost:${portBase}`
+  return {
+    ...process.env,
+    PORT: String(portBase),
+    SITE_URL: origin,
+    LAKE_PORT: String(portBase + 1),
+    LAKE_HTTPS_PORT: String(portBase + 2),
+    LAKE_DATA_DIR: path.join(root, `.data/bench-lake-${portBase}`),
+    LAKE_FRESH: '1',
+    // Another build folder (NEXT_DIST_DIR) lets a benchmark reuse a build made for the tests.
+    NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? `.data/next-bench-${portBase}`,
+    NEXT_TELEMETRY_DISABLED: '1',
+  }
+}
+
+/**
+ * `next start` alone on the product's build and lake, on another port: every page rendered per
+ * request under its own nonce, as the site served them before it kept them (the reference the
+ * product's own server is measured against).
+ */
+export async function startNextAlone(
+  product: RunningProduct,
+  portBase: number,
+  port: number,
+  logFile: string,
+  track: (stop: () => Promise<void>) => void,
+): Promise<RunningProduct> {
+  const log = createWriteStream(logFile)
+  await new Promise((resolve) => log.once('open', resolve))
+  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
+  const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: productEnv(portBase),
+  })
+  const stop = once(async () => {
+    await stopGroup(child)
+    log.end()
+  })
+  track(stop)
+  const origin = `http://localhost:${port}`
+  for (let attempt = 0; attempt < 120; attempt++) {
+    if ((await answers(`${origin}/en/privacy-policy`)) === 200) {
+      return {origin, processGroup: child.pid!, stop}
+    }
+    await sleep(500)
+  }
+  await stop()
+  throw new Error(
+    `next start did not answer on port ${port}; see ${logFile} (product at ${product.origin})`,
+  )
+}
+
 export async function startProduct({
   portBase,
   logFile,
@@ -117,17 +173,7 @@ export async function startProduct({
     // Its own process group, so that stopping it reaches the lake, Next and Next's workers.
     detached: true,
     stdio: ['ignore', log, log],
-    env: {
-      ...process.env,
-      PORT: String(portBase),
-      SITE_URL: origin,
-      LAKE_PORT: String(portBase + 1),
-      LAKE_HTTPS_PORT: String(portBase + 2),
-      LAKE_DATA_DIR: path.join(root, `.data/bench-lake-${portBase}`),
-      LAKE_FRESH: '1',
-      NEXT_DIST_DIR: `.data/next-bench-${portBase}`,
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
+    env: productEnv(portBase),
   })
   const stop = once(async () => {
     await stopGroup(child)

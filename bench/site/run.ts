@@ -1,26 +1,37 @@
 /**
  * Speed of the site as readers get it, on a production build started like `npm start` on ports,
  * a lake and a build folder of its own:
- * - throughput: wrk against the policy page in both languages, and against nginx serving the same
- *   HTML bytes from disk in the same run (the ratio is the cost of rendering per request);
+ * - throughput: wrk against the policy page in both languages from the product's server, from the
+ *   shipped shared cache in front of it, from Next rendering it per request (as before pages were
+ *   kept) and from nginx serving the same bytes from disk, in the same run;
  * - weight: HTML, CSS and JavaScript a first visit downloads, per page type and language;
+ * - floor: the JavaScript of a minimal App Router page with the same Next.js, for reference;
  * - lighthouse: Lighthouse 12's scores for the policy, history and redline pages.
  *
- *   npx tsx bench/site/run.ts [--only throughput,weight,lighthouse] [--seconds 10] [--warm-up 3]
- *     [--threads 2] [--connections 16] [--runs 1] [--presets mobile,desktop] [--json file]
+ *   npx tsx bench/site/run.ts [--only throughput,weight,floor,lighthouse] [--seconds 10] [--warm-up 3]
+ *     [--threads 2] [--connections 16,64] [--runs 1] [--presets mobile,desktop] [--json file]
  *
  * Needs wrk and nginx (apt-get install wrk nginx), Debian's Chromium (CHROMIUM_PATH), and for
- * Lighthouse 12 a folder it is installed in (LIGHTHOUSE_DIR). Ports BENCH_PORT_BASE..+3 (5100).
+ * Lighthouse 12 a folder it is installed in (LIGHTHOUSE_DIR). Ports BENCH_PORT_BASE..+6 (5100).
  */
 import {spawnSync} from 'node:child_process'
+import http from 'node:http'
 import {writeFileSync} from 'node:fs'
 import {cpus, loadavg} from 'node:os'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
+import {weighFloor} from './floor'
 import {CATEGORIES, lighthousePage, type LighthouseResult, type Preset} from './lighthouse'
 import {ALL_PAGES, type MeasuredPage} from './pages'
-import {startProduct, type RunningProduct} from './product'
-import {measure, serveStatically, type Measurement, type WrkOptions} from './throughput'
+import {startNextAlone, startProduct, type RunningProduct} from './product'
+import {
+  measure,
+  serveStatically,
+  serveThroughSharedCache,
+  type Measurement,
+  type PageBytes,
+  type WrkOptions,
+} from './throughput'
 import {
   chromiumVersion,
   findChromium,
@@ -31,16 +42,16 @@ import {
 } from './tools'
 import {weighPages, type PageWeight, type ResourceKind} from './weight'
 
-const PARTS = ['throughput', 'weight', 'lighthouse'] as const
+const PARTS = ['throughput', 'weight', 'floor', 'lighthouse'] as const
 type Part = (typeof PARTS)[number]
 
 const {values} = parseArgs({
   options: {
     only: {type: 'string', default: PARTS.join(',')},
-    seconds: {type: 'string', default: '10'},
+    seconds: {type: 'string', default: '8'},
     'warm-up': {type: 'string', default: '3'},
     threads: {type: 'string', default: '2'},
-    connections: {type: 'string', default: '16'},
+    connections: {type: 'string', default: '16,64'},
     runs: {type: 'string', default: '1'},
     presets: {type: 'string', default: 'mobile,desktop'},
     json: {type: 'string'},
@@ -101,122 +112,132 @@ function table(header: string[], rows: (string | number)[][]): string {
 const kb = (bytes: number) => (bytes / 1024).toFixed(1)
 const label = (page: MeasuredPage) => `${page.type} (${page.locale})`
 
-interface Scenario {
-  encoding: 'identity' | 'gzip'
-  threads: number
-  connections: number
-}
+/** Who answers: the product alone, through the shipped cache, Next per request, a file. */
+const SERVERS = ['site', 'cache', 'perRequest', 'file'] as const
+type ServerName = (typeof SERVERS)[number]
 
-interface ThroughputRow extends Scenario {
+interface ThroughputRow {
   page: MeasuredPage
+  connections: number
   htmlBytes: number
-  product: Measurement
-  nginx: Measurement
+  gzipBytes: number
+  results: Record<ServerName, Measurement>
   loadAverage: string
 }
 
-async function throughput(
-  product: RunningProduct,
-  wrk: WrkOptions,
-  nginx: string,
-): Promise<ThroughputRow[]> {
+/** The raw bytes of an answer, not decoded (fetch would decode a gzip body). */
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{status: number; body: Buffer}> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, {headers}, (response) => {
+        const chunks: Buffer[] = []
+        response.on('data', (chunk: Buffer) => chunks.push(chunk))
+        response.on('end', () =>
+          resolve({status: response.statusCode ?? 0, body: Buffer.concat(chunks)}),
+        )
+      })
+      .on('error', reject)
+  })
+}
+
+async function throughput(product: RunningProduct, wrk: WrkOptions): Promise<ThroughputRow[]> {
   const {origin} = product
   const pages = ALL_PAGES.filter((page) => page.type === 'policy')
-  const fetched: {page: MeasuredPage; html: Buffer}[] = []
+  const fetched: PageBytes[] = []
   for (const page of pages) {
-    const response = await fetch(new URL(page.path, origin))
-    if (response.status !== page.status) throw new Error(`${page.path} answered ${response.status}`)
-    fetched.push({page, html: Buffer.from(await response.arrayBuffer())})
+    const url = new URL(page.path, origin).href
+    const html = await rawGet(url, {'accept-encoding': 'identity'})
+    const gzip = await rawGet(url, {'accept-encoding': 'gzip'})
+    if (html.status !== page.status) throw new Error(`${page.path} answered ${html.status}`)
+    fetched.push({page, html: html.body, gzip: gzip.body})
   }
-  const server = await serveStatically(nginx, portBase + 3, fetched, (stop) => stops.add(stop))
+  const track = (stop: () => Promise<void>) => stops.add(stop)
+  const servers: Record<ServerName, {origin: string; processGroup: number}> = {
+    site: product,
+    cache: await serveThroughSharedCache(portBase + 5, origin, track),
+    perRequest: await startNextAlone(
+      product,
+      portBase,
+      portBase + 4,
+      path.join(root, `.data/bench-site-${portBase}-next-alone.log`),
+      track,
+    ),
+    file: await serveStatically(portBase + 3, fetched, track),
+  }
   const rows: ThroughputRow[] = []
-  try {
-    // Under load, then browsers that ask for gzip (both servers compress each response), then
-    // one reader alone: the time one page takes without queueing.
-    const scenarios: Scenario[] = [
-      {encoding: 'identity', threads: wrk.threads, connections: wrk.connections},
-      {encoding: 'gzip', threads: wrk.threads, connections: wrk.connections},
-      {encoding: 'identity', threads: 1, connections: 1},
-    ]
-    for (const scenario of scenarios) {
-      const headers = scenario.encoding === 'gzip' ? ['Accept-Encoding: gzip'] : []
-      const options = {...wrk, threads: scenario.threads, connections: scenario.connections}
-      for (const {page, html} of fetched) {
-        const loadAverage = load()
-        console.error(
-          `wrk: ${page.path} (${scenario.encoding}, ${scenario.connections} connections), product then nginx…`,
-        )
-        const rendered = await measure(
-          new URL(page.path, origin).href,
-          product.processGroup,
-          options,
-          headers,
-        )
-        const reference = await measure(
+  // Browsers ask for gzip (or better); every server sends the same gzip bytes.
+  const headers = ['Accept-Encoding: gzip']
+  for (const connections of wrk.connectionCounts) {
+    for (const {page, html, gzip} of fetched) {
+      const loadAverage = load()
+      const results = {} as Record<ServerName, Measurement>
+      for (const name of SERVERS) {
+        console.error(`wrk: ${page.path} (${connections} connections) from ${name}…`)
+        const server = servers[name]
+        results[name] = await measure(
           new URL(page.path, server.origin).href,
           server.processGroup,
-          options,
+          {...wrk, connections},
           headers,
         )
-        rows.push({
-          page,
-          ...scenario,
-          htmlBytes: html.length,
-          product: rendered,
-          nginx: reference,
-          loadAverage,
-        })
       }
+      rows.push({
+        page,
+        connections,
+        htmlBytes: html.length,
+        gzipBytes: gzip.length,
+        results,
+        loadAverage,
+      })
     }
-  } finally {
-    stops.delete(server.stop)
-    await server.stop()
   }
   return rows
 }
 
 function printThroughput(rows: ThroughputRow[], wrk: WrkOptions) {
   console.log(
-    `\n## Throughput: wrk -d${wrk.seconds}s --latency after a ${wrk.warmUpSeconds}s warm-up, loopback; nginx serves the same bytes from disk\n`,
+    `\n## Throughput: wrk -t${wrk.threads} -d${wrk.seconds}s --latency, Accept-Encoding: gzip, after a ${wrk.warmUpSeconds}s warm-up, loopback\n`,
   )
+  const rate = (m: Measurement) => m.requestsPerSecond.toFixed(0)
+  const p99 = (m: Measurement) => m.p99Ms.toFixed(1)
   console.log(
     table(
       [
         'page',
-        'encoding',
-        'threads/conns',
-        'HTML KB',
-        'product req/s',
-        'nginx req/s',
-        'nginx/product',
-        'product p50 ms',
-        'product p99 ms',
-        'nginx p99 ms',
-        'product CPU ms/req',
-        'nginx CPU ms/req',
-        'lake CPU s',
+        'conns',
+        'HTML / gzip KB',
+        'site req/s',
+        'per-request req/s',
+        'site ÷ per-request',
+        'site CPU ms/req',
+        'cache req/s',
+        'file req/s',
+        'cache ÷ file',
+        'p99 ms: site / cache / per-request / file',
+        'cache p99 ÷ file p99',
         'non-2xx',
         'socket errors',
         'load avg',
       ],
-      rows.map((row) => [
-        label(row.page),
-        row.encoding,
-        `${row.threads}/${row.connections}`,
-        kb(row.htmlBytes),
-        row.product.requestsPerSecond.toFixed(0),
-        row.nginx.requestsPerSecond.toFixed(0),
-        `${(row.nginx.requestsPerSecond / row.product.requestsPerSecond).toFixed(0)}x`,
-        row.product.p50Ms.toFixed(1),
-        row.product.p99Ms.toFixed(1),
-        row.nginx.p99Ms.toFixed(2),
-        row.product.cpuMsPerRequest.toFixed(1),
-        row.nginx.cpuMsPerRequest.toFixed(3),
-        // The lake runs in the start script's Node process; Next's server names itself.
-        (row.product.cpuSecondsByCommand.node ?? 0).toFixed(2),
-        `${row.product.non2xx}/${row.nginx.non2xx}`,
-        `${row.product.socketErrors}/${row.nginx.socketErrors}`,
-        row.loadAverage,
+      rows.map(({page, connections, htmlBytes, gzipBytes, results, loadAverage}) => [
+        label(page),
+        connections,
+        `${kb(htmlBytes)} / ${kb(gzipBytes)}`,
+        rate(results.site),
+        rate(results.perRequest),
+        `${(results.site.requestsPerSecond / results.perRequest.requestsPerSecond).toFixed(0)}x`,
+        results.site.cpuMsPerRequest.toFixed(2),
+        rate(results.cache),
+        rate(results.file),
+        (results.cache.requestsPerSecond / results.file.requestsPerSecond).toFixed(2),
+        SERVERS.map((name) => p99(results[name])).join(' / '),
+        (results.cache.p99Ms / results.file.p99Ms).toFixed(1),
+        SERVERS.map((name) => results[name].non2xx).join('/'),
+        SERVERS.map((name) => results[name].socketErrors).join('/'),
+        loadAverage,
       ]),
     ),
   )
@@ -272,8 +293,11 @@ function saveResults(results: Record<string, unknown>) {
 async function main() {
   // Every tool is looked for before anything starts, so a missing one costs no build.
   const wrkPath = parts.has('throughput') ? findWrk() : undefined
-  const nginxPath = parts.has('throughput') ? findNginx() : undefined
-  const chromiumPath = parts.has('weight') || parts.has('lighthouse') ? findChromium() : undefined
+  const nginx = parts.has('throughput') ? findNginx() : undefined
+  const chromiumPath =
+    parts.has('weight') || parts.has('floor') || parts.has('lighthouse')
+      ? findChromium()
+      : undefined
   const lighthouse = parts.has('lighthouse') ? findLighthouse() : undefined
 
   const version = (command: string, args: string[]) => {
@@ -284,7 +308,7 @@ async function main() {
   console.log(`${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}`)
   if (chromiumPath) console.log(chromiumVersion(chromiumPath))
   if (wrkPath) console.log(version(wrkPath, ['--version']).replace(/ Copyright.*/, ''))
-  if (nginxPath) console.log(version(nginxPath, ['-v']))
+  if (nginx) console.log(version(nginx, ['-v']))
   if (lighthouse) console.log(`Lighthouse ${lighthouse.version}`)
   console.log(`Load average before start: ${load()}`)
 
@@ -295,15 +319,16 @@ async function main() {
   const product = await startProduct({portBase, logFile, track: (stop) => stops.add(stop)})
 
   const results: Record<string, unknown> = {date: new Date().toISOString(), loadBefore: load()}
-  if (wrkPath && nginxPath) {
+  if (wrkPath && nginx) {
     const wrk: WrkOptions = {
       wrk: wrkPath,
       threads: Number(values.threads),
-      connections: Number(values.connections),
+      connections: 0,
+      connectionCounts: values.connections.split(',').map(Number),
       seconds: Number(values.seconds),
       warmUpSeconds: Number(values['warm-up']),
     }
-    const rows = await throughput(product, wrk, nginxPath)
+    const rows = await throughput(product, wrk)
     printThroughput(rows, wrk)
     results.throughput = rows
     saveResults(results)
@@ -316,6 +341,15 @@ async function main() {
     for (const {page, status} of wrong)
       console.log(`Warning: ${page.path} answered ${status}, not ${page.status}.`)
     results.weight = weights
+    saveResults(results)
+  }
+  if (parts.has('floor') && chromiumPath) {
+    console.error('Building and weighing the minimal App Router page…')
+    const floor = await weighFloor(chromiumPath, portBase + 6, (stop) => stops.add(stop))
+    console.log(
+      `\nMinimal App Router page (bench/site/floor-app), same Next.js, Turbopack: JS ${kb(floor.byKind.js.raw)} / ${kb(floor.byKind.js.gzip)} KB in ${floor.byKind.js.requests} files`,
+    )
+    results.floor = floor
     saveResults(results)
   }
   if (lighthouse && chromiumPath) {

@@ -1,21 +1,23 @@
 /**
- * Throughput and tail latency of a page rendered per request by the product, against nginx
- * serving the same HTML bytes from disk in the same run: the ratio is what per-request rendering
- * costs next to a static file.
+ * Throughput and tail latency of the policy page as the product serves it (alone, and through the
+ * shipped shared cache), against Next rendering it per request (the delivery before pages were
+ * kept) and nginx serving the same bytes from disk, in the same run.
  */
-import {execFile, spawn, type ChildProcess} from 'node:child_process'
-import {chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {execFile} from 'node:child_process'
+import {mkdirSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {promisify} from 'node:util'
-import {setTimeout as sleep} from 'node:timers/promises'
+import {startNginx} from '../../deploy/nginx/foreground'
+import {standaloneConfig} from '../../deploy/nginx/render'
 import type {MeasuredPage} from './pages'
-import {groupCpuSeconds, once, stopGroup} from './product'
+import {groupCpuSeconds, once} from './product'
 
 export interface WrkOptions {
   wrk: string
   threads: number
   connections: number
+  /** The connection counts a run measures, one after the other. */
+  connectionCounts: number[]
   seconds: number
   warmUpSeconds: number
 }
@@ -118,29 +120,35 @@ export interface StaticServer {
   stop: () => Promise<void>
 }
 
+/** A page's bytes as the site sends them: the HTML, and the gzip copy it sends for gzip. */
+export interface PageBytes {
+  page: MeasuredPage
+  html: Buffer
+  gzip: Buffer
+}
+
 /**
- * nginx in the foreground with a configuration of its own in a temporary folder: one worker (the
- * product runs in one Node process), no access log (the product keeps none), keep-alive without a
- * request limit (as Node's server), and gzip at the level the product's server uses.
+ * nginx serving the same bytes from disk: one worker (the site is one Node process), no access
+ * log (the site keeps none), keep-alive without a request limit (as Node's server), and the
+ * site's own gzip copy of each page sent as it is (`gzip_static`), so both send the same bytes.
  */
 export async function serveStatically(
-  nginx: string,
   port: number,
-  pages: {page: MeasuredPage; html: Buffer}[],
+  pages: PageBytes[],
   track: (stop: () => Promise<void>) => void,
 ): Promise<StaticServer> {
-  const prefix = mkdtempSync(path.join(tmpdir(), 'bench-nginx-'))
-  // nginx's worker runs as an unprivileged user when started by root: it must read the files.
-  chmodSync(prefix, 0o755)
-  const htmlDir = path.join(prefix, 'html')
-  mkdirSync(htmlDir)
-  const locations = pages.map(({page, html}, index) => {
-    const file = `page-${index}.html`
-    writeFileSync(path.join(htmlDir, file), html)
-    return `    location = ${new URL(page.path, 'http://x').pathname} { try_files /${file} =404; }`
-  })
-  const temp = (name: string) => `${name}_temp_path ${path.join(prefix, name)};`
-  const conf = `worker_processes 1;
+  const nginx = await startNginx(
+    (prefix) => {
+      const htmlDir = path.join(prefix, 'html')
+      mkdirSync(htmlDir)
+      const locations = pages.map(({page, html, gzip}, index) => {
+        const file = `page-${index}.html`
+        writeFileSync(path.join(htmlDir, file), html)
+        writeFileSync(path.join(htmlDir, `${file}.gz`), gzip)
+        return `    location = ${new URL(page.path, 'http://x').pathname} { try_files /${file} =404; }`
+      })
+      const temp = (name: string) => `${name}_temp_path ${path.join(prefix, name)};`
+      return `worker_processes 1;
 daemon off;
 pid ${path.join(prefix, 'nginx.pid')};
 error_log ${path.join(prefix, 'error.log')} warn;
@@ -153,8 +161,8 @@ http {
   tcp_nopush on;
   keepalive_requests 1000000;
   keepalive_timeout 75s;
-  gzip on;
-  gzip_comp_level 6;
+  gzip_static on;
+  gzip_vary on;
   server {
     listen 127.0.0.1:${port};
     root ${htmlDir};
@@ -162,40 +170,27 @@ ${locations.join('\n')}
   }
 }
 `
-  const confFile = path.join(prefix, 'nginx.conf')
-  writeFileSync(confFile, conf)
-  const child: ChildProcess = spawn(
-    nginx,
-    ['-p', prefix, '-c', confFile, '-e', path.join(prefix, 'error.log')],
-    {detached: true, stdio: ['ignore', 'ignore', 'pipe']},
+    },
+    `http://127.0.0.1:${port}${new URL(pages[0]!.page.path, 'http://x').pathname}`,
   )
-  let stderr = ''
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  const stop = once(async () => {
-    await stopGroup(child, 5000)
-    rmSync(prefix, {recursive: true, force: true})
-  })
+  const stop = once(nginx.stop)
   track(stop)
+  return {origin: `http://127.0.0.1:${port}`, processGroup: nginx.pid, stop}
+}
 
+/** The shipped shared cache (deploy/nginx) in front of the site. */
+export async function serveThroughSharedCache(
+  port: number,
+  siteOrigin: string,
+  track: (stop: () => Promise<void>) => void,
+): Promise<StaticServer> {
   const origin = `http://127.0.0.1:${port}`
-  const probe = new URL(pages[0]!.page.path, origin).href
-  for (let attempt = 0; attempt < 50; attempt++) {
-    if (child.exitCode !== null) break
-    try {
-      const response = await fetch(probe)
-      await response.arrayBuffer()
-      if (response.ok) return {origin, processGroup: child.pid!, stop}
-    } catch {
-      // Not listening yet.
-    }
-    await sleep(100)
-  }
-  let errorLog = ''
-  try {
-    errorLog = readFileSync(path.join(prefix, 'error.log'), 'utf8')
-  } catch {
-    // nginx stopped before it opened its log.
-  }
-  await stop()
-  throw new Error(`nginx did not start on port ${port}:\n${stderr}${errorLog}`)
+  const nginx = await startNginx(
+    (prefix) =>
+      standaloneConfig(prefix, {listen: `127.0.0.1:${port}`, origin: new URL(siteOrigin).host}),
+    `${origin}/api/health`,
+  )
+  const stop = once(nginx.stop)
+  track(stop)
+  return {origin, processGroup: nginx.pid, stop}
 }

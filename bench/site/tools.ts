@@ -31,7 +31,7 @@ export function findWrk(): string {
 
 export function findNginx(): string {
   const found = program(process.env.NGINX_PATH ?? 'nginx', ['-v'], ['/usr/sbin'])
-  if (!found) throw new MissingToolError('nginx', 'apt-get install nginx (or set NGINX_PATH)')
+  if (!found) throw new MissingToolError('nginx', 'apt-get install nginx-light (or set NGINX_PATH)')
   return found
 }
 

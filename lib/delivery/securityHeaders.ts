@@ -18,12 +18,30 @@ function serialise(directives: Record<string, string[]>): string {
     .join('; ')
 }
 
-/** Public pages: scripts only with this response's nonce, nothing from elsewhere. */
-export function publicContentSecurityPolicy({nonce, secure}: CspOptions): string {
+/** Inline code allowed by its hash: a page kept and given to everyone (see inlineCode.ts). */
+export interface HashedCode {
+  scriptHashes: string[]
+  styleHashes: string[]
+  secure: boolean
+}
+
+/**
+ * Public pages: nothing from elsewhere, and inline code only with this response's nonce (a page
+ * rendered for one reader) or by its hash (a page kept for everyone). With hashes there is no
+ * 'strict-dynamic': the framework's script files and the chunks they load come from 'self'.
+ */
+export function publicContentSecurityPolicy(options: CspOptions | HashedCode): string {
+  const inline =
+    'nonce' in options
+      ? {
+          scripts: [`'nonce-${options.nonce}'`, "'strict-dynamic'"],
+          styles: [`'nonce-${options.nonce}'`],
+        }
+      : {scripts: options.scriptHashes, styles: options.styleHashes}
   return serialise({
     'default-src': ["'self'"],
-    'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"],
-    'style-src': ["'self'", `'nonce-${nonce}'`],
+    'script-src': ["'self'", ...inline.scripts],
+    'style-src': ["'self'", ...inline.styles],
     'img-src': ["'self'", 'data:'],
     'font-src': ["'self'"],
     'connect-src': ["'self'"],
@@ -32,12 +50,16 @@ export function publicContentSecurityPolicy({nonce, secure}: CspOptions): string
     'form-action': ["'self'"],
     // The Studio (same origin) may show pages in its preview; nobody else may frame them.
     'frame-ancestors': ["'self'"],
-    ...(secure ? {'upgrade-insecure-requests': []} : {}),
+    ...(options.secure ? {'upgrade-insecure-requests': []} : {}),
   })
 }
 
 /** The Studio: same script rule, plus the content API, its live connections, and inline styles. */
-export function studioContentSecurityPolicy({nonce, contentApiOrigins, secure}: CspOptions): string {
+export function studioContentSecurityPolicy({
+  nonce,
+  contentApiOrigins,
+  secure,
+}: CspOptions): string {
   const websockets = contentApiOrigins.map((origin) => origin.replace(/^http/, 'ws'))
   return serialise({
     'default-src': ["'self'"],
@@ -76,5 +98,10 @@ export function contentApiOrigins(studioApiHost: string | undefined, projectId: 
     // The Studio prefixes the project id to the host (local.localhost).
     return [url.origin, `${url.protocol}//*.${url.host}`]
   }
-  return [`https://${projectId}.api.sanity.io`, `https://${projectId}.apicdn.sanity.io`, 'https://*.api.sanity.io', 'https://cdn.sanity.io']
+  return [
+    `https://${projectId}.api.sanity.io`,
+    `https://${projectId}.apicdn.sanity.io`,
+    'https://*.api.sanity.io',
+    'https://cdn.sanity.io',
+  ]
 }

@@ -202,8 +202,9 @@ function compareBlocks(
   before: PortableTextBlock,
   after: PortableTextBlock,
   tokens: Tokens,
+  deadline: number,
 ): BlockComparison {
-  const ranges = diffSides(tokens.of(before), tokens.of(after))
+  const ranges = diffSides(tokens.of(before), tokens.of(after), deadline)
   const format = blockFormat(after)
   const formatBefore = blockFormat(before)
   const formatChanged = !sameFormat(format, formatBefore)
@@ -368,6 +369,8 @@ export function compareBodies(
   before: PolicyBody,
   after: PolicyBody,
   language: Language,
+  /** A `Date.now()` instant past which edited blocks are shown replaced whole (see diffSides). */
+  deadline: number = Number.POSITIVE_INFINITY,
 ): BodyComparison {
   const beforeSignatures = before.map(signature)
   const afterSignatures = after.map(signature)
@@ -392,7 +395,7 @@ export function compareBodies(
     for (const item of alignReplaced(removed, added, tokens)) {
       const r = 'removed' in item ? removed[item.removed] : undefined
       const n = 'added' in item ? added[item.added] : undefined
-      if (r && n) blocks.push(compareBlocks(r, n, tokens))
+      if (r && n) blocks.push(compareBlocks(r, n, tokens, deadline))
       else if (r) blocks.push(blockAlone(r, 'removed'))
       else if (n) blocks.push(blockAlone(n, 'added'))
     }

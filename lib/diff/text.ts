@@ -56,11 +56,18 @@ function spanLength(side: Side, from: number, to: number): number {
   return from === to ? 0 : gapStart(side, to) - gapEnd(side, from)
 }
 
-function toOps(before: Side, after: Side): Op[] {
+/**
+ * The word-level edit script, or `undefined` when the deadline (a `Date.now()` instant) passes
+ * first: Myers' algorithm costs the product of the lengths and the number of edits, so a long
+ * block rewritten from end to end would take minutes.
+ */
+function toOps(before: Side, after: Side, deadline: number): Op[] | undefined {
   const changes = diffArrays(
     before.tokens.map((token) => token.norm),
     after.tokens.map((token) => token.norm),
+    {timeout: Math.max(1, deadline - Date.now())},
   )
+  if (!changes) return undefined
   const ops: Op[] = []
   let b = 0
   let a = 0
@@ -95,28 +102,30 @@ const MAX_FOLDED_TOKENS = 2
 function foldShortEqualities(ops: Op[], before: Side, after: Side): Op[] {
   const editLength = (op: Op) =>
     Math.max(spanLength(before, op.bFrom, op.bTo), spanLength(after, op.aFrom, op.aTo))
-  let folded = true
-  while (folded) {
-    folded = false
-    for (let i = 1; i + 1 < ops.length; i++) {
-      const left = ops[i - 1]
-      const middle = ops[i]
-      const right = ops[i + 1]
-      if (!left || !middle || !right || !middle.equal || left.equal || right.equal) continue
-      if (middle.aTo - middle.aFrom > MAX_FOLDED_TOKENS) continue
+  // One pass with a stack: a fold only makes edits longer, so it can only allow further folds
+  // to its left (checked at once) or with what comes next (checked as it is pushed). Linear,
+  // where folding and starting over would be quadratic in a long rewritten block.
+  const folded: Op[] = []
+  for (const op of ops) {
+    folded.push(op)
+    for (;;) {
+      const right = folded[folded.length - 1]
+      const middle = folded[folded.length - 2]
+      const left = folded[folded.length - 3]
+      if (!left || !middle || !right || !middle.equal || left.equal || right.equal) break
+      if (middle.aTo - middle.aFrom > MAX_FOLDED_TOKENS) break
       const length = spanLength(after, middle.aFrom, middle.aTo)
-      if (2 * length > editLength(left) || 2 * length > editLength(right)) continue
-      ops.splice(i - 1, 3, {
+      if (2 * length > editLength(left) || 2 * length > editLength(right)) break
+      folded.splice(folded.length - 3, 3, {
         equal: false,
         bFrom: left.bFrom,
         bTo: right.bTo,
         aFrom: left.aFrom,
         aTo: right.aTo,
       })
-      folded = true
     }
   }
-  return ops
+  return folded
 }
 
 /**
@@ -202,13 +211,28 @@ export function diffRanges(before: string, after: string, language: Language): T
   )
 }
 
-/** `diffRanges` for texts already tokenised. */
-export function diffSides(before: Side, after: Side): TextRange[] {
+/**
+ * `diffRanges` for texts already tokenised. Past the deadline (a `Date.now()` instant), the
+ * earlier text is shown removed and the later one added, whole: a redline that always answers.
+ */
+export function diffSides(
+  before: Side,
+  after: Side,
+  deadline: number = Number.POSITIVE_INFINITY,
+): TextRange[] {
   if (before.text === after.text) {
     return after.text === '' ? [] : [{kind: 'equal', start: 0, end: after.text.length}]
   }
-  const ops = foldShortEqualities(toOps(before, after), before, after)
-  return toRanges(ops, before, after)
+  const ops = toOps(before, after, deadline)
+  if (!ops) return wholeReplacement(before, after)
+  return toRanges(foldShortEqualities(ops, before, after), before, after)
+}
+
+function wholeReplacement(before: Side, after: Side): TextRange[] {
+  return [
+    ...(before.text ? [{kind: 'deleted' as const, start: 0, end: before.text.length}] : []),
+    ...(after.text ? [{kind: 'inserted' as const, start: 0, end: after.text.length}] : []),
+  ]
 }
 
 /**

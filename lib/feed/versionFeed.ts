@@ -9,6 +9,8 @@ export interface VersionFeedText {
   entryTitle(version: PublishedVersion): string
   seeChanges(previous: number): string
   readVersion(number: number): string
+  /** Said of a version that does not verify (lib/policy/verification.ts). */
+  doesNotVerify: string
 }
 
 export interface VersionFeedInput {
@@ -26,14 +28,21 @@ export interface VersionFeedInput {
   addresses(number: number, previous: number | undefined): VersionAddresses
   /** When the feed is written; its `updated` when no version has been published yet. */
   now: Date
+  /** Versions that do not verify: their entries say so first. */
+  unverified?: ReadonlySet<number>
 }
 
-function entryContent(summary: string | undefined, links: {href: string; text: string}[]): string {
+function entryContent(
+  warning: string | undefined,
+  summary: string | undefined,
+  links: {href: string; text: string}[],
+): string {
+  const alert = warning ? `<p><strong>${escapeXml(warning)}</strong></p>` : ''
   const paragraph = summary ? `<p>${escapeXml(summary)}</p>` : ''
   const items = links.map(
     (link) => `<li><a href="${escapeXml(link.href)}">${escapeXml(link.text)}</a></li>`,
   )
-  return `${paragraph}<ul>${items.join('')}</ul>`
+  return `${alert}${paragraph}<ul>${items.join('')}</ul>`
 }
 
 /**
@@ -54,14 +63,16 @@ export function versionFeed(input: VersionFeedInput): AtomFeed {
           {rel: 'related', type: 'text/html', href: addresses.version},
         ]
       : [{rel: 'alternate', type: 'text/html', href: addresses.version}]
-    const summary = version.changeSummary?.[language] || undefined
+    const written = version.changeSummary?.[language] || undefined
+    const warning = input.unverified?.has(version.number) ? text.doesNotVerify : undefined
+    const summary = warning ? [warning, written].filter(Boolean).join(' ') : written
     return {
       id: addresses.version,
       title: text.entryTitle(version),
       updated: version.publishedAt,
       published: version.publishedAt,
       ...(summary ? {summary} : {}),
-      contentHtml: entryContent(summary, [
+      contentHtml: entryContent(warning, written, [
         ...(addresses.changes && before !== undefined
           ? [{href: addresses.changes, text: text.seeChanges(before)}]
           : []),

@@ -1,4 +1,5 @@
 import type {VersionPeriod} from '../policy/periods'
+import type {HistoryVerification} from '../policy/verification'
 import type {Language, Localized} from '../policy/types'
 
 /** What the notifications say about a published version. */
@@ -42,6 +43,11 @@ export interface VersionListItem {
   /** The version it is compared with, if any. */
   previous: number | null
   links: Localized<VersionAddresses>
+  /** Its fingerprint, and whether the site's check of the history found it intact. */
+  fingerprint: string | null
+  verification: {verified: boolean; problems: string[]}
+  /** Its whole record, to verify it (`npm run verify`). */
+  json: string
 }
 
 export interface VersionList {
@@ -49,6 +55,12 @@ export interface VersionList {
   current: number | null
   versions: VersionListItem[]
   feeds: Localized<string>
+  /** True when every version verifies and none is missing. */
+  verified: boolean
+  /** Numbers missing from the history. */
+  missing: number[]
+  /** The public keys the versions are signed with. */
+  signingKeys: string
 }
 
 export interface VersionListInput {
@@ -57,15 +69,28 @@ export interface VersionListInput {
   /** The absolute addresses of a version in a language, given the version it follows. */
   addresses(number: number, previous: number | undefined, language: Language): VersionAddresses
   feeds: Localized<string>
+  verification: HistoryVerification
+  /** The absolute address of a version's JSON, and of the signing keys. */
+  json(number: number): string
+  signingKeys: string
 }
 
 /** The machine-readable list of published versions, newest first. */
-export function versionList({versions, periods, addresses, feeds}: VersionListInput): VersionList {
+export function versionList({
+  versions,
+  periods,
+  addresses,
+  feeds,
+  verification,
+  json,
+  signingKeys,
+}: VersionListInput): VersionList {
   const previous = previousVersions(versions)
   const items = [...versions]
     .sort((a, b) => b.number - a.number)
     .map((version): VersionListItem => {
       const before = previous.get(version.number)
+      const verified = verification.versions.find((item) => item.number === version.number)
       return {
         number: version.number,
         effectiveDate: version.effectiveDate,
@@ -77,8 +102,21 @@ export function versionList({versions, periods, addresses, feeds}: VersionListIn
           fr: addresses(version.number, before, 'fr'),
           en: addresses(version.number, before, 'en'),
         },
+        fingerprint: verified?.fingerprint ?? null,
+        verification: {
+          verified: verified?.verified ?? false,
+          problems: verified?.problems.map((problem) => problem.code) ?? [],
+        },
+        json: json(version.number),
       }
     })
   const current = items.find((item) => item.period.state === 'current')
-  return {current: current?.number ?? null, versions: items, feeds}
+  return {
+    current: current?.number ?? null,
+    versions: items,
+    feeds,
+    verified: verification.verified,
+    missing: verification.missing,
+    signingKeys,
+  }
 }

@@ -1,4 +1,7 @@
-import {hostToUnicode} from './punycode'
+import {decodeHTMLAttribute} from 'entities'
+import {parse as parseDomain} from 'tldts'
+
+import {hostToUnicode} from './displayHost'
 
 /**
  * What a link in the policy points to, decided the way a browser would read its address.
@@ -41,19 +44,30 @@ export interface ExternalLink {
 
 /**
  * - `scheme`: a scheme other than http, https, mailto or tel (javascript:, data:, file:, …),
- *   including one hidden behind percent-encoding.
+ *   including one hidden behind percent-encoding, behind HTML character references
+ *   (`javascript&colon;`, `&#106;…&#58;`) or broken up by control characters (`jav&#x09;ascript:`,
+ *   `ht<tab>tps:`), which a browser or another renderer would put back together.
  * - `credentials`: a web address carrying a user name or password (`https://our-site@elsewhere`),
  *   a classic way to make a link look as if it went somewhere else; policy links never need one.
+ * - `missing-scheme`: an address to another site written without `https://` (`www.cai.gouv.qc.ca`,
+ *   `example.org/page`) or an e-mail address without `mailto:`; a browser would read it as a page
+ *   of this site and the link would be broken. `suggestion` holds the address meant.
  * - `malformed`: empty, unparseable, or containing invisible control characters.
  */
-export type UnsafeReason = 'scheme' | 'credentials' | 'malformed'
+export type UnsafeReason = 'scheme' | 'credentials' | 'missing-scheme' | 'malformed'
 
-export interface UnsafeLink {
+export type UnsafeLink = {
   kind: 'unsafe'
   /** The address exactly as written, to show the editor what to fix. */
   href: string
-  reason: UnsafeReason
-}
+} & (
+  | {reason: Exclude<UnsafeReason, 'missing-scheme'>}
+  | {
+      reason: 'missing-scheme'
+      /** The address as it should be written (`https://…`, `mailto:…`). */
+      suggestion: string
+    }
+)
 
 export interface LinkOptions {
   /**
@@ -78,6 +92,11 @@ const TAB_OR_NEWLINE = /[\t\n\r]/g
 const INVISIBLE =
   /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i
+// A scheme with tabs or line breaks inside it (`java<tab>script:`, `ht<tab>tps:`): browsers drop
+// them, but nobody types them by accident.
+const SCHEME_WITH_BREAKS = /^[a-z0-9+.\-\t\n\r]*[\t\n\r][a-z0-9+.\-\t\n\r]*:/i
+// What comes before the first `/`, `?` or `#`: where a host would be in an address without a scheme.
+const LEADING_PART = /^[^/?#]*/
 const PROTOCOL_RELATIVE = /^[\\/]{2}/
 // Only used to check that a relative address parses; never rendered.
 const PARSE_BASE = 'https://relative.invalid/'
@@ -165,10 +184,63 @@ function classifyAbsolute(cleaned: string, href: string, options: LinkOptions): 
   }
 }
 
+/**
+ * Whether HTML character references form or change the address's scheme, or turn it into one
+ * to another host (`javascript&colon;…`, `&#106;&#97;…&#58;…`, `&#47;&#47;elsewhere`): harmless
+ * where the address is used as written, live in any renderer that decodes them first.
+ * References further on (`?a=1&amp;b=2`) change nothing of the kind.
+ */
+function referencesHideScheme(cleaned: string): boolean {
+  if (!cleaned.includes('&')) return false
+  const decoded = decodeHTMLAttribute(cleaned)
+    .replace(EDGE_CONTROLS, '')
+    .replace(TAB_OR_NEWLINE, '')
+  if (decoded === cleaned) return false
+  const scheme = SCHEME.exec(cleaned)?.[0].toLowerCase()
+  const decodedScheme = SCHEME.exec(decoded)?.[0].toLowerCase()
+  if (decodedScheme !== undefined && decodedScheme !== scheme) return true
+  return scheme === undefined && PROTOCOL_RELATIVE.test(decoded) && !PROTOCOL_RELATIVE.test(cleaned)
+}
+
+/** Whether a name is one a person would take for a site's host: `www.…`, an IP address, or a name under a real top-level domain. */
+function looksLikeHost(name: string): boolean {
+  let hostname: string
+  try {
+    hostname = new URL(`https://${name}`).hostname
+  } catch {
+    return false
+  }
+  if (/^www\./i.test(name) && hostname.includes('.', 4)) return true
+  const {isIp, isIcann, domain, publicSuffix} = parseDomain(hostname)
+  return isIp === true || (isIcann === true && domain !== null && publicSuffix !== hostname)
+}
+
+/**
+ * The address meant when one to another site is written without its scheme: `https://` before a
+ * host name (`www.cai.gouv.qc.ca`, `example.org/page`, `example.org:8443`), `mailto:` before an
+ * e-mail address. Undefined for anything else (a page of this site such as `historique`).
+ */
+function missingScheme(cleaned: string): string | undefined {
+  if (/^[./\\#?]/.test(cleaned)) return undefined
+  const leading = LEADING_PART.exec(cleaned)?.[0] ?? ''
+  const email = /^[^\s@:]+@([^\s@:]+)$/.exec(leading)
+  if (email?.[1] && looksLikeHost(email[1]) && leading.length === cleaned.length) {
+    return `mailto:${cleaned}`
+  }
+  const host = /^([^\s@:]+)(?::\d{1,5})?$/.exec(leading)
+  if (host?.[1] && looksLikeHost(host[1])) return `https://${cleaned}`
+  return undefined
+}
+
 /** Classifies a link address as written by an editor (a Portable Text `link` annotation's href). */
 export function classifyLink(href: string, options: LinkOptions): ClassifiedLink {
-  const cleaned = href.replace(EDGE_CONTROLS, '').replace(TAB_OR_NEWLINE, '')
+  const trimmed = href.replace(EDGE_CONTROLS, '')
+  if (SCHEME_WITH_BREAKS.test(trimmed)) return {kind: 'unsafe', href, reason: 'scheme'}
+  const cleaned = trimmed.replace(TAB_OR_NEWLINE, '')
   if (cleaned === '' || INVISIBLE.test(cleaned)) return {kind: 'unsafe', href, reason: 'malformed'}
+  if (referencesHideScheme(cleaned)) return {kind: 'unsafe', href, reason: 'scheme'}
+  const suggestion = missingScheme(cleaned)
+  if (suggestion !== undefined) return {kind: 'unsafe', href, reason: 'missing-scheme', suggestion}
 
   if (PROTOCOL_RELATIVE.test(cleaned)) {
     // `//host/path` (and `\\host`, which browsers read the same way) keeps the page's scheme:

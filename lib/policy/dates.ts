@@ -19,3 +19,41 @@ export function organisationToday(now: Date = new Date()): string {
 export function calendarDate(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`)
 }
+
+/** The zone's offset from UTC, in milliseconds, at an instant (negative west of Greenwich). */
+function organisationOffsetMs(instant: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: ORGANISATION_TIME_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant)
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((candidate) => candidate.type === type)?.value)
+  const wallClockAsUtc = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  )
+  return wallClockAsUtc - Math.floor(instant / 1000) * 1000
+}
+
+/**
+ * The instant a calendar date (YYYY-MM-DD) begins in the organisation's time zone: when a version
+ * with that effective date comes into force.
+ */
+export function organisationDayStart(isoDate: string): Date {
+  const midnightUtc = Date.parse(`${isoDate}T00:00:00Z`)
+  // The offset at the first guess can differ from the offset at the answer across a change of
+  // daylight saving time; a second pass settles it.
+  let instant = midnightUtc - organisationOffsetMs(midnightUtc)
+  instant = midnightUtc - organisationOffsetMs(instant)
+  return new Date(instant)
+}

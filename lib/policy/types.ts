@@ -56,8 +56,17 @@ export interface VersionActor {
   at: string
 }
 
+/** A legal reviewer's approval: of exactly the record whose fingerprint it names, signed by the site. */
 export interface VersionApproval extends VersionActor {
-  contentHash: string
+  fingerprint: string
+  keyId: string
+  signature: string
+}
+
+/** Who published a version and when, signed by the site. */
+export interface VersionPublication extends VersionActor {
+  keyId: string
+  signature: string
 }
 
 export interface PolicyVersion extends PolicyContent {
@@ -68,7 +77,9 @@ export interface PolicyVersion extends PolicyContent {
   effectiveDate?: string
   publishedAt?: string
   changeSummary?: Localized<string>
-  contentHash?: string
+  /** SHA-256 of the version's record (lib/policy/record.ts). */
+  fingerprint?: string
   preparedBy?: VersionActor
   approval?: VersionApproval
+  publication?: VersionPublication
 }

@@ -1,6 +1,7 @@
 import {draftId as toDraftId, isDraftId, isValidDocumentId, type LakeDocument} from './documents'
 import {badRequest} from './errors'
-import {applyPatch, asTransactionError, type JsonObject, MutationFailure} from './mutations'
+import {asTransactionError} from './mutations'
+import {applyPatch, type JsonObject, MutationFailure} from './patches'
 import type {WorkingSet} from './workingSet'
 
 /**
@@ -10,6 +11,8 @@ import type {WorkingSet} from './workingSet'
  */
 
 type ActionHandler = (ws: WorkingSet, action: JsonObject) => void
+
+const VERSIONS_PREFIX = 'versions.'
 
 function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
@@ -51,6 +54,24 @@ function publishedField(action: JsonObject, field = 'publishedId'): string {
   return id
 }
 
+/**
+ * The draft and published ids an action names, which must be the two halves of one document:
+ * `drafts.X` and `X`. An action that names a draft of one document and the published version of
+ * another would otherwise edit, publish over or unpublish the wrong one.
+ */
+function pairedIds(action: JsonObject): {draft: string; published: string} {
+  const draft = draftField(action)
+  const published = publishedField(action)
+  if (draft !== toDraftId(published)) {
+    throw new MutationFailure(
+      400,
+      'invalidAction',
+      `"draftId" and "publishedId" must name the same document: "${draft}" is not the draft of "${published}" (expected "${toDraftId(published)}")`,
+    )
+  }
+  return {draft, published}
+}
+
 function attributes(action: JsonObject, id: string): LakeDocument {
   const attrs = action.attributes ?? action.document
   if (!isObject(attrs) || typeof attrs._type !== 'string' || attrs._type === '') {
@@ -75,12 +96,25 @@ function copyAs(doc: LakeDocument, id: string): LakeDocument {
   return {...structuredClone(doc), _id: id}
 }
 
+/** A draft (`drafts.X`) or release version (`versions.<release>.X`) of the published `X`. */
+function requireVersionOf(target: string, publishedId: string): void {
+  const isVersion = target.startsWith(VERSIONS_PREFIX) && target.endsWith(`.${publishedId}`)
+  if (target !== toDraftId(publishedId) && !isVersion) {
+    throw new MutationFailure(
+      400,
+      'invalidAction',
+      `"attributes._id" must be the draft of "${publishedId}" ("${toDraftId(publishedId)}") or one of its release versions (got "${target}")`,
+    )
+  }
+}
+
 const create: ActionHandler = (ws, action) => {
   const publishedId = publishedField(action)
   const target =
     isObject(action.attributes) && typeof action.attributes._id === 'string'
       ? idField(action.attributes, '_id')
       : toDraftId(publishedId)
+  requireVersionOf(target, publishedId)
   if (ws.get(target) !== null) {
     if (action.ifExists === 'ignore') return
     throw new MutationFailure(
@@ -95,8 +129,7 @@ const create: ActionHandler = (ws, action) => {
 }
 
 const edit: ActionHandler = (ws, action) => {
-  const draft = draftField(action)
-  const publishedId = publishedField(action)
+  const {draft, published: publishedId} = pairedIds(action)
   if (!isObject(action.patch))
     throw new MutationFailure(400, 'invalidAction', 'An edit needs a "patch"')
   let doc = ws.get(draft)
@@ -119,8 +152,7 @@ const edit: ActionHandler = (ws, action) => {
 }
 
 const publish: ActionHandler = (ws, action) => {
-  const draft = draftField(action)
-  const publishedId = publishedField(action)
+  const {draft, published: publishedId} = pairedIds(action)
   const draftDoc = ws.get(draft)
   if (draftDoc === null) {
     throw new MutationFailure(
@@ -138,8 +170,7 @@ const publish: ActionHandler = (ws, action) => {
 }
 
 const unpublish: ActionHandler = (ws, action) => {
-  const draft = draftField(action)
-  const publishedId = publishedField(action)
+  const {draft, published: publishedId} = pairedIds(action)
   const published = ws.get(publishedId)
   if (published === null) {
     throw new MutationFailure(
@@ -156,8 +187,9 @@ const unpublish: ActionHandler = (ws, action) => {
   ws.put(publishedId, null, {delete: {id: publishedId}})
 }
 
+/** Discarding removes a draft, never a published document: that is what `delete` and `unpublish` are for. */
 const discard: ActionHandler = (ws, action) => {
-  const draft = idField(action, action.versionId !== undefined ? 'versionId' : 'draftId')
+  const draft = draftField(action)
   if (ws.get(draft) === null) {
     throw new MutationFailure(
       409,
@@ -196,6 +228,7 @@ const replaceDraft: ActionHandler = (ws, action) => {
     isObject(action.attributes) && typeof action.attributes._id === 'string'
       ? draftField(action.attributes, '_id')
       : toDraftId(publishedId)
+  requireVersionOf(target, publishedId)
   if (ws.get(target) === null && ws.get(publishedId) === null) {
     throw new MutationFailure(
       409,
@@ -206,6 +239,27 @@ const replaceDraft: ActionHandler = (ws, action) => {
   }
   const doc = attributes(action, target)
   ws.put(target, doc, {createOrReplace: doc})
+}
+
+/** Discarding a release version removes that version only (`versions.<release>.<id>`). */
+const versionDiscard: ActionHandler = (ws, action) => {
+  const id = idField(action, 'versionId')
+  if (!id.startsWith(VERSIONS_PREFIX)) {
+    throw new MutationFailure(
+      400,
+      'invalidAction',
+      `"versionId" must be a release version's id starting with "${VERSIONS_PREFIX}" (got "${id}")`,
+    )
+  }
+  if (ws.get(id) === null) {
+    throw new MutationFailure(
+      409,
+      'documentNotFoundError',
+      `Cannot discard: "${id}" does not exist`,
+      id,
+    )
+  }
+  ws.put(id, null, {delete: {id}})
 }
 
 const versionCreate: ActionHandler = (ws, action) => {
@@ -263,7 +317,7 @@ const HANDLERS: Record<string, ActionHandler> = {
   'sanity.action.document.delete': remove,
   'sanity.action.document.replaceDraft': replaceDraft,
   'sanity.action.document.version.create': versionCreate,
-  'sanity.action.document.version.discard': discard,
+  'sanity.action.document.version.discard': versionDiscard,
   'sanity.action.document.version.replace': versionReplace,
 }
 

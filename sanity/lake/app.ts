@@ -78,8 +78,8 @@ export function createLakeHandler(lake: LakeState, registrars: RouteRegistrar[] 
   return (req, res) => {
     void (async () => {
       try {
-        if (applyCors(req, res)) return
-        const url = new URL(req.url ?? '/', 'http://lake.local')
+        if (applyCors(req, res, lake.origins)) return
+        const url = requestUrl(req.url ?? '/', lake.limits.maxUrlBytes)
         // `/v1` alone is not the root page
         const path = url.pathname.replace(VERSION_PREFIX, '')
         const match = router.match(req.method ?? 'GET', path)
@@ -101,6 +101,33 @@ export function createLakeHandler(lake: LakeState, registrars: RouteRegistrar[] 
       }
     })()
   }
+}
+
+/**
+ * The request target as a URL. Only a path is accepted (`//host/x` stays a path, never a host),
+ * and no longer than a GET query may be.
+ */
+function requestUrl(target: string, maxBytes: number): URL {
+  if (Buffer.byteLength(target) > maxBytes) {
+    throw httpError(
+      414,
+      'URI Too Long',
+      `The address is longer than ${maxBytes} bytes; send long queries by POST`,
+    )
+  }
+  if (!target.startsWith('/')) {
+    throw httpError(400, 'Bad Request', 'The request target must be a path')
+  }
+  let url: URL
+  try {
+    url = new URL(`http://lake.local${target}`)
+  } catch {
+    throw httpError(400, 'Bad Request', 'The request target is not a valid path')
+  }
+  if (url.pathname.includes('//')) {
+    throw httpError(400, 'Bad Request', 'The path has an empty segment ("//")')
+  }
+  return url
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -2,53 +2,26 @@ import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {timingSafeEqual} from 'node:crypto'
 
+import {LOCAL_USERS, type LocalUserProfile} from '../../lib/localUsers'
 import {randomId} from './documents'
 import {unauthorized} from './errors'
 
 /**
- * Local users of the embedded lake. They are created with random tokens at first start and kept
- * in the data directory (`users.json`, readable only by its owner), so that history entries are
- * credited to a stable identity across restarts.
+ * Local users of the embedded lake (lib/localUsers.ts). They are created with random tokens at
+ * first start and kept in the data directory (`users.json`, readable only by its owner), so that
+ * history entries are credited to a stable identity across restarts.
  */
 
-export type LocalRole = 'editor' | 'legal-reviewer'
+export type {LocalRole} from '../../lib/localUsers'
 
-export interface LocalUser {
-  id: string
-  name: string
-  email: string
-  role: LocalRole
-  /** What the person does, in the product's words. */
-  title: string
+export interface LocalUser extends LocalUserProfile {
   token: string
 }
 
 export const USERS_FILE = 'users.json'
 
-const ROLE_TITLES: Record<LocalRole, string> = {
-  editor: 'Editor',
-  'legal-reviewer': 'Legal reviewer',
-}
-
-const DEFAULT_USERS: Omit<LocalUser, 'token'>[] = [
-  {
-    id: 'p-editor',
-    name: 'Camille Tremblay',
-    email: 'camille.tremblay@example.org',
-    role: 'editor',
-    title: 'Editor',
-  },
-  {
-    id: 'p-legal-reviewer',
-    name: 'Me Sophie Gagnon',
-    email: 'sophie.gagnon@example.org',
-    role: 'legal-reviewer',
-    title: 'Legal reviewer',
-  },
-]
-
 /** Sanity's tokens start with `sk`; the Studio's `#token=` login wants at least 32 characters. */
-function newToken(): string {
+export function newToken(): string {
   return `sk${randomId(62)}`
 }
 
@@ -67,10 +40,16 @@ export function readLocalUsers(dataDir: string): LocalUser[] {
   return parsed.users
 }
 
+/**
+ * The local users, made at first start. A data folder from an earlier release gets the users it
+ * lacks (the site's signing service came later), keeping everyone else's token.
+ */
 export function ensureLocalUsers(dataDir: string): LocalUser[] {
-  if (existsSync(usersFile(dataDir))) return readLocalUsers(dataDir)
+  const existing = existsSync(usersFile(dataDir)) ? readLocalUsers(dataDir) : []
+  const missing = LOCAL_USERS.filter((profile) => !existing.some((user) => user.id === profile.id))
+  if (missing.length === 0) return existing
   mkdirSync(dataDir, {recursive: true})
-  const users = DEFAULT_USERS.map((user) => ({...user, token: newToken()}))
+  const users = [...existing, ...missing.map((profile) => ({...profile, token: newToken()}))]
   writeFileSync(usersFile(dataDir), `${JSON.stringify({users}, null, 2)}\n`, {mode: 0o600})
   return users
 }
@@ -122,7 +101,7 @@ export function currentUser(user: LocalUser) {
     role: 'administrator',
     roles: [
       {name: 'administrator', title: 'Administrator'},
-      {name: user.role, title: ROLE_TITLES[user.role]},
+      {name: user.role, title: user.title},
     ],
   }
 }

@@ -1,4 +1,5 @@
 import {ConfigurationError} from '../../lib/env'
+import {isPerson} from '../../lib/localUsers'
 import {readLakeEnv} from './config'
 import {startLake} from './server'
 
@@ -11,7 +12,9 @@ async function main(): Promise<void> {
     `Embedded Sanity lake ready: project "local", dataset "production", data in ${lake.dataDir}`,
     `  Try: curl '${lake.url}/v2025-02-19/data/query/production?query=count(*)'`,
     '  Local users; send "Authorization: Bearer <token>" to read drafts and history and to write:',
-    ...lake.users.map((user) => `    ${user.name} (${user.title}, ${user.id}): ${user.token}`),
+    ...lake.users
+      .filter(isPerson)
+      .map((user) => `    ${user.name} (${user.title}, ${user.id}): ${user.token}`),
     '  Studio login: add #token=<token> to the Studio address, or paste a token when it asks.',
   ]
   if (lake.httpsUrl) {

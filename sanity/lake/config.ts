@@ -1,4 +1,5 @@
 import {ConfigurationError} from '../../lib/env'
+import {webOrigin} from './origins'
 
 /** Everything the lake reads from its environment; a bad value stops it with one clear line. */
 export interface LakeEnv {
@@ -9,7 +10,13 @@ export interface LakeEnv {
   httpsPort: number | false
   /** The site's origin, where the Studio lives; the lake's root page links back to it. */
   siteOrigin: string
+  /** Other origins allowed to call the lake from a browser (`LAKE_CORS_ORIGINS`). */
+  corsOrigins: string[]
   webhook?: WebhookTarget
+  /** Whether the sign-off rules are enforced (`LAKE_WORKFLOW_RULES=off` turns them off). */
+  workflowRules: boolean
+  /** The site's signing key (PEM), when configured (`SIGNING_PRIVATE_KEY`). */
+  signingKey?: string
 }
 
 export interface WebhookTarget {
@@ -83,6 +90,21 @@ export function readLakeEnv(source: Source = process.env): LakeEnv {
       `must be an absolute http(s) address (got "${rawSiteUrl}").`,
     )
   }
+  const corsOrigins = (read(source, 'LAKE_CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      const origin = webOrigin(entry)
+      // An origin is scheme, host and port: a path would suggest a misunderstanding
+      if (origin === undefined || origin !== entry.replace(/\/$/, '').toLowerCase()) {
+        throw new ConfigurationError(
+          'LAKE_CORS_ORIGINS',
+          `must list origins such as https://studio.example.org, separated by commas (got "${entry}").`,
+        )
+      }
+      return origin
+    })
   const url = read(source, 'LAKE_WEBHOOK_URL')
   let webhook: WebhookTarget | undefined
   if (url !== undefined) {
@@ -102,6 +124,10 @@ export function readLakeEnv(source: Source = process.env): LakeEnv {
       projection: read(source, 'LAKE_WEBHOOK_PROJECTION'),
     }
   }
+  const rules = read(source, 'LAKE_WORKFLOW_RULES') ?? 'on'
+  if (!/^(on|off)$/i.test(rules)) {
+    throw new ConfigurationError('LAKE_WORKFLOW_RULES', `must be "on" or "off" (got "${rules}").`)
+  }
   return {
     port: httpPort,
     host,
@@ -109,6 +135,9 @@ export function readLakeEnv(source: Source = process.env): LakeEnv {
     seedFile: read(source, 'LAKE_SEED_FILE') ?? LAKE_DEFAULTS.seedFile,
     httpsPort,
     siteOrigin,
+    corsOrigins,
     webhook,
+    workflowRules: rules.toLowerCase() === 'on',
+    signingKey: read(source, 'SIGNING_PRIVATE_KEY'),
   }
 }

@@ -1,22 +1,53 @@
 import type {Authenticator, LocalUser} from './auth'
 import {PROJECT_ID} from './config'
 import type {LakeDataset} from './dataset'
-import {datasetNotFound, unauthorized} from './errors'
+import {datasetNotFound, tooManyRequests, unauthorized} from './errors'
 import type {RouteContext} from './http'
+import type {LakeLimits} from './limits'
 import {ListenerHub} from './listen'
+import type {AllowedOrigins} from './origins'
 
-/** What every route handler can reach: the lake's datasets, its users and the caller. */
+/**
+ * What every route handler can reach: the lake's datasets, its users, its limits, the origins
+ * allowed to call it from a browser, and the caller.
+ */
 export class LakeState {
   readonly projectId = PROJECT_ID
   readonly listeners: Map<string, ListenerHub>
+  private readonly openStreams = {anonymous: 0, signedIn: 0}
 
   constructor(
     readonly datasets: Map<string, LakeDataset>,
     readonly auth: Authenticator,
+    readonly limits: LakeLimits,
+    readonly origins: AllowedOrigins,
   ) {
     this.listeners = new Map(
-      [...datasets].map(([name, dataset]) => [name, new ListenerHub(dataset)]),
+      [...datasets].map(([name, dataset]) => [name, new ListenerHub(dataset, limits)]),
     )
+  }
+
+  /**
+   * Counts an event stream (a listener or live events) against the caller's kind of client,
+   * or refuses it with 429 when that kind holds as many as it may. Returns what to call once the
+   * stream ends.
+   */
+  holdStream(user: LocalUser | undefined): () => void {
+    const kind = user ? 'signedIn' : 'anonymous'
+    const limit = user ? this.limits.maxStreams : this.limits.maxAnonymousStreams
+    if (this.openStreams[kind] >= limit) {
+      throw tooManyRequests(
+        `${limit} event streams are already open for ${user ? 'signed-in clients' : 'clients without a token'}; close one first`,
+        5,
+      )
+    }
+    this.openStreams[kind] += 1
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      this.openStreams[kind] -= 1
+    }
   }
 
   /** The open event streams of a dataset. */

@@ -2,8 +2,8 @@ import {EventEmitter} from 'node:events'
 
 import {isValidDocumentId, lakeTimestamp, randomId} from './documents'
 import {badRequest, transactionError} from './errors'
-import {compileQuery} from './groq'
-import type {QueryRunner} from './queryEngine'
+import {DEFAULT_LIMITS, describeBytes, type LakeLimits, nestingDepth} from './limits'
+import type {QueryPool} from './queryPool'
 import {
   DatasetStore,
   type CommittedTransaction,
@@ -50,17 +50,23 @@ export class LakeDataset extends EventEmitter<DatasetEvents> {
   constructor(
     readonly name: string,
     readonly store: DatasetStore,
-    readonly queries: QueryRunner,
+    readonly queries: QueryPool,
     private readonly guards: TransactionGuard[] = [],
+    private readonly limits: Pick<LakeLimits, 'maxDepth' | 'maxDocumentBytes'> = DEFAULT_LIMITS,
   ) {
     super()
   }
 
   /** Ids of the documents a GROQ query returns, for query-targeted patches and deletes. */
   async resolveIds(query: string, params: Record<string, unknown>): Promise<string[]> {
-    const compiled = compileQuery(query, params)
     const result: unknown = JSON.parse(
-      await this.queries.run(compiled, 'raw', true, {dataset: this.name, params}),
+      await this.queries.query({
+        query,
+        params,
+        perspective: 'raw',
+        authenticated: true,
+        dataset: this.name,
+      }),
     )
     const list = Array.isArray(result) ? result : [result]
     return list.flatMap((item) =>
@@ -72,7 +78,11 @@ export class LakeDataset extends EventEmitter<DatasetEvents> {
 
   /**
    * Runs `build` against a fresh working set and commits what it changed as one transaction,
-   * or nothing at all if anything throws.
+   * or nothing at all if anything throws. Everything that can refuse a transaction (the guards,
+   * the documents' depth and size) runs before anything is written; once SQLite has it, the
+   * query workers and listeners are told before the caller is answered, and nothing they do can
+   * turn an acknowledged transaction into an error. A transaction that changes nothing is not
+   * recorded.
    */
   transact(
     options: TransactOptions,
@@ -83,7 +93,9 @@ export class LakeDataset extends EventEmitter<DatasetEvents> {
       const ws = new WorkingSet(this.store, transactionId, lakeTimestamp())
       await build(ws)
       const changes = ws.changes()
+      if (changes.length === 0) return {transactionId, changes}
       for (const guard of this.guards) guard(changes, options.kind, options.author)
+      for (const change of changes) change.afterJson = this.serialize(change, options.kind)
       if (options.dryRun) return {transactionId, changes}
       const committed = this.store.commit({
         id: transactionId,
@@ -94,12 +106,57 @@ export class LakeDataset extends EventEmitter<DatasetEvents> {
         mutations: ws.appliedMutations,
         changes,
       })
-      this.emit('commit', committed)
+      this.queries.apply(
+        `[${committed.changes.map((change) => `{"id":${JSON.stringify(change.id)},"doc":${change.afterJson ?? 'null'}}`).join(',')}]`,
+      )
+      this.announce(committed)
       return {transactionId, changes: committed.changes, committed}
     }
     const result = this.writeQueue.then(run, run)
     this.writeQueue = result.catch(() => undefined)
     return result
+  }
+
+  /** A changed document as JSON, refused when it nests too deeply or is too large. */
+  private serialize(change: DocumentChange, kind: TransactionKind): string | null {
+    if (change.after === null) return null
+    const refuse = (statusCode: number, type: string, description: string): never => {
+      throw transactionError(
+        statusCode,
+        description,
+        [{id: change.id, description, type}],
+        kind === 'actions' ? 'actionError' : 'mutationError',
+      )
+    }
+    const {maxDepth, maxDocumentBytes} = this.limits
+    if (nestingDepth(change.after, maxDepth) > maxDepth) {
+      refuse(
+        400,
+        'documentTooDeep',
+        `Document "${change.id}" nests more than ${maxDepth} levels of objects and arrays`,
+      )
+    }
+    const json = JSON.stringify(change.after)
+    const bytes = Buffer.byteLength(json)
+    if (bytes > maxDocumentBytes) {
+      refuse(
+        413,
+        'documentTooLarge',
+        `Document "${change.id}" would be ${describeBytes(bytes)}, over the limit of ${describeBytes(maxDocumentBytes)}`,
+      )
+    }
+    return json
+  }
+
+  /** Tells every commit subscriber; one that fails is logged and cannot undo the commit. */
+  private announce(committed: CommittedTransaction): void {
+    for (const subscriber of this.listeners('commit')) {
+      try {
+        subscriber(committed)
+      } catch (error) {
+        console.error('[lake] after commit:', error)
+      }
+    }
   }
 
   private transactionId(requested: unknown): string {

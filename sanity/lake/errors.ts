@@ -12,6 +12,8 @@ export class LakeError extends Error {
     readonly statusCode: number,
     readonly body: LakeErrorBody,
     message?: string,
+    /** Headers to send with the error, e.g. `retry-after` with a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(
       message ??
@@ -36,6 +38,16 @@ export function lakeError(
 /** Errors in the style of the API gateway: `{statusCode, error, message}`. */
 export function httpError(statusCode: number, error: string, message: string): LakeError {
   return new LakeError(statusCode, {statusCode, error, message})
+}
+
+/**
+ * The lake is busy for this kind of client: the request was not started and may be sent again
+ * after `retryAfterSeconds` (`@sanity/client` retries queries that get a 429 by itself).
+ */
+export function tooManyRequests(message: string, retryAfterSeconds = 1): LakeError {
+  return new LakeError(429, {statusCode: 429, error: 'Too Many Requests', message}, undefined, {
+    'retry-after': String(retryAfterSeconds),
+  })
 }
 
 export function badRequest(description: string, extra: Record<string, unknown> = {}): LakeError {

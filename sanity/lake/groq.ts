@@ -4,25 +4,50 @@ import {PROJECT_ID} from './config'
 import type {LakeDocument} from './documents'
 import {badRequest, queryParseError} from './errors'
 
-/** GROQ parsing and evaluation with groq-js, shared by the HTTP process and the query workers. */
+/** GROQ parsing and evaluation with groq-js, for the query workers (never the thread answering requests). */
 
 export interface CompiledQuery {
   query: string
   tree: ExprNode
 }
 
-function referencedParameters(node: unknown, found: Set<string>): Set<string> {
-  if (Array.isArray(node)) {
-    for (const item of node) referencedParameters(item, found)
-  } else if (node !== null && typeof node === 'object') {
+/**
+ * How deeply a parsed query may nest. groq-js evaluates recursively, so a query nested thousands
+ * of levels deep (`1+1+…+1`) would exhaust the stack; real queries stay under a few dozen.
+ */
+export const MAX_QUERY_NESTING = 256
+
+function treeDepthExceeds(tree: ExprNode, limit: number): boolean {
+  const stack: [unknown, number][] = [[tree, 0]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number]
+    if (node === null || typeof node !== 'object') continue
+    if (depth > limit) return true
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1])
+    }
+  }
+  return false
+}
+
+function referencedParameters(tree: ExprNode): Set<string> {
+  const found = new Set<string>()
+  const stack: unknown[] = [tree]
+  while (stack.length > 0) {
+    const node = stack.pop()
+    if (node === null || typeof node !== 'object') continue
     const record = node as Record<string, unknown>
     if (record.type === 'Parameter' && typeof record.name === 'string') found.add(record.name)
-    for (const value of Object.values(record)) referencedParameters(value, found)
+    stack.push(...(Array.isArray(node) ? node : Object.values(record)))
   }
   return found
 }
 
-/** Parses a query, turning syntax errors and missing parameters into the lake's 400 errors. */
+/**
+ * Parses a query, turning syntax errors and missing parameters into the lake's 400 errors. Runs in
+ * the query workers only: parsing can take time that grows with the square of a query's length,
+ * and there it is bounded by the workers' time limit.
+ */
 export function compileQuery(query: unknown, params: Record<string, unknown>): CompiledQuery {
   if (typeof query !== 'string' || query.trim() === '') {
     throw badRequest('The "query" parameter is required and must be a GROQ query string')
@@ -35,10 +60,24 @@ export function compileQuery(query: unknown, params: Record<string, unknown>): C
       const description = error.message.replace(/^Syntax error in GROQ query at position \d+: /, '')
       throw queryParseError(query, error.position, description)
     }
-    throw queryParseError(query, 0, error instanceof Error ? error.message : String(error))
+    const description =
+      error instanceof RangeError
+        ? 'The query is nested too deeply to be read'
+        : error instanceof Error
+          ? error.message
+          : String(error)
+    throw queryParseError(query, 0, description)
   }
-  for (const name of referencedParameters(tree, new Set())) {
-    if (!(name in params)) {
+  if (treeDepthExceeds(tree, MAX_QUERY_NESTING)) {
+    throw queryParseError(
+      query,
+      0,
+      `The query nests more than ${MAX_QUERY_NESTING} expressions deep; simplify it`,
+    )
+  }
+  for (const name of referencedParameters(tree)) {
+    // Own properties only: `$constructor` or `$toString` are not parameters anyone provided
+    if (!Object.hasOwn(params, name)) {
       throw queryParseError(
         query,
         Math.max(0, query.indexOf(`$${name}`)),

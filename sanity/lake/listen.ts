@@ -3,18 +3,25 @@ import type {LakeRouteContext} from './context'
 import type {LakeDataset} from './dataset'
 import {isPrivateId, randomId} from './documents'
 import {mendozaEffects} from './effects'
-import {compileQuery, matchesFilter, type CompiledQuery} from './groq'
+import {badRequest} from './errors'
 import {type LakeResponse, writeChunk} from './http'
-import type {CommittedChange, CommittedTransaction} from './storage'
+import type {LakeLimits} from './limits'
 import {paramsFromSearch} from './queryRoutes'
+import type {FilterSpec} from './queryWorker'
+import type {CommittedChange, CommittedTransaction} from './storage'
 
 /**
  * `GET /data/listen/:dataset`: server-sent events. A listener first gets `welcome`, then one
  * `mutation` event per changed document matching its filter before or after the change, in
- * commit order, with `previousRev`/`resultRev` chaining the document's revisions.
+ * commit order, with `previousRev`/`resultRev` chaining the document's revisions. Filters are
+ * matched in the query workers, within a time limit, never on the thread that answers requests;
+ * a listener whose filter runs past it, or that stops reading its events, is told why
+ * (`channelError`) and closed.
  */
 
 const HEARTBEAT_MS = 25_000
+/** Transactions a listener may have waiting to be matched before it is cut off as too slow. */
+const MAX_PENDING_TRANSACTIONS = 100
 
 interface ListenOptions {
   includeResult: boolean
@@ -31,20 +38,26 @@ function searchFlag(search: URLSearchParams, name: string, fallback: boolean): b
 
 class Listener {
   private queue: Promise<void> = Promise.resolve()
+  private pending = 0
   private closed = false
 
   constructor(
     private readonly res: LakeResponse,
-    private readonly filter: CompiledQuery,
-    private readonly params: Record<string, unknown>,
-    private readonly user: LocalUser | undefined,
+    readonly filter: FilterSpec,
+    readonly user: LocalUser | undefined,
     private readonly options: ListenOptions,
+    private readonly maxBacklogBytes: number,
+    private readonly onClose: () => void,
   ) {}
 
   send(event: string, data: unknown, id?: string): void {
     if (this.closed) return
     const idLine = id ? `id: ${id}\n` : ''
     writeChunk(this.res, `${idLine}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+    // A client that stops reading would make the lake hold every event for it
+    if (this.res.writableLength > this.maxBacklogBytes) {
+      this.fail('The listener fell too far behind reading its events and was closed; listen again')
+    }
   }
 
   heartbeat(): void {
@@ -54,30 +67,60 @@ class Listener {
   close(): void {
     if (this.closed) return
     this.closed = true
+    this.onClose()
     this.res.end()
+  }
+
+  /** Tells the client why its stream ends (`@sanity/client` reports a `channelError`), then ends it. */
+  private fail(message: string): void {
+    if (this.closed) return
+    writeChunk(this.res, `event: channelError\ndata: ${JSON.stringify({message})}\n\n`)
+    this.close()
   }
 
   get isClosed(): boolean {
     return this.closed
   }
 
-  /** Queued so that events leave in commit order even though filters are evaluated async. */
-  deliver(tx: CommittedTransaction): void {
+  /** Queued so that events leave in commit order even though filters are evaluated elsewhere. */
+  /**
+   * Sends the events of a transaction once `matchingIndexes` says which of its visible changes the
+   * filter matches.
+   */
+  deliver(
+    tx: CommittedTransaction,
+    changes: VisibleChanges,
+    matchingIndexes: () => Promise<number[]>,
+  ): void {
+    if (this.closed) return
+    if (++this.pending > MAX_PENDING_TRANSACTIONS) {
+      this.fail('The listener fell too far behind the transactions to match and was closed')
+      return
+    }
     this.queue = this.queue
-      .then(() => this.deliverNow(tx))
+      .then(() => this.deliverNow(tx, changes, matchingIndexes))
       .catch((error: unknown) => {
         console.error('[lake] listener delivery failed:', error)
       })
+      .finally(() => {
+        this.pending -= 1
+      })
   }
 
-  private async deliverNow(tx: CommittedTransaction): Promise<void> {
-    const matching: CommittedChange[] = []
-    for (const change of tx.changes) {
-      if (!this.user && isPrivateId(change.id)) continue
-      const before = await matchesFilter(this.filter, change.before, this.params)
-      const after = before || (await matchesFilter(this.filter, change.after, this.params))
-      if (before || after) matching.push(change)
+  private async deliverNow(
+    tx: CommittedTransaction,
+    visible: VisibleChanges,
+    matchingIndexes: () => Promise<number[]>,
+  ): Promise<void> {
+    if (this.closed || visible.changes.length === 0) return
+    let indexes: number[]
+    try {
+      indexes = await matchingIndexes()
+    } catch (error) {
+      this.fail(error instanceof Error ? error.message : String(error))
+      return
     }
+    const matching = indexes.flatMap((index) => visible.changes[index] ?? [])
     matching.forEach((change, index) => {
       const event: Record<string, unknown> = {
         eventId: `${tx.id}#${change.id}`,
@@ -103,14 +146,61 @@ class Listener {
   }
 }
 
+/** The changes of a transaction one kind of client may see, and their `[before, after]` JSON. */
+interface VisibleChanges {
+  changes: CommittedChange[]
+  json: () => string
+}
+
+function visibleChanges(changes: CommittedChange[]): VisibleChanges {
+  let json: string | undefined
+  return {
+    changes,
+    json: () =>
+      (json ??= `[${changes
+        .map(
+          (change) =>
+            `[${JSON.stringify(change.before)},${change.afterJson ?? JSON.stringify(change.after)}]`,
+        )
+        .join(',')}]`),
+  }
+}
+
 /** Every open listener of a dataset; closed together when the lake stops. */
 export class ListenerHub {
   private readonly listeners = new Set<Listener>()
   private readonly timer: NodeJS.Timeout
 
-  constructor(dataset: LakeDataset) {
+  constructor(
+    private readonly dataset: LakeDataset,
+    private readonly limits: Pick<LakeLimits, 'maxDepth' | 'maxListenerBacklogBytes'>,
+  ) {
     dataset.on('commit', (tx) => {
-      for (const listener of this.listeners) listener.deliver(tx)
+      if (this.listeners.size === 0) return
+      const all = visibleChanges(tx.changes)
+      const published = visibleChanges(tx.changes.filter((change) => !isPrivateId(change.id)))
+      // Signed-in clients' filters (a Studio keeps a dozen) are matched in one job; those of
+      // clients without a token one by one, so that a slow one only holds up itself
+      const signedIn = [...this.listeners].filter((listener) => listener.user && !listener.isClosed)
+      let together: Promise<number[][]> | undefined
+      const matchTogether = () =>
+        (together ??= this.dataset.queries.match(
+          signedIn.map((listener) => listener.filter),
+          all.json(),
+          true,
+        ))
+      for (const listener of this.listeners) {
+        if (listener.user) {
+          const position = signedIn.indexOf(listener)
+          listener.deliver(tx, all, () => matchTogether().then((lists) => lists[position] ?? []))
+        } else {
+          listener.deliver(tx, published, () =>
+            this.dataset.queries
+              .match([listener.filter], published.json(), false)
+              .then((lists) => lists[0] ?? []),
+          )
+        }
+      }
     })
     this.timer = setInterval(() => {
       for (const listener of this.listeners) listener.heartbeat()
@@ -118,29 +208,59 @@ export class ListenerHub {
     this.timer.unref()
   }
 
-  open(ctx: LakeRouteContext): void {
+  get size(): number {
+    return this.listeners.size
+  }
+
+  /**
+   * Opens a listener. Its filter is read in a query worker first, so that a bad or runaway one
+   * is refused with a 4xx before the stream starts.
+   */
+  async open(ctx: LakeRouteContext): Promise<void> {
+    const release = ctx.lake.holdStream(ctx.user)
     const search = ctx.url.searchParams
-    const params = paramsFromSearch(search)
-    const filter = compileQuery(search.get('query'), params)
+    let filter: FilterSpec
+    try {
+      const query = search.get('query')
+      if (query === null || query.trim() === '') {
+        throw badRequest('The "query" parameter is required and must be a GROQ filter')
+      }
+      filter = {filter: query, params: paramsFromSearch(search, this.limits)}
+      await this.dataset.queries.checkFilter(filter, ctx.user !== undefined)
+    } catch (error) {
+      release()
+      throw error
+    }
+    const {req, res} = ctx
+    if (req.destroyed || res.writableEnded) {
+      release()
+      return
+    }
     const options: ListenOptions = {
       includeResult: searchFlag(search, 'includeResult', true),
       includePreviousRevision: searchFlag(search, 'includePreviousRevision', false),
       includeMutations: searchFlag(search, 'includeMutations', true),
       effects: search.get('effectFormat') === 'mendoza',
-      visibility: search.get('visibility') ?? 'query',
+      visibility: (search.get('visibility') ?? 'query').slice(0, 20),
     }
-    const {res} = ctx
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
     })
-    const listener = new Listener(res, filter, params, ctx.user, options)
+    const listener: Listener = new Listener(
+      res,
+      filter,
+      ctx.user,
+      options,
+      this.limits.maxListenerBacklogBytes,
+      () => {
+        this.listeners.delete(listener)
+        release()
+      },
+    )
     this.listeners.add(listener)
-    const drop = () => {
-      this.listeners.delete(listener)
-      listener.close()
-    }
-    ctx.req.on('close', drop)
+    const drop = () => listener.close()
+    req.on('close', drop)
     res.on('error', drop)
     listener.send('welcome', {listenerName: `lake.${randomId(10)}`})
   }

@@ -16,6 +16,7 @@ export function openLiveEvents(ctx: LakeRouteContext): void {
   const dataset = ctx.lake.dataset(ctx.params.dataset)
   const includeDrafts = ctx.url.searchParams.get('includeDrafts') === 'true'
   if (includeDrafts) requireUser(ctx)
+  const release = ctx.lake.holdStream(ctx.user)
 
   const {req, res} = ctx
   res.writeHead(200, {
@@ -36,6 +37,7 @@ export function openLiveEvents(ctx: LakeRouteContext): void {
   const close = () => {
     clearInterval(keepAlive)
     dataset.off('commit', onCommit)
+    release()
   }
   req.on('close', close)
   res.on('error', close)

@@ -1,23 +1,12 @@
-import {Mutation} from '@sanity/mutator'
-
 import {isValidDocumentId, randomId, type LakeDocument} from './documents'
 import {badRequest, LakeError, lakeError, transactionError} from './errors'
+import {applyPatch, type JsonObject, MutationFailure, type PatchBody} from './patches'
 import type {WorkingSet} from './workingSet'
 
 /**
  * Sanity's mutation language (create, createOrReplace, createIfNotExists, delete, patch), applied
- * to a transaction's working set. Patch operations are delegated to `@sanity/mutator`, the same
- * code the Studio uses to apply patches locally.
+ * to a transaction's working set. Patches are checked and applied in `patches.ts`.
  */
-
-export type JsonObject = Record<string, unknown>
-
-export interface PatchBody extends JsonObject {
-  id?: string
-  query?: string
-  params?: JsonObject
-  ifRevisionID?: string
-}
 
 export type MutationBody =
   | {create: JsonObject}
@@ -34,20 +23,6 @@ const MUTATION_TYPES = [
   'patch',
 ] as const
 type MutationType = (typeof MUTATION_TYPES)[number]
-const PATCH_OPERATIONS = new Set([
-  'set',
-  'setIfMissing',
-  'unset',
-  'inc',
-  'dec',
-  'insert',
-  'diffMatchPatch',
-  'id',
-  'query',
-  'params',
-  'ifRevisionID',
-])
-
 export interface MutationResult {
   id: string
   operation: 'create' | 'update' | 'delete' | 'none'
@@ -55,17 +30,6 @@ export interface MutationResult {
 
 /** Resolves a GROQ query (for query-targeted patches and deletes) to document ids. */
 export type QueryResolver = (query: string, params: JsonObject) => Promise<string[]>
-
-export class MutationFailure extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly type: string,
-    message: string,
-    readonly id?: string,
-  ) {
-    super(message)
-  }
-}
 
 function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
@@ -147,38 +111,6 @@ async function targets(
     return resolve(body.query, isObject(body.params) ? body.params : {})
   }
   throw new MutationFailure(400, 'invalidMutation', `${what} requires an "id" or a "query"`)
-}
-
-/** Applies one patch to a copy of a document; used by mutations and by the edit action. */
-export function applyPatch(doc: LakeDocument, patch: PatchBody, id: string): LakeDocument {
-  for (const key of Object.keys(patch)) {
-    if (!PATCH_OPERATIONS.has(key)) {
-      throw new MutationFailure(400, 'invalidPatch', `Unknown patch operation "${key}"`, id)
-    }
-  }
-  const {query: _query, params: _params, ifRevisionID: _rev, ...operations} = patch
-  let result: LakeDocument | null
-  try {
-    result = new Mutation({mutations: [{patch: {...operations, id}}]}).apply(
-      structuredClone(doc),
-    ) as LakeDocument | null
-  } catch (error) {
-    throw new MutationFailure(
-      400,
-      'invalidPatch',
-      `Patch on "${id}" failed: ${error instanceof Error ? error.message : String(error)}`,
-      id,
-    )
-  }
-  if (result === null || result._id !== id || typeof result._type !== 'string') {
-    throw new MutationFailure(
-      400,
-      'invalidPatch',
-      `A patch cannot change or remove _id or _type of "${id}"`,
-      id,
-    )
-  }
-  return result
 }
 
 async function applyOne(

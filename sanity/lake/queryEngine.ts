@@ -5,19 +5,6 @@ import {applyPerspective, visibleDocuments, type Perspective} from './perspectiv
 /** Query results above this size (in JSON characters) are refused rather than sent. */
 export const MAX_RESULT_CHARS = 64 * 1024 * 1024
 
-/**
- * Anything that evaluates a compiled query against a dataset's current documents. The result
- * comes back as JSON text: serialising is part of the work a time limit must cover.
- */
-export interface QueryRunner {
-  run(
-    compiled: CompiledQuery,
-    perspective: Perspective,
-    authenticated: boolean,
-    context: EvaluationContext,
-  ): Promise<string>
-}
-
 /** JSON text of a result, or a plain error when it is too large to send. */
 export function resultJson(result: unknown): string {
   let json: string
@@ -42,7 +29,7 @@ export function resultJson(result: unknown): string {
  * Runs GROQ queries over a dataset's current documents. The per-perspective views are computed
  * once per dataset state and reused until the next commit.
  */
-export class QueryEngine implements QueryRunner {
+export class QueryEngine {
   private views = new Map<string, LakeDocument[]>()
   private generation = -1
 

@@ -1,24 +1,57 @@
 import type {LakeRouteContext} from './context'
 import {isPrivateId, isValidDocumentId, type LakeDocument} from './documents'
-import {badRequest, lakeError} from './errors'
-import {compileQuery} from './groq'
+import {badRequest, httpError, lakeError} from './errors'
 import {readJsonBody, sendJson, sendText} from './http'
+import {type LakeLimits, nestingDepth} from './limits'
 import {parsePerspective, type Perspective} from './perspective'
 
 /** `GET/POST /data/query/:dataset` and `GET /data/doc/:dataset/:ids`. */
 
-/** Query-string parameters are `$name=<JSON value>`, as `@sanity/client` encodes them. */
-export function paramsFromSearch(search: URLSearchParams): Record<string, unknown> {
+/** GROQ parameter names: what `$name` can spell in a query. */
+const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/**
+ * Query parameters, checked: names a query can refer to, values nested no deeper than a
+ * document may be. Kept as own properties (never through `__proto__`'s setter), so that a query
+ * cannot refer to what every object inherits (`$constructor`, `$toString`).
+ */
+export function checkedParams(
+  entries: Iterable<[string, unknown]>,
+  limits: Pick<LakeLimits, 'maxDepth'>,
+): Record<string, unknown> {
   const params: Record<string, unknown> = {}
+  for (const [name, value] of entries) {
+    if (!PARAM_NAME.test(name)) {
+      throw badRequest(`Parameter name ${JSON.stringify(name.slice(0, 100))} is not valid`)
+    }
+    if (nestingDepth(value, limits.maxDepth) > limits.maxDepth) {
+      throw badRequest(`Parameter "$${name}" nests more than ${limits.maxDepth} levels deep`)
+    }
+    Object.defineProperty(params, name, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
+  }
+  return params
+}
+
+/** Query-string parameters are `$name=<JSON value>`, as `@sanity/client` encodes them. */
+export function paramsFromSearch(
+  search: URLSearchParams,
+  limits: Pick<LakeLimits, 'maxDepth'>,
+): Record<string, unknown> {
+  const entries: [string, unknown][] = []
   for (const [key, raw] of search) {
     if (!key.startsWith('$')) continue
     try {
-      params[key.slice(1)] = JSON.parse(raw)
+      entries.push([key.slice(1), JSON.parse(raw)])
     } catch {
-      throw badRequest(`Parameter "${key}" is not valid JSON`)
+      throw badRequest(`Parameter "${key.slice(0, 100)}" is not valid JSON`)
     }
   }
-  return params
+  return checkedParams(entries, limits)
 }
 
 function perspectiveOf(value: string | null | undefined): Perspective {
@@ -35,8 +68,9 @@ function perspectiveOf(value: string | null | undefined): Perspective {
 
 async function queryRequest(ctx: LakeRouteContext) {
   const {url} = ctx
+  const {limits} = ctx.lake
   if (ctx.req.method === 'POST') {
-    const body = await readJsonBody(ctx.req)
+    const body = await readJsonBody(ctx.req, limits)
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw badRequest('The request body must be an object with "query" and optional "params"')
     }
@@ -53,10 +87,13 @@ async function queryRequest(ctx: LakeRouteContext) {
     }
     return {
       query,
-      params: {
-        ...paramsFromSearch(url.searchParams),
-        ...((params as Record<string, unknown>) ?? {}),
-      },
+      params: checkedParams(
+        [
+          ...Object.entries(paramsFromSearch(url.searchParams, limits)),
+          ...Object.entries((params as Record<string, unknown> | undefined) ?? {}),
+        ],
+        limits,
+      ),
       perspective: perspectiveOf(
         typeof perspective === 'string' ? perspective : url.searchParams.get('perspective'),
       ),
@@ -64,7 +101,7 @@ async function queryRequest(ctx: LakeRouteContext) {
   }
   return {
     query: url.searchParams.get('query'),
-    params: paramsFromSearch(url.searchParams),
+    params: paramsFromSearch(url.searchParams, limits),
     perspective: perspectiveOf(url.searchParams.get('perspective')),
   }
 }
@@ -73,18 +110,29 @@ export async function handleQuery(ctx: LakeRouteContext): Promise<void> {
   const dataset = ctx.lake.dataset(ctx.params.dataset)
   const started = performance.now()
   const {query, params, perspective} = await queryRequest(ctx)
-  const compiled = compileQuery(query, params)
-  const resultJson = await dataset.queries.run(compiled, perspective, ctx.user !== undefined, {
-    dataset: dataset.name,
+  if (typeof query !== 'string' || query.trim() === '') {
+    throw badRequest('The "query" parameter is required and must be a GROQ query string')
+  }
+  const queryBytes = Buffer.byteLength(query)
+  if (queryBytes > ctx.lake.limits.maxQueryBytes) {
+    throw httpError(
+      413,
+      'Payload Too Large',
+      `The query is ${queryBytes} bytes long, over the limit of ${ctx.lake.limits.maxQueryBytes}`,
+    )
+  }
+  const resultJson = await dataset.queries.query({
+    query,
     params,
+    perspective,
+    authenticated: ctx.user !== undefined,
+    dataset: dataset.name,
     identity: ctx.user?.id,
   })
   const ms = Math.round((performance.now() - started) * 100) / 100
   // The result is already JSON (made in the query worker); it is spliced in, not re-encoded
   const echo =
-    ctx.url.searchParams.get('returnQuery') === 'false'
-      ? ''
-      : `"query":${JSON.stringify(compiled.query)},`
+    ctx.url.searchParams.get('returnQuery') === 'false' ? '' : `"query":${JSON.stringify(query)},`
   sendText(
     ctx.res,
     200,

@@ -5,15 +5,23 @@ import type {TLSSocket} from 'node:tls'
 import {resolve} from 'node:path'
 
 import {createLakeHandler} from './app'
+import {holdDataDir} from './backup'
 import {Authenticator, ensureLocalUsers, type LocalUser, usersFile} from './auth'
 import {DATASETS, readLakeEnv, type WebhookTarget} from './config'
 import {LakeState} from './context'
 import {LakeDataset} from './dataset'
 import {importSeed} from './ndjson'
+import {ConfigurationError} from '../../lib/env'
+import {SITE_SIGNER} from '../../lib/localUsers'
+import {readPrivateKey, type PublicSigningKey} from '../../lib/policy/signingKeys'
+import {SEED_PUBLIC_KEY} from '../seed/seedKey'
 import {publishedVersionsAreImmutable} from './policyGuard'
+import {ensureSigningKey} from './signingKey'
 import {versionWorkflowRules} from './versionRules'
 import {PresenceSockets} from './presence'
-import {DEFAULT_QUERY_TIMEOUT_MS, QueryPool} from './queryPool'
+import {type LakeLimits, resolveLimits} from './limits'
+import {AllowedOrigins} from './origins'
+import {QueryPool} from './queryPool'
 import {DatasetStore} from './storage'
 import {ensureCertificate} from './tls'
 import {WebhookDispatcher} from './webhooks'
@@ -37,12 +45,30 @@ export interface LakeOptions {
   quiet?: boolean
   /** Webhooks in addition to the one configured by `LAKE_WEBHOOK_URL`. */
   webhooks?: WebhookTarget[]
-  /** Time limit of one query. Default 5 s. */
+  /** Time limit of one query. Default 5 s (the same as `limits.queryTimeoutMs`). */
   queryTimeoutMs?: number
   /** How many query workers run at once. Default 2. */
   queryWorkers?: number
-  /** The site's origin, linked from the lake's root page. Default `SITE_URL` or http://localhost:3000. */
+  /**
+   * The site's origin: linked from the lake's root page, and allowed to call the lake from a
+   * browser (the Studio is at its `/studio`). Default `SITE_URL` or http://localhost:3000.
+   */
   siteOrigin?: string
+  /** Other origins allowed to call the lake from a browser. Default `LAKE_CORS_ORIGINS`. */
+  corsOrigins?: string[]
+  /** Bounds on what clients may send and hold (see `limits.ts`); the defaults suit the product. */
+  limits?: Partial<LakeLimits>
+  /**
+   * Whether the lake enforces the sign-off rules and the immutability of published versions
+   * (default `LAKE_WORKFLOW_RULES`, on). Off, it accepts any write, as a hosted Sanity project
+   * does: the tests run the whole workflow that way too.
+   */
+  workflowRules?: boolean
+  /**
+   * The site's signing key (PEM), whose signatures the lake accepts on approvals and
+   * publications. Default `SIGNING_PRIVATE_KEY`, else a key made at first start in the data folder.
+   */
+  signingKey?: string
 }
 
 export interface RunningLake {
@@ -54,6 +80,10 @@ export interface RunningLake {
   certificateFile?: string
   dataDir: string
   users: LocalUser[]
+  /** The site's signing key (PEM), a server secret: hand it to the site as SIGNING_PRIVATE_KEY. */
+  signingKey: string
+  /** The public keys approvals and publications verify with: the site's, and the seed's. */
+  trustedKeys: PublicSigningKey[]
   close(): Promise<void>
 }
 
@@ -80,27 +110,43 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   const httpsPort = options.httpsPort ?? env.httpsPort
   const log = options.quiet ? () => {} : (line: string) => console.log(`[lake] ${line}`)
   const cleanups: (() => unknown)[] = []
+  const limits = resolveLimits({
+    ...options.limits,
+    ...(options.queryTimeoutMs !== undefined ? {queryTimeoutMs: options.queryTimeoutMs} : {}),
+  })
 
   try {
+    cleanups.push(holdDataDir(dataDir))
     const users = ensureLocalUsers(dataDir)
+    const configuredKey = options.signingKey ?? env.signingKey
+    const signingKey = configuredKey ?? ensureSigningKey(dataDir).pem
+    let sitePublicKey: PublicSigningKey
+    try {
+      sitePublicKey = readPrivateKey(signingKey).publicKey
+    } catch (error) {
+      throw new ConfigurationError('SIGNING_PRIVATE_KEY', (error as Error).message)
+    }
+    const trustedKeys = [sitePublicKey, SEED_PUBLIC_KEY]
+    const workflowRules = options.workflowRules ?? env.workflowRules
     const datasets = new Map<string, LakeDataset>()
     const webhooks: WebhookDispatcher[] = []
     for (const name of DATASETS) {
       const store = DatasetStore.open(dataDir, name)
       cleanups.push(() => store.close())
-      const pool = new QueryPool(store, {
-        size: options.queryWorkers ?? 2,
-        timeoutMs: options.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
-      })
+      const pool = new QueryPool(store, {size: options.queryWorkers ?? 2, limits})
       cleanups.push(() => pool.close())
-      const dataset = new LakeDataset(name, store, pool, [
-        publishedVersionsAreImmutable,
-        versionWorkflowRules({
-          documents: () => store.all(),
-          roleOf: (userId) => users.find((user) => user.id === userId)?.role,
-        }),
-      ])
-      dataset.on('commit', (tx) => pool.apply(tx.changes.map(({id, after}) => ({id, doc: after}))))
+      const guards = workflowRules
+        ? [
+            publishedVersionsAreImmutable,
+            versionWorkflowRules({
+              store,
+              roleOf: (userId) => users.find((user) => user.id === userId)?.role,
+              signerId: SITE_SIGNER.id,
+              trustedKeys: () => trustedKeys,
+            }),
+          ]
+        : []
+      const dataset = new LakeDataset(name, store, pool, guards, limits)
       const targets = [...(env.webhook ? [env.webhook] : []), ...(options.webhooks ?? [])]
       const dispatcher = new WebhookDispatcher(dataset, targets, log)
       cleanups.push(() => dispatcher.close())
@@ -117,19 +163,29 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
       }
     }
 
-    const lake = new LakeState(datasets, new Authenticator(users))
+    const siteOrigin = options.siteOrigin ? new URL(options.siteOrigin).origin : env.siteOrigin
+    const origins = new AllowedOrigins([siteOrigin, ...(options.corsOrigins ?? env.corsOrigins)])
+    const lake = new LakeState(datasets, new Authenticator(users), limits, origins)
     cleanups.push(() => lake.close())
     let httpsUrl: string | undefined
-    const siteOrigin = options.siteOrigin ? new URL(options.siteOrigin).origin : env.siteOrigin
     const handler = createLakeHandler(lake, [welcomePage({siteOrigin, secureUrl: () => httpsUrl})])
-    const presence = new PresenceSockets(lake.auth)
+    const presence = new PresenceSockets(lake.auth, origins, limits)
     cleanups.push(() => presence.close())
 
-    const server = createServer(handler)
+    const server = createServer(
+      {
+        // Slow senders are cut off; event streams are unaffected (the request itself is short)
+        headersTimeout: 10_000,
+        requestTimeout: 30_000,
+        maxHeaderSize: limits.maxUrlBytes + 8 * 1024,
+      },
+      handler,
+    )
     server.on('upgrade', presence.handleUpgrade)
     cleanups.push(() => closeServer(server))
     const url = `http://${urlHost(host)}:${await listen(server, port, host)}`
     log(`listening on ${url} (users and tokens in ${usersFile(dataDir)})`)
+    if (!workflowRules) log('sign-off rules OFF: any write is accepted, as on a hosted project')
 
     let certificateFile: string | undefined
     if (httpsPort !== false) {
@@ -162,6 +218,8 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
       certificateFile,
       dataDir,
       users,
+      signingKey,
+      trustedKeys,
       close() {
         closing ??= runCleanups(cleanups)
         return closing

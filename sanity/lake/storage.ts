@@ -18,6 +18,8 @@ export interface DocumentChange {
   after: LakeDocument | null
   /** The mutations of the transaction that touched this document, as applied. */
   mutations: unknown[]
+  /** `after` as JSON, once checked against the limits; written as is. */
+  afterJson?: string | null
 }
 
 export interface PendingTransaction {
@@ -252,7 +254,8 @@ export class DatasetStore {
       )
       const seq = Number(info.lastInsertRowid)
       for (const change of changes) {
-        const body = change.after === null ? null : JSON.stringify(change.after)
+        const body =
+          change.after === null ? null : (change.afterJson ?? JSON.stringify(change.after))
         insertRevision.run(
           seq,
           change.id,

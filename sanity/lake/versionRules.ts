@@ -1,45 +1,59 @@
-import {createHash} from 'node:crypto'
-
-import {canonicalJson, hashableContent} from '../../lib/policy/contentHash'
+import type {LocalRole} from '../../lib/localUsers'
+import {canonicalJson} from '../../lib/policy/canonicalJson'
+import {linkAuditMatches, versionRecord} from '../../lib/policy/record'
+import {REFUSAL_STATUS, refusalMessage, type Refusal} from '../../lib/policy/refusals'
+import {fingerprintSync} from '../../lib/policy/signoff'
+import {checkSignature, type PublicSigningKey} from '../../lib/policy/signingKeys'
+import {approvalStatement, publicationStatement, storedSignature} from '../../lib/policy/statements'
 import {organisationToday} from '../../lib/policy/dates'
 import {
-  approvalProblem,
-  changeSummaryProblems,
-  describeApprovalProblem,
-  effectiveDateProblem,
+  APPROVAL_FIELDS,
+  PREPARED_FIELDS,
+  PROPOSAL_FIELDS,
+  PUBLICATION_FIELDS,
+  candidateDocumentId,
+  candidateNumber,
+  candidateStaleness,
   nextVersionNumber,
-  versionContent,
-} from '../studio/versioning/workflow'
-import type {LocalRole} from './auth'
+  proposalRefusals,
+  publishedVersionNumber,
+  separationOfDutiesScope,
+  stalenessSummary,
+} from '../../lib/policy/workflow'
+import type {PolicyDocument, PolicySectionDocument} from '../../lib/policy/candidate'
 import type {TransactionGuard} from './dataset'
 import {isDraftId, type LakeDocument} from './documents'
-import {transactionError} from './errors'
-import type {DocumentChange} from './storage'
+import {LakeError} from './errors'
+import type {DatasetStore, DocumentChange, TransactionKind} from './storage'
 
 /**
- * The publishing workflow of policy versions, enforced on every write so that no client (the
- * Studio, a script, a raw HTTP call) can go around it:
- * - only the person a `preparedBy` or an `approval` names may write it (the lake knows whose token
- *   sent each transaction);
- * - the approver holds the legal reviewer's role and is not the person who prepared the version;
- * - a version is `approved`, or becomes `published`, only while its approval names its content
- *   hash and that hash is what its content recomputes to;
- * - a version becomes `published` with the next number, an effective date from today on (in the
- *   organisation's time zone) and a summary of changes in both languages.
- * The whole transaction is refused otherwise: 403 when the person may not do it, 409 when the
- * version is not in a state to allow it. Imports (the seed) are the record as it was, not checked.
+ * The sign-off rules (docs/decisions/0007-signed-versions.md), enforced again where the data is,
+ * whatever route a write takes (the Studio, a script, a raw HTTP call):
+ * - an editor prepares a candidate at `drafts.version-<next number>`, in her own name, with no
+ *   approval; she (or anyone but the signing service) may then change only its summary of changes
+ *   and proposed date, or prepare it again;
+ * - approvals and publications are written only by the site's signing service, signed with a key
+ *   the lake trusts, for exactly the record they name, chained to the latest published version;
+ * - the approver is a legal reviewer who neither prepared the candidate nor, since the version
+ *   before it was published, wrote any part of what it changes (the transaction log says who did);
+ * - a published version is created once, from the approved candidate it replaces, and never
+ *   changes (policyGuard.ts).
+ * The whole transaction is refused otherwise, with a refusal code the Studio translates and a
+ * description in both languages. Imports (the seed, a restore) are the record as it was.
  */
 
 export interface VersionRulesOptions {
-  /** The committed documents, to find the published version numbers. */
-  documents: () => Iterable<LakeDocument>
+  /** The dataset's store: the documents now, and the transaction log with each author. */
+  store: DatasetStore
   /** A local user's role, by user id; undefined for someone the lake does not know. */
   roleOf: (userId: string) => LocalRole | undefined
+  /** The site's signing service: the only author of approvals and publications. */
+  signerId: string
+  /** The public keys approvals and publications must verify with. */
+  trustedKeys: () => readonly PublicSigningKey[]
   /** Today (YYYY-MM-DD) in the organisation's time zone. */
   today?: () => string
 }
-
-const LEGAL_ROLE: LocalRole = 'legal-reviewer'
 
 type Json = Record<string, unknown>
 
@@ -51,121 +65,216 @@ function same(a: unknown, b: unknown): boolean {
   return canonicalJson(a ?? null) === canonicalJson(b ?? null)
 }
 
-/** The same SHA-256 as lib/policy/contentHash.ts, computed synchronously inside the writer. */
-function recomputedHash(doc: LakeDocument): string | undefined {
-  const content = versionContent(doc)
-  if (!content) return undefined
-  return createHash('sha256')
-    .update(canonicalJson(hashableContent(content)))
-    .digest('hex')
-}
-
-function label(doc: LakeDocument): string {
-  return typeof doc.number === 'number' && doc.status === 'published'
-    ? `Version ${doc.number}`
-    : `The version "${doc._id}"`
-}
-
-function refuse(kind: string, statusCode: 403 | 409, id: string, description: string): never {
-  throw transactionError(
+/** A refusal in the Content Lake's error shape, with the sign-off's code and parameters. */
+export function refusalError(refusal: Refusal, id: string, kind: TransactionKind): LakeError {
+  const statusCode = REFUSAL_STATUS[refusal.code]
+  const description = `${refusalMessage(refusal, 'en')} / ${refusalMessage(refusal, 'fr')}`
+  const detail = {code: refusal.code, params: 'params' in refusal ? refusal.params : {}}
+  return new LakeError(statusCode, {
+    error: {
+      description,
+      type: kind === 'actions' ? 'actionError' : 'mutationError',
+      ...detail,
+      items: [{error: {id, description, type: 'versionWorkflowError', ...detail}}],
+    },
     statusCode,
-    description,
-    [
-      {
-        id,
-        description,
-        type: statusCode === 403 ? 'versionPermissionError' : 'versionWorkflowError',
-      },
-    ],
-    kind === 'actions' ? 'actionError' : 'mutationError',
-  )
+  })
 }
 
-function isPublishedVersion(doc: LakeDocument | null | undefined): doc is LakeDocument {
-  return (
-    doc !== null &&
-    doc !== undefined &&
-    !isDraftId(doc._id) &&
-    doc._type === 'policyVersion' &&
-    doc.status === 'published'
-  )
-}
-
-/** Numbers of the published versions once the transaction's changes apply, except `exceptId`'s. */
-function publishedNumbers(
-  documents: Iterable<LakeDocument>,
-  changes: DocumentChange[],
-  exceptId: string,
-): number[] {
-  const changed = new Map(changes.map((change) => [change.id, change.after]))
-  const numbers: number[] = []
-  const consider = (doc: LakeDocument | null | undefined) => {
-    if (doc && doc._id !== exceptId && isPublishedVersion(doc) && typeof doc.number === 'number')
-      numbers.push(doc.number)
-  }
-  for (const doc of documents) if (!changed.has(doc._id)) consider(doc)
-  for (const doc of changed.values()) consider(doc)
-  return numbers
+function isVersion(doc: LakeDocument | null | undefined): doc is LakeDocument {
+  return doc?._type === 'policyVersion'
 }
 
 export function versionWorkflowRules(options: VersionRulesOptions): TransactionGuard {
   const today = options.today ?? (() => organisationToday())
+  const {store} = options
+
+  /** The published versions once the transaction applies, by number. */
+  function publishedAfter(changes: DocumentChange[]): Map<number, LakeDocument> {
+    const changed = new Map(changes.map((change) => [change.id, change.after]))
+    const versions = new Map<number, LakeDocument>()
+    const consider = (doc: LakeDocument | null | undefined) => {
+      if (!doc || isDraftId(doc._id) || !isVersion(doc) || doc.status !== 'published') return
+      if (typeof doc.number === 'number') versions.set(doc.number, doc)
+    }
+    for (const doc of store.all()) if (!changed.has(doc._id)) consider(doc)
+    for (const doc of changed.values()) consider(doc)
+    return versions
+  }
+
+  /** The latest published version before this transaction. */
+  function latestPublished(): LakeDocument | undefined {
+    const versions = publishedAfter([])
+    return versions.get(Math.max(0, ...versions.keys()))
+  }
+
+  function working(): {policy: PolicyDocument | null; sections: PolicySectionDocument[]} {
+    const sections = [...store.all()].filter(
+      (doc) => doc._type === 'policySection' && !isDraftId(doc._id),
+    )
+    return {
+      policy: (store.get('policy') as PolicyDocument | null) ?? null,
+      sections: sections as unknown as PolicySectionDocument[],
+    }
+  }
+
+  /**
+   * The documents of `scope` the person wrote to since the version before was published (the
+   * candidate's id included: a withdrawn candidate for the same number counts too, so that the
+   * site, which reads the same log through the history API, judges alike).
+   */
+  function authoredSince(personId: string, scope: string[], previous?: LakeDocument): string[] {
+    const published = previous ? store.revisions(previous._id)[0]?.seq : undefined
+    const touched = store
+      .transactions({
+        documentIds: scope,
+        fromSeq: published === undefined ? undefined : published + 1,
+      })
+      .filter((tx) => tx.author === personId)
+      .flatMap((tx) => tx.documentIds.filter((id) => scope.includes(id)))
+    return [...new Set(touched.map((id) => id.replace(/^drafts\./, '')))].sort()
+  }
+
+  /** The checks an approval and a publication share: the record, the seal and who signed. */
+  function checkApprovedRecord(doc: LakeDocument, no: (refusal: Refusal) => never): void {
+    const number = doc.number as number
+    const keys = options.trustedKeys()
+    const approval = isObject(doc.approval) ? doc.approval : {}
+    if (checkSignature(approvalStatement(doc), storedSignature(approval), keys) !== 'valid')
+      no({code: 'approval-signature-invalid'})
+    const record = versionRecord(doc)
+    if (approval.fingerprint !== fingerprintSync(record)) no({code: 'record-differs-from-approval'})
+    if (!linkAuditMatches(record)) no({code: 'link-audit-mismatch'})
+    const latest = latestPublished()
+    const next = nextVersionNumber(latest ? [latest.number as number] : [])
+    if (number !== next) no({code: 'number-not-next', params: {number, next}})
+    if ((doc.previousFingerprint ?? null) !== ((latest?.fingerprint as string | undefined) ?? null))
+      no({code: 'chain-moved', params: {latest: (latest?.number as number | undefined) ?? 0}})
+    const approver = typeof approval.userId === 'string' ? approval.userId : ''
+    if (options.roleOf(approver) !== 'legal-reviewer') no({code: 'approver-not-reviewer'})
+    const preparedBy = isObject(doc.preparedBy) ? doc.preparedBy.userId : undefined
+    if (approver === preparedBy) no({code: 'self-approval'})
+    const [proposal] = proposalRefusals(doc, today())
+    if (proposal) no(proposal)
+  }
+
+  /** The signing service approves a candidate: only the approval and its seal change. */
+  function checkApproval(
+    change: DocumentChange,
+    changes: DocumentChange[],
+    no: (r: Refusal) => never,
+  ) {
+    const {before, after} = change
+    if (changes.length !== 1) no({code: 'approval-changes-only-approval'})
+    if (!before || !after) return no({code: 'approval-changes-only-approval'})
+    if (before.status !== 'candidate') no({code: 'already-approved'})
+    if (after.status !== 'approved') no({code: 'approval-changes-only-approval'})
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)])
+    for (const key of keys) {
+      if (key.startsWith('_') || (APPROVAL_FIELDS as readonly string[]).includes(key)) continue
+      if (!same(before[key], after[key])) no({code: 'approval-changes-only-approval'})
+    }
+    checkApprovedRecord(after, no)
+    const approver = (after.approval as Json).userId as string
+    const previous = latestPublished()
+    const sections = working().sections
+    const scope = separationOfDutiesScope(after, previous ?? null, sections)
+    const authored = authoredSince(approver, scope, previous)
+    if (authored.length > 0)
+      no({code: 'reviewer-authored-changes', params: {documents: authored.join(', ')}})
+  }
+
+  /** The signing service publishes: version-<n> is the approved candidate it deletes, signed. */
+  function checkPublication(
+    change: DocumentChange,
+    changes: DocumentChange[],
+    no: (r: Refusal) => never,
+  ) {
+    const after = change.after as LakeDocument
+    const number = publishedVersionNumber(change.id)
+    if (number === undefined || after.number !== number || after.status !== 'published')
+      no({code: 'candidate-id-invalid', params: {id: change.id}})
+    const candidate = changes.find(
+      (other) => other.id === candidateDocumentId(number) && other.after === null,
+    )?.before
+    if (!candidate || candidate.status !== 'approved') return no({code: 'not-approved'})
+    for (const field of [...PREPARED_FIELDS, ...APPROVAL_FIELDS]) {
+      if (field === 'status') continue
+      if (!same(candidate[field], after[field])) no({code: 'record-differs-from-approval'})
+    }
+    const fingerprint = fingerprintSync(versionRecord(after))
+    if (after.fingerprint !== fingerprint) no({code: 'record-differs-from-approval'})
+    checkApprovedRecord(after, no)
+    const publication = isObject(after.publication) ? after.publication : {}
+    const signature = storedSignature(publication)
+    if (checkSignature(publicationStatement(after), signature, options.trustedKeys()) !== 'valid')
+      no({code: 'publication-signature-invalid'})
+    if (after.publishedAt !== publication.at) no({code: 'publication-signature-invalid'})
+    const staleness = candidateStaleness(after, working())
+    if (staleness.stale && publication.staleAcknowledged !== true)
+      no({code: 'candidate-stale', params: {sections: stalenessSummary(staleness)}})
+  }
+
+  /** Anyone but the signing service writing a candidate: it stays an unapproved proposal. */
+  function checkProposal(change: DocumentChange, author: string, no: (r: Refusal) => never) {
+    const {before, after} = change
+    if (!after) return // withdrawing a candidate
+    const number = candidateNumber(change.id) as number
+    for (const field of [...APPROVAL_FIELDS, ...PUBLICATION_FIELDS]) {
+      if (field === 'status') continue
+      if (after[field] !== undefined) no({code: 'reserved-for-signing-service'})
+    }
+    if (after.status !== 'candidate') no({code: 'reserved-for-signing-service'})
+    const reprepared =
+      !before ||
+      PREPARED_FIELDS.some(
+        (field) =>
+          !(PROPOSAL_FIELDS as readonly string[]).includes(field) &&
+          !same(before[field], after[field]),
+      )
+    if (!reprepared) return
+    const preparedBy = isObject(after.preparedBy) ? after.preparedBy.userId : undefined
+    if (preparedBy !== author) no({code: 'prepared-by-mismatch'})
+    const latest = latestPublished()
+    const next = nextVersionNumber(latest ? [latest.number as number] : [])
+    if (after.number !== number || number !== next)
+      no({code: 'number-not-next', params: {number, next}})
+  }
 
   return (changes, kind, author) => {
     if (kind === 'import') return
+    const signing = author === options.signerId
     for (const change of changes) {
-      const after = change.after
-      if (isDraftId(change.id) || after === null || after._type !== 'policyVersion') continue
-      const before = change.before?._type === 'policyVersion' ? change.before : null
-      const no = (statusCode: 403 | 409, description: string) =>
-        refuse(kind, statusCode, change.id, description)
-
-      // Signatures: only the person named may write their name into a version.
-      const preparedBy = after.preparedBy
-      if (isObject(preparedBy) && !same(preparedBy, before?.preparedBy)) {
-        if (preparedBy.userId !== author)
-          no(403, `${label(after)} can only be recorded as prepared by the person signed in.`)
+      const no = (refusal: Refusal): never => {
+        throw refusalError(refusal, change.id, kind)
       }
-      const approval = after.approval
-      if (isObject(approval) && !same(approval, before?.approval)) {
-        if (approval.userId !== author)
-          no(
-            403,
-            `${label(after)}: an approval can only be given by the person it names, signed in with their own access.`,
-          )
-        if (options.roleOf(author) !== LEGAL_ROLE)
-          no(403, `${label(after)}: only a legal reviewer can approve a version.`)
+      if (!isVersion(change.before) && !isVersion(change.after)) {
+        // The signing service writes versions and nothing else.
+        if (signing) no({code: 'approval-changes-only-approval'})
+        continue
       }
-
-      const publishing = after.status === 'published' && before?.status !== 'published'
-      if (after.status !== 'approved' && !publishing) continue
-
-      // The approval must still cover exactly this content.
-      const problem = approvalProblem(after, recomputedHash(after))
-      if (problem)
-        no(
-          problem === 'self-approval' ? 403 : 409,
-          `${label(after)} cannot be ${publishing ? 'published' : 'approved'}: ${describeApprovalProblem(problem)}`,
-        )
-      const approver =
-        isObject(approval) && typeof approval.userId === 'string' ? approval.userId : ''
-      if (options.roleOf(approver) !== LEGAL_ROLE)
-        no(
-          403,
-          `${label(after)} cannot be ${publishing ? 'published' : 'approved'}: its approval is not from a legal reviewer.`,
-        )
-      if (!publishing) continue
-
-      const next = nextVersionNumber(publishedNumbers(options.documents(), changes, change.id))
-      if (after.number !== next)
-        no(
-          409,
-          `This version must be published as version ${next}, the next number (got ${JSON.stringify(after.number ?? null)}).`,
-        )
-      const dateProblem = effectiveDateProblem(after.effectiveDate, today())
-      if (dateProblem) no(409, `Version ${next} cannot be published: ${dateProblem}`)
-      const [summaryProblem] = changeSummaryProblems(after.changeSummary)
-      if (summaryProblem) no(409, `Version ${next} cannot be published: ${summaryProblem}`)
+      if (!isDraftId(change.id)) {
+        // Changes to published versions are policyGuard's; here, their creation.
+        if (change.before === null && change.after !== null) {
+          if (change.after.status !== 'published')
+            no({code: 'candidate-must-be-private', params: {id: change.id}})
+          if (!signing) no({code: 'reserved-for-signing-service'})
+          checkPublication(change, changes, no)
+        }
+        continue
+      }
+      if (candidateNumber(change.id) === undefined)
+        no({code: 'candidate-id-invalid', params: {id: change.id}})
+      if (!signing) {
+        checkProposal(change, author, no)
+      } else if (change.after === null) {
+        // The signing service removes a candidate only when it publishes it.
+        const number = candidateNumber(change.id) as number
+        if (!changes.some((other) => other.id === `version-${number}` && other.before === null))
+          no({code: 'approval-changes-only-approval'})
+      } else {
+        checkApproval(change, changes, no)
+      }
     }
   }
 }

@@ -1,12 +1,15 @@
 import 'server-only'
 import {headers} from 'next/headers'
 import {redirect} from 'next/navigation'
+import {noteVersions} from '@/lib/delivery/contentState'
 import {markUnavailable, REQUEST_PATH_HEADER} from '@/lib/delivery/unavailablePages'
 import {organisationToday} from '@/lib/policy/dates'
 import {currentVersionNumber} from '@/lib/policy/periods'
 import type {Localized, PolicyVersion} from '@/lib/policy/types'
 import {client} from './client'
-import {PUBLISHED_VERSIONS_QUERY, VERSION_BY_NUMBER_QUERY} from './queries'
+import {verifyHistory, type HistoryVerification} from '@/lib/policy/verification'
+import {PUBLISHED_RECORDS_QUERY, PUBLISHED_VERSIONS_QUERY, VERSION_BY_NUMBER_QUERY} from './queries'
+import {trustedKeys} from './signingKeys'
 
 /** Cache tag of everything read from policy versions; the revalidation webhook expires it. */
 export const POLICY_CACHE_TAG = 'policy'
@@ -35,13 +38,21 @@ export class ContentUnavailableError extends Error {
 
 const cacheOptions = {next: {revalidate: REVALIDATE_SECONDS, tags: [POLICY_CACHE_TAG]}}
 
+/**
+ * Statuses that mean the content source cannot serve now, though the query is fine: Sanity's
+ * rate limit (429) and a project over its plan's quota (402). Like an outage, they are answered
+ * from cache, or with a 503 and Retry-After.
+ */
+const UNAVAILABLE_STATUSES = new Set([402, 429])
+
 async function query<T>(groq: string, params: Record<string, unknown>): Promise<T> {
   try {
     return await client.fetch<T>(groq, params, cacheOptions)
   } catch (error) {
     // A query the lake refuses (4xx) is a bug to see; anything else means it is out of reach.
     const status = (error as {statusCode?: number}).statusCode
-    if (status !== undefined && status >= 400 && status < 500) throw error
+    if (status !== undefined && status >= 400 && status < 500 && !UNAVAILABLE_STATUSES.has(status))
+      throw error
     throw new ContentUnavailableError(error)
   }
 }
@@ -73,10 +84,27 @@ export async function fetchCurrentVersion(): Promise<PolicyVersion | null> {
   return number === undefined ? null : fetchVersion(number)
 }
 
-export function fetchPublishedVersions(): Promise<VersionSummary[]> {
-  return query<VersionSummary[]>(PUBLISHED_VERSIONS_QUERY, {})
+export async function fetchPublishedVersions(): Promise<VersionSummary[]> {
+  const versions = await query<VersionSummary[]>(PUBLISHED_VERSIONS_QUERY, {})
+  // Whatever is built from them is kept no later than the next effective date.
+  noteVersions(versions)
+  return versions
 }
 
 export function fetchVersion(number: number): Promise<PolicyVersion | null> {
   return query<PolicyVersion | null>(VERSION_BY_NUMBER_QUERY, {number})
+}
+
+/** Every published version with all it needs to be verified, oldest first. */
+export function fetchPublishedRecords(): Promise<PolicyVersion[]> {
+  return query<PolicyVersion[]>(PUBLISHED_RECORDS_QUERY, {})
+}
+
+/**
+ * The whole published history verified: fingerprints, chain, numbers, signatures. Every public
+ * page, feed and JSON shows what this says. Recomputed on every use from the (cached) content:
+ * a few hashes and signature checks per version, so that nothing stale is ever shown as verified.
+ */
+export async function fetchHistoryVerification(): Promise<HistoryVerification> {
+  return verifyHistory(await fetchPublishedRecords(), trustedKeys())
 }

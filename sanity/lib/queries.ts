@@ -1,18 +1,28 @@
 import {defineQuery} from 'next-sanity'
 
+/**
+ * A version as the site reads it: everything its record holds (lib/policy/record.ts), its
+ * fingerprint, and who prepared, approved and published it with their signatures, so that every
+ * page can verify what it shows.
+ */
 const VERSION_FIELDS = /* groq */ `
   _id,
+  _rev,
   status,
   number,
   effectiveDate,
   publishedAt,
   changeSummary{fr, en},
-  contentHash,
-  approval{userId, name, at, contentHash},
   title{fr, en},
   organisationName,
   introduction{fr, en},
-  sections[]{key, title{fr, en}, body{fr, en}}
+  sections[]{key, title{fr, en}, body{fr, en}},
+  linkAudit{siteHosts, links[]{host, url, text, sectionKey, language}},
+  previousFingerprint,
+  fingerprint,
+  preparedBy{userId, name, at},
+  approval{userId, name, at, fingerprint, keyId, signature},
+  publication{userId, name, at, keyId, signature, staleAcknowledged}
 `
 
 const VERSION_SUMMARY_FIELDS = /* groq */ `
@@ -47,4 +57,23 @@ export const WORKING_POLICY_QUERY = defineQuery(`{
 /** A version by id, whatever its status: candidates and approved versions are previewed by id. */
 export const VERSION_BY_ID_QUERY = defineQuery(`
   *[_type == "policyVersion" && _id == $id][0]{${VERSION_FIELDS}}
+`)
+
+/**
+ * Everything the sign-off endpoints judge a candidate against, read raw with the site's write
+ * token: the candidate, the published history (whole documents, to verify it), and the working
+ * policy and sections (published, as versions are prepared from them).
+ */
+export const SIGNOFF_STATE_QUERY = defineQuery(`{
+  "candidate": *[_id == $id][0],
+  "published": *[_type == "policyVersion" && status == "published" && !(_id in path("drafts.**"))]
+    | order(number asc),
+  "policy": *[_id == "policy"][0],
+  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body}
+}`)
+
+/** Every published version, oldest first, with all it needs to be verified. */
+export const PUBLISHED_RECORDS_QUERY = defineQuery(`
+  *[_type == "policyVersion" && status == "published" && defined(number)]
+    | order(number asc){${VERSION_FIELDS}}
 `)

@@ -6,6 +6,7 @@ import {
   type DocumentLocationsState,
 } from 'sanity/presentation'
 import {routing, type Locale} from '../../i18n/routing'
+import {inStartLanguage} from '../studio/i18n'
 import {policyPath, versionPath, versionPreviewPath} from './routes'
 
 /**
@@ -13,7 +14,6 @@ import {policyPath, versionPath, versionPreviewPath} from './routes'
  * the site (listed on the document as "Used on…"), and which document a previewed page is about.
  */
 
-const LANGUAGE_NAMES: Record<Locale, string> = {fr: 'French', en: 'English'}
 const DRAFTS_PREFIX = 'drafts.'
 
 function perLanguage(
@@ -21,7 +21,13 @@ function perLanguage(
 ): DocumentLocation[] {
   return routing.locales.map((locale) => {
     const {title, href} = location(locale)
-    return {title: `${title || 'Untitled'} (${LANGUAGE_NAMES[locale]})`, href}
+    return {
+      title: inStartLanguage('presentation.location', {
+        title: title || inStartLanguage('presentation.location.untitled'),
+        language: inStartLanguage(`schema.language.${locale}`),
+      }),
+      href,
+    }
   })
 }
 
@@ -44,10 +50,10 @@ interface VersionState {
 }
 
 function sectionLocations({section, listed}: SectionState): DocumentLocationsState {
-  if (!section) return {message: 'Not saved yet.', tone: 'caution'}
+  if (!section) return {message: inStartLanguage('presentation.section.not-saved'), tone: 'caution'}
   if (!listed) {
     return {
-      message: "Not in the policy yet: add it to the policy's sections to see it on the site.",
+      message: inStartLanguage('presentation.section.not-in-policy'),
       tone: 'caution',
     }
   }
@@ -66,17 +72,21 @@ function versionLocations(id: string, version: VersionState | null): DocumentLoc
     const number = version.number
     return {
       locations: perLanguage((locale) => ({
-        title: `Version ${number}`,
+        title: inStartLanguage('presentation.version.published', {number}),
         href: versionPath(locale, number),
       })),
     }
   }
   return {
     locations: perLanguage((locale) => ({
-      title: version.status === 'approved' ? 'Approved version' : 'Candidate version',
+      title: inStartLanguage(
+        version.status === 'approved'
+          ? 'presentation.version.approved'
+          : 'presentation.version.candidate',
+      ),
       href: versionPreviewPath(locale, id),
     })),
-    message: 'Shown to editors in preview only, until it is published.',
+    message: inStartLanguage('presentation.version.preview-only'),
     tone: 'caution',
   }
 }
@@ -93,7 +103,10 @@ export const locations: DocumentLocationResolver = ({id: anyId, type}, {document
   switch (type) {
     case 'policy':
       return {
-        locations: perLanguage((locale) => ({title: 'Privacy policy', href: policyPath(locale)})),
+        locations: perLanguage((locale) => ({
+          title: inStartLanguage('schema.policy.title'),
+          href: policyPath(locale),
+        })),
       }
     case 'policySection':
       return listen(SECTION_QUERY).pipe(map(sectionLocations))

@@ -1,4 +1,5 @@
 import {presentationTool} from 'sanity/presentation'
+import {inStartLanguage} from '../studio/i18n'
 import {locations, mainDocuments} from './resolve'
 import {DISABLE_PREVIEW_PATH, ENABLE_PREVIEW_PATH, policyPath} from './routes'
 
@@ -8,7 +9,7 @@ import {DISABLE_PREVIEW_PATH, ENABLE_PREVIEW_PATH, policyPath} from './routes'
  * every environment, with the draft-mode cookie first-party.
  */
 export const presentation = presentationTool({
-  title: 'Preview',
+  title: inStartLanguage('tool.presentation.title'),
   previewUrl: {
     initial: policyPath('fr'),
     previewMode: {

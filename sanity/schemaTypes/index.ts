@@ -1,6 +1,7 @@
 import {policy} from './documents/policy'
 import {policySection} from './documents/policySection'
 import {policyVersion} from './documents/policyVersion'
+import {linkAudit} from './objects/linkAudit'
 import {localePortableText} from './objects/localePortableText'
 import {localeString} from './objects/localeString'
 import {localeText} from './objects/localeText'
@@ -9,6 +10,7 @@ import {policyBody} from './objects/policyBody'
 import {sectionSnapshot} from './objects/sectionSnapshot'
 import {versionActor} from './objects/versionActor'
 import {versionApproval} from './objects/versionApproval'
+import {versionPublication} from './objects/versionPublication'
 
 export const schemaTypes = [
   policy,
@@ -21,5 +23,7 @@ export const schemaTypes = [
   sectionSnapshot,
   versionActor,
   versionApproval,
+  versionPublication,
+  linkAudit,
   outboundLink,
 ]

@@ -3,38 +3,54 @@
  * Run with `npx tsx sanity/seed/build.ts`. The output is deterministic (keys derived from each
  * block's place, fixed timestamps, revisions derived from content) so that the committed file
  * changes only when the content does.
+ *
+ * Each version is prepared, approved and published as the site does it (lib/policy/signoff.ts),
+ * by the lake's local users (lib/localUsers.ts), and signed. The signatures were made once, with
+ * `--sign`, by a key whose private half was then discarded: `signing.json` keeps its public key,
+ * which the site and the lake trust, and the signatures. After a change of content, run with
+ * `--sign` again (a new key) and commit both files.
  */
 import {createHash} from 'node:crypto'
-import {writeFile} from 'node:fs/promises'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
 
-import {contentHash} from '../../lib/policy/contentHash'
+import {LOCAL_EDITOR, LOCAL_LEGAL_REVIEWER} from '../../lib/localUsers'
+import {approvalSeal, publishedVersionDocument, type Signer} from '../../lib/policy/signoff'
+import {
+  generateSigningKey,
+  signStatement,
+  type PublicSigningKey,
+} from '../../lib/policy/signingKeys'
+import type {StoredSignature} from '../../lib/policy/statements'
 import {
   LANGUAGES,
   type Language,
   type Localized,
   type PolicyBody,
   type PolicyContent,
-  type PolicyVersion,
   type PortableTextBlock,
   type PortableTextSpan,
   type LinkAnnotation,
   type SectionContent,
   type VersionActor,
-  type VersionApproval,
 } from '../../lib/policy/types'
-import {
-  typeset,
-  type BlockDraft,
-  type SectionDraft,
-  type VersionDraft,
-} from './content/portableText'
+import {candidateDocument} from '../../lib/policy/workflow'
+import {typeset, type BlockDraft, type VersionDraft} from './content/portableText'
 import {version1} from './content/version1'
 import {version2} from './content/version2'
 
 /** Where the seed is written, and where the embedded lake imports it from. */
 export const SEED_FILE = fileURLToPath(new URL('./production.ndjson', import.meta.url))
+
+/** The seed's public signing key and the signatures made with it. */
+export const SEED_SIGNING_FILE = fileURLToPath(new URL('./signing.json', import.meta.url))
+
+/**
+ * The site's hosts the seed's link audits were computed with: the product's default address.
+ * Each audit names them, so it verifies wherever the site is served later.
+ */
+export const SEED_SITE_HOSTS = ['localhost:3000']
 
 /** Every version, oldest first; the last one is what the editors' working copy holds. */
 const VERSIONS: VersionDraft[] = [version1, version2]
@@ -67,18 +83,24 @@ interface SystemFields {
   _rev: string
 }
 
-export interface PolicyVersionDocument extends PolicyVersion, SystemFields {
+/** A published version as the seed stores it (lib/policy/signoff.ts shapes it). */
+export interface PolicyVersionDocument extends SystemFields {
   _type: 'policyVersion'
+  status: 'published'
   number: number
   effectiveDate: string
   publishedAt: string
   changeSummary: LocaleText
   title: LocaleString
+  organisationName: string
   introduction: LocalePortableText
   sections: SectionSnapshotValue[]
-  contentHash: string
+  linkAudit: {_type: 'linkAudit'; siteHosts: string[]; links: Record<string, unknown>[]}
+  previousFingerprint: string | null
+  fingerprint: string
   preparedBy: VersionActor & {_type: 'versionActor'}
-  approval: VersionApproval & {_type: 'versionApproval'}
+  approval: VersionActor & {_type: 'versionApproval'; fingerprint: string} & StoredSignature
+  publication: VersionActor & {_type: 'versionPublication'} & StoredSignature
 }
 
 export interface PolicySectionDocument extends SystemFields {
@@ -105,7 +127,6 @@ export interface PolicyDocument extends SystemFields {
 export type SeedDocument = PolicyVersionDocument | PolicySectionDocument | PolicyDocument
 
 export const sectionDocumentId = (key: string): string => `section-${key}`
-export const versionDocumentId = (number: number): string => `version-${number}`
 
 /**
  * Portable Text for one language. A block's `_key` comes from its place (`cookies-en-2`), so a
@@ -131,22 +152,26 @@ function toBody(scope: string, language: Language, drafts: BlockDraft[]): Policy
   })
 }
 
-function localeString(value: Localized<string>): LocaleString {
-  return {_type: 'localeString', fr: typeset('fr', value.fr), en: typeset('en', value.en)}
+function typesetBoth(value: Localized<string>): Localized<string> {
+  return {fr: typeset('fr', value.fr), en: typeset('en', value.en)}
 }
 
-function localePortableText(scope: string, value: Localized<BlockDraft[]>): LocalePortableText {
+function bodies(scope: string, value: Localized<BlockDraft[]>): Localized<PolicyBody> {
   const [fr, en] = LANGUAGES.map((language) => toBody(scope, language, value[language]))
-  return {_type: 'localePortableText', fr: fr ?? [], en: en ?? []}
+  return {fr: fr ?? [], en: en ?? []}
 }
 
-function sectionSnapshot(section: SectionDraft): SectionSnapshotValue {
+/** A version's content as the working documents hold it (and as a candidate freezes it). */
+function versionContent(content: VersionDraft['content']): PolicyContent {
   return {
-    _type: 'sectionSnapshot',
-    _key: section.key,
-    key: section.key,
-    title: localeString(section.title),
-    body: localePortableText(section.key, section.body),
+    title: typesetBoth(content.title),
+    organisationName: content.organisationName,
+    introduction: bodies('introduction', content.introduction),
+    sections: content.sections.map((section) => ({
+      key: section.key,
+      title: typesetBoth(section.title),
+      body: bodies(section.key, section.body),
+    })),
   }
 }
 
@@ -156,59 +181,82 @@ function withRevision<T extends Omit<SeedDocument, '_rev'>>(document: T): T & {_
   return {...document, _rev: rev}
 }
 
-const plain = <T>({fr, en}: Localized<T>): Localized<T> => ({fr, en})
+const person = (user: {id: string; name: string}, at: string): VersionActor => ({
+  userId: user.id,
+  name: user.name,
+  at,
+})
 
-/**
- * The content as the site reads a version back (`title{fr, en}`, `sections[]{key, title{fr, en},
- * body{fr, en}}`) and as a candidate is built from the working copy: without the `_type`s Sanity
- * stores on the bilingual wrappers. Hashing this shape lets either recompute the same hash.
- */
-function readerContent(snapshot: {
-  title: LocaleString
-  organisationName: string
-  introduction: LocalePortableText
-  sections: SectionSnapshotValue[]
-}): PolicyContent {
+/** Signatures as `signing.json` keeps them, by statement (`approval-1`, `publication-2`…). */
+export interface SeedSigning {
+  publicKey: PublicSigningKey
+  signatures: Record<string, StoredSignature>
+}
+
+export function readSeedSigning(): SeedSigning {
+  return JSON.parse(readFileSync(SEED_SIGNING_FILE, 'utf8')) as SeedSigning
+}
+
+/** Signs with the signatures made once, or (`fresh`) makes new ones with a new key. */
+function seedSigner(fresh: boolean): {sign: Signer; signing: () => SeedSigning} {
+  if (fresh) {
+    const {key} = generateSigningKey()
+    const signatures: Record<string, StoredSignature> = {}
+    return {
+      sign: (statement) =>
+        (signatures[`${statement.kind}-${statement.number}`] = signStatement(statement, key)),
+      signing: () => ({publicKey: key.publicKey, signatures}),
+    }
+  }
+  const stored = readSeedSigning()
   return {
-    title: plain(snapshot.title),
-    organisationName: snapshot.organisationName,
-    introduction: plain(snapshot.introduction),
-    sections: snapshot.sections.map(({key, title, body}) => ({
-      key,
-      title: plain(title),
-      body: plain(body),
-    })),
+    sign: (statement) => {
+      const signature = stored.signatures[`${statement.kind}-${statement.number}`]
+      if (!signature) {
+        throw new Error(
+          `No seed signature for ${statement.kind} ${statement.number}: build with --sign.`,
+        )
+      }
+      return signature
+    },
+    signing: () => stored,
   }
 }
 
-async function versionDocument(version: VersionDraft): Promise<PolicyVersionDocument> {
-  const {content} = version
-  const snapshot = {
-    title: localeString(content.title),
-    organisationName: content.organisationName,
-    introduction: localePortableText('introduction', content.introduction),
-    sections: content.sections.map(sectionSnapshot),
+/** Each version, prepared, approved and published as the site does it, chained to the last. */
+function versionDocuments(sign: Signer): PolicyVersionDocument[] {
+  const documents: PolicyVersionDocument[] = []
+  for (const version of VERSIONS) {
+    const candidate = candidateDocument({
+      number: version.number,
+      content: versionContent(version.content),
+      preparedBy: person(LOCAL_EDITOR, version.preparedAt),
+      proposal: {
+        effectiveDate: version.effectiveDate,
+        changeSummary: typesetBoth(version.changeSummary),
+      },
+    })
+    const seal = approvalSeal(candidate, {
+      approver: person(LOCAL_LEGAL_REVIEWER, version.approvedAt),
+      siteHosts: SEED_SITE_HOSTS,
+      previousFingerprint: documents.at(-1)?.fingerprint ?? null,
+      sign,
+    })
+    const published = publishedVersionDocument(
+      {...candidate, ...seal.fields},
+      {publisher: person(LOCAL_EDITOR, version.publishedAt), sign},
+    )
+    const {_id, ...fields} = published
+    documents.push(
+      withRevision({
+        _id,
+        _createdAt: version.preparedAt,
+        _updatedAt: version.publishedAt,
+        ...fields,
+      } as unknown as Omit<PolicyVersionDocument, '_rev'>),
+    )
   }
-  const hash = await contentHash(readerContent(snapshot))
-  return withRevision<Omit<PolicyVersionDocument, '_rev'>>({
-    _id: versionDocumentId(version.number),
-    _type: 'policyVersion',
-    _createdAt: version.preparedBy.at,
-    _updatedAt: version.publishedAt,
-    status: 'published',
-    number: version.number,
-    effectiveDate: version.effectiveDate,
-    publishedAt: version.publishedAt,
-    changeSummary: {
-      _type: 'localeText',
-      fr: typeset('fr', version.changeSummary.fr),
-      en: typeset('en', version.changeSummary.en),
-    },
-    ...snapshot,
-    contentHash: hash,
-    preparedBy: {_type: 'versionActor', ...version.preparedBy},
-    approval: {_type: 'versionApproval', ...version.approvedBy, contentHash: hash},
-  })
+  return documents
 }
 
 /** The editors' working copy: one document per section of the current version, and the policy. */
@@ -242,30 +290,38 @@ function workingCopy(current: PolicyVersionDocument): SeedDocument[] {
 }
 
 /** Every seed document, in the order they are written. */
-export async function buildSeedDocuments(): Promise<SeedDocument[]> {
-  const versions = await Promise.all(VERSIONS.map(versionDocument))
+export function buildSeedDocuments(sign: Signer = seedSigner(false).sign): SeedDocument[] {
+  const versions = versionDocuments(sign)
   const current = versions.at(-1)
   if (!current) throw new Error('The seed needs at least one published version.')
   return [...workingCopy(current), ...versions]
 }
 
 /** The lines of `production.ndjson`: one JSON document per line, as `sanity dataset import` reads. */
-export async function buildSeedLines(): Promise<string[]> {
-  return (await buildSeedDocuments()).map((document) => JSON.stringify(document))
+export function buildSeedLines(sign?: Signer): string[] {
+  return buildSeedDocuments(sign).map((document) => JSON.stringify(document))
 }
 
 /** The file's exact text. */
 export const toNdjson = (lines: string[]): string => `${lines.join('\n')}\n`
 
-async function main(): Promise<void> {
-  const lines = await buildSeedLines()
-  await writeFile(SEED_FILE, toNdjson(lines))
-  console.log(`Wrote ${lines.length} documents to ${SEED_FILE}`)
+function main(): void {
+  const fresh = process.argv.includes('--sign')
+  const signer = seedSigner(fresh)
+  const lines = buildSeedLines(signer.sign)
+  writeFileSync(SEED_FILE, toNdjson(lines))
+  if (fresh) writeFileSync(SEED_SIGNING_FILE, `${JSON.stringify(signer.signing(), null, 2)}\n`)
+  const signed = fresh
+    ? `, signed with a new key (${signer.signing().publicKey.keyId}) whose private half is now gone`
+    : ''
+  console.log(`Wrote ${lines.length} documents to ${SEED_FILE}${signed}`)
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().catch((error: unknown) => {
+  try {
+    main()
+  } catch (error) {
     console.error(error)
     process.exit(1)
-  })
+  }
 }

@@ -1,14 +1,19 @@
 'use client'
 
 import {useEffect, useState} from 'react'
+import {aroundStudioMarkup, richText} from './i18n/richText'
+import {useLocaleOutsideStudio} from './i18n/useLocaleOutsideStudio'
+import {LanguageButtons} from './LanguageButtons'
 import {canReachLake} from './lakeProbe'
 import styles from './localLake.module.css'
 
 /**
  * Shown over the Studio only when the browser cannot reach the embedded lake, which the first
- * time almost always means that its certificate is not trusted yet. Says what to do in plain words.
+ * time almost always means that its certificate is not trusted yet. Says what to do in plain words,
+ * in the Studio's language (the Studio itself has not started, so this page translates itself).
  */
-export function LocalLakeNotice({apiOrigin}: {apiOrigin: string}) {
+export function LocalLakeNotice({apiOrigin, projectId}: {apiOrigin: string; projectId: string}) {
+  const {locale, t, chooseLocale} = useLocaleOutsideStudio(projectId)
   const [reachable, setReachable] = useState<boolean>()
   const [checking, setChecking] = useState(false)
   const [hidden, setHidden] = useState(false)
@@ -32,31 +37,19 @@ export function LocalLakeNotice({apiOrigin}: {apiOrigin: string}) {
 
   if (reachable !== false || hidden) return null
 
+  const markup = aroundStudioMarkup(apiOrigin)
+
   return (
     <section className={styles.notice} role="alert" aria-labelledby="local-lake-notice-title">
-      <h2 id="local-lake-notice-title">First, trust the local content server</h2>
-      <p>
-        The Studio edits the policy kept on this computer by a local content server. That server
-        uses a certificate made on this computer, which your browser does not trust yet, so the
-        Studio cannot reach it. Once per browser:
-      </p>
+      <LanguageButtons current={locale} label={t('language.label')} onChoose={chooseLocale} />
+      <h2 id="local-lake-notice-title">{t('local-lake.notice.title')}</h2>
+      <p>{t('local-lake.notice.why')}</p>
       <ol>
-        <li>
-          Open{' '}
-          <a href={`${apiOrigin}/`} target="_blank" rel="noreferrer">
-            {apiOrigin}
-          </a>{' '}
-          in a new tab.
-        </li>
-        <li>
-          The browser warns that the connection is not private: choose <em>Advanced</em>, then{' '}
-          <em>Proceed</em> (Chrome, Edge) or <em>Accept the Risk and Continue</em> (Firefox).
-        </li>
-        <li>Come back to this tab and press “Check again”: the Studio reloads.</li>
+        <li>{richText(t('local-lake.notice.step-open', {address: apiOrigin}), markup)}</li>
+        <li>{richText(t('local-lake.notice.step-accept'), markup)}</li>
+        <li>{t('local-lake.notice.step-return')}</li>
       </ol>
-      <p>
-        Still stuck? Make sure <code>npm start</code> is still running in its terminal.
-      </p>
+      <p>{richText(t('local-lake.notice.still-stuck'), markup)}</p>
       <div className={styles.actions}>
         <button
           type="button"
@@ -64,10 +57,10 @@ export function LocalLakeNotice({apiOrigin}: {apiOrigin: string}) {
           disabled={checking}
           onClick={() => void checkAgain()}
         >
-          {checking ? 'Checking…' : 'Check again'}
+          {checking ? t('local-lake.notice.checking') : t('local-lake.notice.check-again')}
         </button>
         <button type="button" className={styles.secondary} onClick={() => setHidden(true)}>
-          Hide
+          {t('local-lake.notice.hide')}
         </button>
       </div>
     </section>

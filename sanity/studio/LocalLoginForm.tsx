@@ -1,6 +1,8 @@
 'use client'
 
 import {useId, useState, type FormEvent} from 'react'
+import type {LocaleOutsideStudio} from './i18n/useLocaleOutsideStudio'
+import {aroundStudioMarkup, richText} from './i18n/richText'
 import {checkToken} from './lakeProbe'
 import {LOCAL_LOGIN_PATH, STUDIO_PATH, tokenLoginPath} from './localLogin'
 import styles from './localLake.module.css'
@@ -29,7 +31,21 @@ function studioReturnPath(): string {
 
 type Problem = 'malformed' | 'unknown-token' | 'unreachable'
 
-export function LocalLoginForm({apiOrigin, apiVersion}: {apiOrigin: string; apiVersion: string}) {
+const PROBLEMS = {
+  malformed: 'login.error.malformed',
+  'unknown-token': 'login.error.unknown-token',
+  unreachable: 'login.error.unreachable',
+} as const satisfies Record<Problem, string>
+
+export function LocalLoginForm({
+  apiOrigin,
+  apiVersion,
+  t,
+}: {
+  apiOrigin: string
+  apiVersion: string
+  t: LocaleOutsideStudio['t']
+}) {
   const inputId = useId()
   const errorId = useId()
   const [problem, setProblem] = useState<Problem>()
@@ -55,7 +71,7 @@ export function LocalLoginForm({apiOrigin, apiVersion}: {apiOrigin: string; apiV
 
   return (
     <form className={styles.form} onSubmit={(event) => void logIn(event)} noValidate>
-      <label htmlFor={inputId}>Access token</label>
+      <label htmlFor={inputId}>{t('login.token-label')}</label>
       <input
         id={inputId}
         name="token"
@@ -68,23 +84,11 @@ export function LocalLoginForm({apiOrigin, apiVersion}: {apiOrigin: string; apiV
       />
       {problem && (
         <p id={errorId} className={styles.error} role="alert">
-          {problem === 'malformed' &&
-            'That is not an access token: a token is one long word of letters and digits starting with “sk”. Copy it whole.'}
-          {problem === 'unknown-token' &&
-            'The local content server does not know this token. Copy it again from the terminal where npm start runs, or from users.json in its data folder.'}
-          {problem === 'unreachable' && (
-            <>
-              This browser cannot reach the local content server. Open{' '}
-              <a href={`${apiOrigin}/`} target="_blank" rel="noreferrer">
-                {apiOrigin}
-              </a>{' '}
-              once, accept the certificate warning, then try again.
-            </>
-          )}
+          {richText(t(PROBLEMS[problem], {address: apiOrigin}), aroundStudioMarkup(apiOrigin))}
         </p>
       )}
       <button type="submit" className={styles.button} disabled={busy}>
-        {busy ? 'Checking…' : 'Log in'}
+        {busy ? t('login.checking') : t('login.submit')}
       </button>
     </form>
   )

@@ -14,7 +14,7 @@ function renderPageWithSections(tops: Record<string, number>) {
   }
   // jsdom cannot follow links; the href at click time is what the browser would follow.
   document.addEventListener('click', (event) => event.preventDefault(), {once: true})
-  render(<LanguageSwitcher label="Langue" options={options} />)
+  render(<LanguageSwitcher label="Langue" options={options} cookie="NEXT_LOCALE" />)
   return screen.getByRole('link', {name: 'English'})
 }
 
@@ -50,5 +50,12 @@ describe('the language switcher', () => {
     window.history.replaceState(null, '', '/fr/politique-de-confidentialite#no-such-section')
     fireEvent.click(link)
     expect(link).toHaveAttribute('href', '/en/privacy-policy')
+  })
+
+  it('remembers the language chosen for the browser session', () => {
+    document.cookie = 'NEXT_LOCALE=; max-age=0; path=/'
+    const link = renderPageWithSections({cookies: 400})
+    fireEvent.click(link)
+    expect(document.cookie).toContain('NEXT_LOCALE=en')
   })
 })

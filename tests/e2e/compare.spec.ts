@@ -245,9 +245,9 @@ test.describe('asking for a comparison that cannot be made', () => {
     ['?from=2&to=2', 'Version 2 cannot be compared with itself'],
     ['?from=1&from=2&to=2', 'is not a version number'],
   ] as const) {
-    test(`"${query}" explains what is wrong and offers the versions`, async ({page}) => {
+    test(`"${query}" is a bad request that explains what is wrong and offers the versions`, async ({page}) => {
       const response = await page.goto(`${EN}${query}`)
-      expect(response?.status()).toBe(200)
+      expect(response?.status()).toBe(400)
       await expect(page.getByRole('heading', {level: 1})).toHaveText(
         'Choose two versions to compare',
       )
@@ -262,8 +262,11 @@ test.describe('asking for a comparison that cannot be made', () => {
   }
 
   test('a version never published is a 404 in the reader’s language, with the versions that exist', async ({
-    page,
+    browser,
   }) => {
+    // Rendered on the server: readable with JavaScript off.
+    const context = await browser.newContext({javaScriptEnabled: false})
+    const page = await context.newPage()
     const response = await page.goto(`${FR}?from=1&to=99`)
     expect(response?.status()).toBe(404)
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
@@ -274,6 +277,7 @@ test.describe('asking for a comparison that cannot be made', () => {
     await expect(
       form.getByRole('combobox', {name: 'De la version'}).getByRole('option'),
     ).toHaveText(['Version 2 (1er octobre 2026)', 'Version 1 (1er mars 2016)'])
+    await context.close()
   })
 
   test('no address, however odd, breaks the page', async ({request}) => {

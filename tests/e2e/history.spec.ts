@@ -30,6 +30,11 @@ test.describe('the version history', () => {
       'href',
       '/en/privacy-policy/compare?from=1&to=2',
     )
+    // Its fingerprint in short form, verified, and the record to check it with.
+    await expect(second).toContainText(/Fingerprint: [0-9a-f]{12} Verified/)
+    await expect(
+      second.getByRole('link', {name: 'Version 2 as JSON, to verify it'}),
+    ).toHaveAttribute('href', '/api/versions/2')
 
     const first = entry(history, 'Version 1')
     await expect(first).toContainText('In force from March 1, 2016 to September 30, 2026')

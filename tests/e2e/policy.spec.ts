@@ -124,8 +124,10 @@ test.describe('choosing a language', () => {
     await expect(page.locator('#links-to-other-sites h2')).toBeInViewport()
   })
 
-  test('the locale cookie lasts only for the browser session', async ({page, context}) => {
+  test('the language chosen is remembered for the browser session only', async ({page, context}) => {
+    // Reading a page sets no cookie: every reader gets the same page.
     await page.goto(FR)
+    expect(await context.cookies()).toEqual([])
     await page.getByRole('link', {name: 'English'}).click()
     await expect(page).toHaveURL(new RegExp(`${EN}$`))
     const cookies = await context.cookies()
@@ -133,10 +135,30 @@ test.describe('choosing a language', () => {
     expect(locale?.value).toBe('en')
     for (const cookie of cookies)
       expect(cookie.expires, `${cookie.name} must be a session cookie`).toBe(-1)
+    // The site's address, which names no language, now opens in the language chosen.
+    await page.goto('/')
+    await expect(page).toHaveURL(new RegExp(`${EN}$`))
   })
 })
 
 test.describe('wrong addresses', () => {
+  for (const [path, lang, heading] of [
+    ['/en/anything', 'en', 'This page cannot be found'],
+    ['/en/privacy-policy/versions/99', 'en', 'This page cannot be found'],
+    ['/fr/politique-de-confidentialite/versions/99', 'fr', 'Cette page est introuvable'],
+  ] as const) {
+    test(`${path} is a 404 a reader can read with JavaScript off`, async ({browser}) => {
+      const context = await browser.newContext({javaScriptEnabled: false})
+      const page = await context.newPage()
+      const response = await page.goto(path)
+      expect(response?.status()).toBe(404)
+      await expect(page.locator('html')).toHaveAttribute('lang', lang)
+      await expect(page.getByRole('heading', {level: 1})).toHaveText(heading)
+      await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex')
+      await context.close()
+    })
+  }
+
   test('an unknown French address is a 404 in French', async ({page}) => {
     const response = await page.goto('/fr/cette-page-n-existe-pas')
     expect(response?.status()).toBe(404)

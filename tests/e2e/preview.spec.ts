@@ -17,7 +17,8 @@ const DRAFT_ID = 'drafts.section-cookies'
 const stamp = Date.now().toString(36)
 const englishDraft = `Cookies are kept for one hour at most (draft ${stamp}).`
 const frenchDraft = `Les témoins sont conservés une heure au plus (brouillon ${stamp}).`
-const candidateId = `candidate-preview-${stamp}`
+// A candidate is the private draft of the version it will become.
+const candidateId = 'version-3'
 const candidateTitle = `Cookies, as proposed (${stamp})`
 
 function block(key: string, text: string) {
@@ -69,10 +70,14 @@ test.describe('previewing drafts', () => {
     const current = await lake.getDocument<SanityDocument>('version-2')
     if (!current) throw new Error('The seed has no version 2.')
     const sections = current.sections as {key: string; title: {fr: string; en: string}}[]
+    const editor = localUser('editor')
     await lake.create({
-      _id: candidateId,
+      _id: `drafts.${candidateId}`,
       _type: 'policyVersion',
       status: 'candidate',
+      number: 3,
+      preparedBy: {userId: editor.id, name: editor.name, at: new Date().toISOString()},
+      changeSummary: {fr: 'Témoins révisés.', en: 'Cookies revised.'},
       effectiveDate: '2031-01-01',
       title: current.title,
       organisationName: current.organisationName,
@@ -88,7 +93,7 @@ test.describe('previewing drafts', () => {
   test.afterAll(async () => {
     // Discard what this spec made, so that the other specs read the seed.
     const lake = lakeClient(localUser('editor'))
-    await lake.transaction().delete(DRAFT_ID).delete(candidateId).commit()
+    await lake.transaction().delete(DRAFT_ID).delete(`drafts.${candidateId}`).commit()
   })
 
   test('a visitor never sees an editor’s unpublished draft', async ({page, request}) => {

@@ -79,7 +79,7 @@ test.describe('the Studio, offline against the embedded lake', () => {
     await logInToStudio(page, reviewer)
     await page.goto('/studio')
 
-    await expect(page.getByTestId('local-lake-strip')).toContainText(
+    await expect(page.getByTestId('studio-strip')).toContainText(
       `Signed in as ${reviewer.name}, Legal reviewer`,
       {timeout: STUDIO_LOAD_TIMEOUT},
     )
@@ -87,36 +87,40 @@ test.describe('the Studio, offline against the embedded lake', () => {
     await expect(page.getByRole('menu')).toContainText(reviewer.name)
   })
 
-  test('someone not logged in is led to the token login, gets in, and hands over to the reviewer', async ({
+  test('someone not logged in is led, in French, to the token login, gets in, and hands over to the reviewer', async ({
     page,
   }) => {
     const editor = localUser('editor')
     const reviewer = localUser('legal-reviewer')
     await page.goto('/studio/structure/sections')
     await page
-      .getByRole('link', {name: 'Log in with a local access token'})
+      .getByRole('link', {name: 'Se connecter avec un jeton d’accès local'})
       .click({timeout: STUDIO_LOAD_TIMEOUT})
 
-    await expect(page.getByRole('heading', {name: 'Log in to the Studio'})).toBeVisible()
-    const token = page.getByLabel('Access token')
+    await expect(page.getByRole('heading', {name: 'Connexion au Studio'})).toBeVisible()
+    await expect(page).toHaveTitle('Connexion · Studio · Politique de confidentialité')
+    const token = page.getByLabel('Jeton d’accès')
+    await token.fill('not a token')
+    await page.getByRole('button', {name: 'Se connecter'}).click()
+    await expect(token).toHaveAccessibleDescription(/Ce n’est pas un jeton d’accès/)
     await token.fill(`sk${'0'.repeat(62)}`)
-    await page.getByRole('button', {name: 'Log in'}).click()
-    await expect(token).toHaveAccessibleDescription(/does not know this token/)
+    await page.getByRole('button', {name: 'Se connecter'}).click()
+    await expect(token).toHaveAccessibleDescription(/ne connaît pas ce jeton/)
 
     await token.fill(editor.token)
-    await page.getByRole('button', {name: 'Log in'}).click()
+    await page.getByRole('button', {name: 'Se connecter'}).click()
     // Back where the person was, logged in, and the token is gone from the address.
     await expect(page).toHaveURL(/\/studio\/structure\/sections$/, {timeout: STUDIO_LOAD_TIMEOUT})
-    const strip = page.getByTestId('local-lake-strip')
-    await expect(strip).toContainText(`Signed in as ${editor.name}, Editor`, {
+    const strip = page.getByTestId('studio-strip')
+    await expect(strip).toContainText(`Session ouverte : ${editor.name}, rédaction`, {
       timeout: STUDIO_LOAD_TIMEOUT,
     })
 
     // The legal reviewer takes over the same browser.
-    await strip.getByRole('link', {name: 'Log in as someone else'}).click()
-    await page.getByLabel('Access token').fill(reviewer.token)
-    await page.getByRole('button', {name: 'Log in'}).click()
-    await expect(strip).toContainText(`Signed in as ${reviewer.name}, Legal reviewer`, {
+    await strip.getByRole('link', {name: 'Se connecter sous un autre nom'}).click()
+    await page.getByLabel('Jeton d’accès').fill(reviewer.token)
+    await page.getByRole('button', {name: 'Se connecter'}).click()
+    await expect(strip).toContainText(`Session ouverte : ${reviewer.name}, révision juridique`, {
       timeout: STUDIO_LOAD_TIMEOUT,
     })
   })
@@ -125,16 +129,24 @@ test.describe('the Studio, offline against the embedded lake', () => {
 test.describe('a browser that does not trust the local certificate yet', () => {
   test.use({ignoreHTTPSErrors: false})
 
-  test('is told, on the Studio page, how to trust it', async ({page}) => {
+  test('is told, on the Studio page, how to trust it, in French or in English', async ({page}) => {
     await page.goto('/studio')
-    const notice = page
-      .getByRole('alert')
-      .filter({hasText: 'First, trust the local content server'})
-    await expect(notice).toBeVisible({timeout: STUDIO_LOAD_TIMEOUT})
+    const notice = page.getByRole('alert').filter({has: page.getByRole('heading', {level: 2})})
+    await expect(notice.getByRole('heading')).toHaveText(
+      'D’abord, faites confiance au serveur de contenu local',
+      {timeout: STUDIO_LOAD_TIMEOUT},
+    )
     await expect(notice.getByRole('link', {name: E2E_STUDIO_API_ORIGIN})).toHaveAttribute(
       'href',
       `${E2E_STUDIO_API_ORIGIN}/`,
     )
+    await expect(notice).toContainText('Paramètres avancés')
+
+    await notice
+      .getByRole('group', {name: 'Langue du Studio'})
+      .getByRole('button', {name: 'English'})
+      .click()
+    await expect(notice.getByRole('heading')).toHaveText('First, trust the local content server')
     await expect(notice).toContainText('Advanced')
   })
 })

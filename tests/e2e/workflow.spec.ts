@@ -1,4 +1,7 @@
 import {expect, test, type Browser, type Page} from '@playwright/test'
+import {comparePolicies} from '../../lib/diff'
+import {storedContent} from '../../lib/policy/workflow'
+import {prepareCandidate, signoffThroughSite} from '../fixtures/signoff'
 import {lakeClient, localUser, logInToStudio, STUDIO_LOAD_TIMEOUT} from './helpers/studio'
 
 /**
@@ -87,7 +90,7 @@ test.describe('publishing a new version of the policy', () => {
     await page.context().close()
   })
 
-  test('an editor prepares a candidate, a legal reviewer compares and approves it, the editor publishes it and readers see it at once', async ({
+  test('an editor prepares a candidate with its summary and date, a legal reviewer reads them in the comparison and approves, the editor publishes it and readers see it at once', async ({
     browser,
     baseURL,
   }) => {
@@ -103,6 +106,10 @@ test.describe('publishing a new version of the policy', () => {
       id: sectionId,
     })
     const revised = {fr: `${title.fr} (révisé ${stamp})`, en: `${title.en} (revised ${stamp})`}
+    const summary = {
+      fr: `Titre de section révisé (${stamp}).`,
+      en: `Section title revised (${stamp}).`,
+    }
 
     // A French revision published alone: preparing warns that the English may lag behind.
     await lake.patch(sectionId).set({'title.fr': revised.fr}).commit()
@@ -117,7 +124,7 @@ test.describe('publishing a new version of the policy', () => {
     )
     await prepare.getByRole('button', {name: 'Cancel'}).click()
 
-    // Once the English follows, nothing is left to warn about: the candidate is prepared.
+    // Once the English follows, she prepares it, with what readers will be told.
     await lake.patch(sectionId).set({'title.en': revised.en}).commit()
     await chooseAction(studio, 'Prepare a new version')
     const prepareButton = prepare.getByRole('button', {
@@ -126,9 +133,29 @@ test.describe('publishing a new version of the policy', () => {
     await expect(prepareButton).toBeEnabled({timeout: DIALOG_TIMEOUT})
     await expect(prepare.getByTestId('prepare-warnings')).toHaveCount(0)
     await expect(prepare.getByTestId('prepare-errors')).toHaveCount(0)
+    // Both summaries are needed before anything is written.
+    await prepareButton.click()
+    await expect(prepare.getByRole('alert')).toContainText('Write the summary of changes in French')
+    await prepare.getByLabel('Summary of changes in French').fill(summary.fr)
+    await prepare.getByLabel('Summary of changes in English').fill(summary.en)
+    const effectiveDate = await prepare.getByLabel(/Proposed effective date/).inputValue()
     await prepareButton.click()
     await expect(prepare.getByTestId('prepare-done')).toBeVisible({timeout: DIALOG_TIMEOUT})
     await prepare.getByRole('button', {name: 'Open the candidate'}).click()
+
+    // Private until published: readers cannot fetch it.
+    expect(
+      await lakeClient({...editor, token: ''}).getDocument(`drafts.version-${next}`),
+    ).toBeUndefined()
+    await expect
+      .poll(() =>
+        lake.fetch(
+          `*[_id == $id][0]{status, "by": preparedBy.userId, effectiveDate, "summary": changeSummary.en}`,
+          {id: `drafts.version-${next}`},
+          {perspective: 'raw'},
+        ),
+      )
+      .toEqual({status: 'candidate', by: editor.id, effectiveDate, summary: summary.en})
 
     // The editor cannot approve her own candidate.
     const approve = studio.getByTestId('action-approve')
@@ -136,18 +163,13 @@ test.describe('publishing a new version of the policy', () => {
     await approve.hover({force: true})
     await expect(
       studio.getByText(
-        'You prepared this candidate, so another person must approve it: a legal reviewer.',
+        'The person who prepared this version cannot also approve it: another person, a legal reviewer, must.',
       ),
     ).toBeVisible()
-    await expect
-      .poll(() =>
-        lake.fetch(`*[_id == $id][0]{status, "by": preparedBy.userId}`, {id: `version-${next}`}),
-      )
-      .toEqual({status: 'candidate', by: editor.id})
 
-    // The legal reviewer reads the comparison, then approves.
+    // The legal reviewer finds it waiting for her, reads the comparison, the summary and the date.
     const legal = await openStudio(browser, baseURL!, reviewer)
-    await legal.goto('/studio/structure/versions')
+    await legal.goto('/studio/structure/awaiting-review')
     await legal
       .getByRole('link', {name: new RegExp(`Candidate for version ${next}`)})
       .click({timeout: STUDIO_LOAD_TIMEOUT})
@@ -163,19 +185,37 @@ test.describe('publishing a new version of the policy', () => {
     await expect(changed).toHaveAttribute('data-status', 'modified')
     await expect(changed.locator('[lang="fr"] ins')).toContainText(`révisé ${stamp}`)
     await expect(changed.locator('[lang="en"] ins')).toContainText(`revised ${stamp}`)
+    const proposal = comparison.getByTestId('version-proposal')
+    await expect(proposal).toContainText(summary.fr)
+    await expect(proposal).toContainText(summary.en)
     await expect(comparison.getByTestId('compare-fingerprint')).toContainText(
-      'Fingerprint of this content',
+      'Not fingerprinted yet',
     )
 
+    // The dialog restates what she signs; the site records and signs it.
     await legal.getByTestId('action-approve').click()
-    await legal.getByRole('button', {name: 'Approve this content'}).click()
+    const dialog = legal.getByTestId('approve-dialog')
+    // What it changes, counted as the site's diff engine counts it (other stories edit sections too).
+    const [before, after] = await Promise.all([
+      lake.getDocument(`version-${latest}`),
+      lake.withConfig({perspective: 'raw'}).getDocument(`drafts.version-${next}`),
+    ])
+    const {modified} = comparePolicies(storedContent(before!), storedContent(after!)).summary
+    expect(modified).toBeGreaterThan(0)
+    await expect(dialog).toContainText(
+      `The text: ${modified} section(s) changed, 0 added, 0 removed`,
+    )
+    await expect(dialog).toContainText(summary.en)
+    await dialog.getByRole('button', {name: 'Approve all of this'}).click()
     await expect
       .poll(
         () =>
-          lake.fetch(`*[_id == $id][0]{status, "by": approval.userId}`, {id: `version-${next}`}),
-        {
-          timeout: DIALOG_TIMEOUT,
-        },
+          lake.fetch(
+            `*[_id == $id][0]{status, "by": approval.userId}`,
+            {id: `drafts.version-${next}`},
+            {perspective: 'raw'},
+          ),
+        {timeout: DIALOG_TIMEOUT},
       )
       .toEqual({status: 'approved', by: reviewer.id})
     await expect(comparison.getByTestId('compare-fingerprint')).toContainText(
@@ -183,23 +223,19 @@ test.describe('publishing a new version of the policy', () => {
     )
     await legal.context().close()
 
-    // The editor publishes it, with today's date and a summary in both languages.
+    // The editor publishes it: the number, the time and her name are all it adds.
     const publish = studio.getByTestId(`action-publishversion${next}`)
     await publish.click({timeout: STUDIO_LOAD_TIMEOUT})
-    const dialog = studio.getByRole('dialog').filter({hasText: 'Effective date'})
-    await dialog
-      .getByLabel('Summary of changes in French')
-      .fill(`Titre de section révisé (${stamp}).`)
-    await dialog
-      .getByLabel('Summary of changes in English')
-      .fill(`Section title revised (${stamp}).`)
-    const publishedAt = Date.now()
-    await dialog.getByRole('button', {name: `Publish version ${next}`}).click()
+    const publishDialog = studio.getByTestId('publish-dialog')
+    await expect(publishDialog).toContainText(summary.fr)
+    await expect(publishDialog.getByTestId('publish-stale')).toHaveCount(0)
+    await publishDialog.getByRole('button', {name: `Publish version ${next}`}).click()
     await expect(studio.getByText(`Version ${next} is published`)).toBeVisible({
       timeout: DIALOG_TIMEOUT,
     })
+    const publishedAt = Date.now()
 
-    // Readers see it within seconds, as the current version, and in the history.
+    // Readers see it within seconds, as the current version, and in the history, verified.
     const reader = await browser.newPage({baseURL})
     await expect(async () => {
       await reader.goto(EN)
@@ -207,21 +243,35 @@ test.describe('publishing a new version of the policy', () => {
     }).toPass({timeout: 10_000, intervals: [500]})
     expect(Date.now() - publishedAt).toBeLessThan(10_000)
     await expect(reader.getByRole('main')).toContainText(revised.en)
+    await expect(reader.getByRole('alert').filter({hasText: 'Integrity warning'})).toHaveCount(0)
     await reader.goto(`${EN}/history`)
-    const history = reader.getByRole('main').getByRole('list').first()
+    const history = reader.locator('ol.history')
     await expect(history.getByRole('heading', {level: 2}).first()).toHaveText(
       new RegExp(`^Version ${next}`),
     )
-    await expect(history).toContainText(`Section title revised (${stamp}).`)
+    await expect(history).toContainText(summary.en)
+    await expect(history.getByRole('listitem').first()).toContainText('Verified')
 
     const record = await lake.fetch<{
       status: string
       effectiveDate: string
-      outboundLinks: {host: string; sectionKey?: string; language: string}[]
-    }>(`*[_id == $id][0]{status, effectiveDate, outboundLinks}`, {id: `version-${next}`})
-    expect(record.status).toBe('published')
-    expect(record.outboundLinks.length).toBeGreaterThan(0)
-    expect(record.outboundLinks).toContainEqual(
+      preparedBy: string
+      approvedBy: string
+      publishedBy: string
+      links: {host: string; sectionKey?: string; language: string}[]
+    }>(
+      `*[_id == $id][0]{status, effectiveDate, "preparedBy": preparedBy.userId,
+        "approvedBy": approval.userId, "publishedBy": publication.userId, "links": linkAudit.links}`,
+      {id: `version-${next}`},
+    )
+    expect(record).toMatchObject({
+      status: 'published',
+      effectiveDate,
+      preparedBy: editor.id,
+      approvedBy: reviewer.id,
+      publishedBy: editor.id,
+    })
+    expect(record.links).toContainEqual(
       expect.objectContaining({
         host: 'www.cai.gouv.qc.ca',
         sectionKey: 'learn-more-about-privacy',
@@ -234,5 +284,56 @@ test.describe('publishing a new version of the policy', () => {
     await expect(studio.getByTestId('action-approve')).toHaveCount(0)
     await studio.context().close()
     await reader.close()
+  })
+
+  test('an edit published after approval is shown on the candidate, to the reviewer and to the editor, who publishes knowing it waits for the next version', async ({
+    browser,
+    baseURL,
+  }) => {
+    const editor = localUser('editor')
+    const reviewer = localUser('legal-reviewer')
+    const lake = lakeClient(editor)
+    const next = (await latestPublished()) + 1
+    const stamp = Date.now().toString(36)
+
+    // Prepared, then approved, as the Studio does it through the site.
+    const candidate = await lake.create(await prepareCandidate(lake, next))
+    const approved = await signoffThroughSite(baseURL!, 'approve', reviewer.token, {
+      id: candidate._id,
+      revision: candidate._rev,
+    })
+    expect(approved.status).toBe(200)
+    // Then the editor publishes an edit to a section.
+    await lake
+      .patch('section-cookies')
+      .set({'title.en': `Cookies (${stamp})`})
+      .commit()
+
+    const studio = await openStudio(browser, baseURL!, editor)
+    await studio.goto('/studio/structure/versions')
+    const item = studio.getByRole('link', {name: new RegExp(`Candidate for version ${next}`)})
+    await expect(item).toContainText('out of date: #cookies', {timeout: STUDIO_LOAD_TIMEOUT})
+    await item.click()
+    await expect(studio.getByText('Out of date', {exact: true}).first()).toBeVisible({
+      timeout: STUDIO_LOAD_TIMEOUT,
+    })
+
+    await studio.getByTestId(`action-publishversion${next}`).click({timeout: STUDIO_LOAD_TIMEOUT})
+    const dialog = studio.getByTestId('publish-dialog')
+    const stale = dialog.getByTestId('publish-stale')
+    await expect(stale).toContainText('It does not hold these newer edits: #cookies.')
+    const confirm = dialog.getByRole('button', {name: `Publish version ${next}`})
+    await expect(confirm).toBeDisabled()
+    await stale
+      .getByLabel('Publish without them: the newer edits wait for the next version')
+      .check()
+    await confirm.click()
+    await expect(studio.getByText(`Version ${next} is published`)).toBeVisible({
+      timeout: DIALOG_TIMEOUT,
+    })
+    expect(
+      await lake.fetch(`*[_id == $id][0].publication.staleAcknowledged`, {id: `version-${next}`}),
+    ).toBe(true)
+    await studio.context().close()
   })
 })

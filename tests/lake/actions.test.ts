@@ -176,3 +176,107 @@ describe('the Studio edits and publishes a section through the Actions API', () 
     })
   })
 })
+
+describe('the Actions API refuses actions that would touch the wrong document', () => {
+  let lake: TestLake
+  beforeAll(async () => {
+    lake = await startTestLake()
+  })
+  afterAll(() => lake.stop())
+
+  /** Sends one action and returns the lake's answer, which must be a 4xx in Sanity's shape. */
+  async function refused(rest: Record<string, unknown> & {name: string}) {
+    const {name, ...fields} = rest
+    const error = (await lake.editor.action(action(name, fields)).then(
+      () => undefined,
+      (failure: unknown) => failure,
+    )) as {statusCode?: number; response?: {body?: unknown}} | undefined
+    expect(error?.statusCode).toBe(400)
+    expect(error?.response?.body).toMatchObject({
+      error: {type: 'actionError', items: [{error: {type: 'invalidAction'}}]},
+      statusCode: 400,
+    })
+    return error
+  }
+
+  async function snapshot() {
+    return lake.editor.getDocuments([
+      'policy',
+      'drafts.policy',
+      'section-cookies',
+      'drafts.section-cookies',
+    ])
+  }
+
+  it('does not let discard delete a published document', async () => {
+    const before = await snapshot()
+    await refused({name: 'discard', draftId: 'policy'})
+    await refused({name: 'discard', draftId: 'section-cookies'})
+    await refused({name: 'version.discard', versionId: 'policy'})
+    expect(await lake.anonymous.getDocument('policy')).toMatchObject({_id: 'policy'})
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('does not edit one document’s draft from another’s published version', async () => {
+    const before = await snapshot()
+    await refused({
+      name: 'edit',
+      draftId: 'drafts.section-cookies',
+      publishedId: 'policy',
+      patch: {set: {organisationName: 'Hijacked'}},
+    })
+    await refused({
+      name: 'edit',
+      draftId: 'drafts.elsewhere',
+      publishedId: 'policy',
+      patch: {set: {organisationName: 'Hijacked'}},
+    })
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('does not publish one document’s draft over another, nor unpublish a mismatched pair', async () => {
+    const before = await snapshot()
+    await refused({name: 'publish', draftId: 'drafts.section-cookies', publishedId: 'policy'})
+    await refused({name: 'unpublish', draftId: 'drafts.section-cookies', publishedId: 'policy'})
+    await refused({name: 'unpublish', draftId: 'drafts.policy', publishedId: 'section-cookies'})
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('creates and replaces only the draft of the document named', async () => {
+    await refused({
+      name: 'create',
+      publishedId: 'section-new',
+      attributes: {_id: 'section-new', _type: 'policySection'},
+    })
+    await refused({
+      name: 'create',
+      publishedId: 'section-new',
+      attributes: {_id: 'drafts.policy', _type: 'policySection'},
+    })
+    await refused({
+      name: 'replaceDraft',
+      publishedId: 'section-cookies',
+      attributes: {_id: 'drafts.policy', _type: 'policy'},
+    })
+    expect(await lake.editor.getDocuments(['section-new', 'drafts.section-new'])).toEqual([
+      null,
+      null,
+    ])
+  })
+
+  it('refuses the whole transaction when one of its actions is refused', async () => {
+    const before = await snapshot()
+    const error = (await lake.editor
+      .action([
+        action('edit', {
+          draftId: 'drafts.policy',
+          publishedId: 'policy',
+          patch: {set: {organisationName: 'Exemple SA'}},
+        }),
+        action('discard', {draftId: 'policy'}),
+      ])
+      .catch((failure: unknown) => failure)) as {statusCode?: number}
+    expect(error.statusCode).toBe(400)
+    expect(await snapshot()).toEqual(before)
+  })
+})

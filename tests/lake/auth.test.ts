@@ -1,5 +1,9 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
+import {ensureLocalUsers} from '../../sanity/lake/auth'
 import {parseNdjson} from '../../sanity/lake/ndjson'
 import {readLocalUsers} from '../../sanity/lake/server'
 import {lakeClient, startTestLake, type TestLake} from './helpers'
@@ -11,14 +15,29 @@ describe('who may read and write in the lake', () => {
   })
   afterAll(() => lake.stop())
 
-  it('creates an editor and a legal reviewer with distinct tokens, kept in the data directory', () => {
+  it('creates an editor, a legal reviewer and the site’s signing service with distinct tokens, kept in the data directory', () => {
     const users = readLocalUsers(lake.dataDir)
     expect(users.map(({id, name, role}) => ({id, name, role}))).toEqual([
       {id: 'p-editor', name: 'Camille Tremblay', role: 'editor'},
       {id: 'p-legal-reviewer', name: 'Me Sophie Gagnon', role: 'legal-reviewer'},
+      {id: 'p-site-signer', name: 'Privacy policy site (signing service)', role: 'signing-service'},
     ])
-    expect(users[0]?.token).not.toBe(users[1]?.token)
+    expect(new Set(users.map((user) => user.token)).size).toBe(3)
     expect(users[0]?.token.length).toBeGreaterThanOrEqual(32)
+  })
+
+  it('gives a data folder from an earlier release the users it lacks, keeping everyone’s token', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lake-users-'))
+    try {
+      const earlier = readLocalUsers(lake.dataDir).slice(0, 2)
+      writeFileSync(join(dataDir, 'users.json'), JSON.stringify({users: earlier}))
+      const users = ensureLocalUsers(dataDir)
+      expect(users.slice(0, 2)).toEqual(earlier)
+      expect(users[2]).toMatchObject({id: 'p-site-signer', role: 'signing-service'})
+      expect(readLocalUsers(dataDir)).toEqual(users)
+    } finally {
+      rmSync(dataDir, {recursive: true, force: true})
+    }
   })
 
   it('refuses writes without a token, or with a wrong one, with 401', async () => {

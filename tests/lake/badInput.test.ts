@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {API_VERSION, startTestLake, type TestLake} from './helpers'
+import {API_VERSION, rawRequest, startTestLake, type TestLake} from './helpers'
 
 describe('the lake refuses bad input clearly and applies nothing', () => {
   let lake: TestLake
@@ -98,5 +98,194 @@ describe('the lake refuses bad input clearly and applies nothing', () => {
   it('has applied none of the refused writes', async () => {
     expect(await lake.editor.fetch('count(*)', {}, {perspective: 'raw'})).toBe(countBefore)
     expect(await lake.editor.getDocument('ok-1')).toBeUndefined()
+  })
+})
+
+describe('every malformed request gets a 4xx in Sanity’s error shape, and nothing is stored', () => {
+  let lake: TestLake
+  let token: string
+  beforeAll(async () => {
+    lake = await startTestLake({queryTimeoutMs: 1_000})
+    token = lake.users[0]!.token
+  })
+  afterAll(() => lake.stop())
+
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    rawRequest(lake.url, {path, headers: {authorization: `Bearer ${token}`, ...headers}})
+  const errorShape = {
+    statusCode: expect.any(Number),
+    error: expect.anything(),
+  }
+
+  it.each([
+    '/v1/data/doc/production/%ZZ',
+    '/v1/data/doc/%ZZ/policy',
+    '/v1/data/query/%ZZ?query=*',
+    '/v1/data/listen/%ZZ?query=*',
+    '/v1/users/%ZZ',
+    '/v1/data/history/production/documents/%E0%A4%A?lastRevision=true',
+    '/v1/data/history/%ZZ/transactions',
+  ])('answers a malformed escape in %s with 400', async (path) => {
+    const answer = await get(path)
+    expect(answer.status).toBe(400)
+    expect(JSON.parse(answer.body)).toMatchObject({
+      ...errorShape,
+      message: expect.stringContaining('percent-encoding'),
+    })
+  })
+
+  it.each(['//', '//v1/ping', '/v1//data/query/production?query=*', '*'])(
+    'answers the odd path %s with a 4xx, never as another host',
+    async (path) => {
+      const answer = await get(path)
+      expect(answer.status).toBeGreaterThanOrEqual(400)
+      expect(answer.status).toBeLessThan(500)
+      expect(JSON.parse(answer.body)).toMatchObject(errorShape)
+    },
+  )
+
+  it('refuses an address longer than a GET query may be with 414', async () => {
+    const answer = await get(`/v1/data/query/production?query=${'1%2B'.repeat(4_000)}1`)
+    expect(answer.status).toBe(414)
+    expect(JSON.parse(answer.body)).toMatchObject({error: 'URI Too Long'})
+  })
+
+  it('reads a JSON body only when it says it is JSON, so no web page can send one unasked', async () => {
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', undefined]) {
+      const answer = await rawRequest(lake.url, {
+        method: 'POST',
+        path: '/v1/data/query/production',
+        headers: contentType ? {'content-type': contentType} : {},
+        body: JSON.stringify({query: 'count(*)'}),
+      })
+      expect(answer.status).toBe(415)
+      expect(JSON.parse(answer.body)).toMatchObject({error: {type: 'unsupportedMediaType'}})
+    }
+    const ok = await rawRequest(lake.url, {
+      method: 'POST',
+      path: '/v1/data/query/production',
+      headers: {'content-type': 'application/json; charset=utf-8'},
+      body: JSON.stringify({query: 'count(*[_id == "policy"])'}),
+    })
+    expect(JSON.parse(ok.body)).toMatchObject({result: 1})
+  })
+
+  it('refuses parameters and bodies nested 100,000 levels deep without parsing them', async () => {
+    const nested = '['.repeat(100_000) + ']'.repeat(100_000)
+    const body = await rawRequest(lake.url, {
+      method: 'POST',
+      path: '/v1/data/query/production',
+      headers: {'content-type': 'application/json'},
+      body: `{"query": "$p", "params": {"p": ${nested}}}`,
+    })
+    expect(body.status).toBe(400)
+    expect(body.ms).toBeLessThan(1_000)
+    const inUrl = await get(
+      `/v1/data/query/production?query=%24p&%24p=${'['.repeat(30)}${']'.repeat(30)}`,
+    )
+    expect(inUrl.status).toBe(400)
+    expect(JSON.parse(inUrl.body)).toMatchObject({
+      error: {description: expect.stringContaining('nests more than 20 levels')},
+    })
+  })
+
+  it('does not take what every object inherits for a parameter someone provided', async () => {
+    for (const name of ['constructor', 'toString', 'hasOwnProperty', '__proto__']) {
+      await expect(lake.anonymous.fetch(`*[_id == $${name}]`)).rejects.toMatchObject({
+        statusCode: 400,
+        message: expect.stringContaining(`param $${name} referenced, but not provided`),
+      })
+    }
+    expect(await lake.anonymous.fetch('$__proto__', {['__proto__']: {a: 1}} as never)).toEqual({
+      a: 1,
+    })
+    const badName = await get('/v1/data/query/production?query=1&%241a=1')
+    expect(badName.status).toBe(400)
+  })
+
+  it('stops a query whose parsing grows with the square of its length, in a worker, with a 4xx', async () => {
+    const started = performance.now()
+    const [quadratic, ping] = await Promise.all([
+      lake.anonymous.fetch(`1${'+1'.repeat(5_000)}`).catch((error: unknown) => error),
+      (async () => {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        return get('/v1/ping')
+      })(),
+    ])
+    expect(quadratic).toMatchObject({statusCode: 400})
+    expect(ping.status).toBe(200)
+    expect(ping.ms).toBeLessThan(200)
+    expect(performance.now() - started).toBeLessThan(5_000)
+  })
+
+  it('refuses a query over its size limit with 413', async () => {
+    const answer = await rawRequest(lake.url, {
+      method: 'POST',
+      path: '/v1/data/query/production',
+      headers: {'content-type': 'application/json'},
+      body: JSON.stringify({query: `"${'x'.repeat(300 * 1024)}"`}),
+    })
+    expect(answer.status).toBe(413)
+  })
+
+  describe('patches that would not do what they say are refused whole', () => {
+    beforeAll(async () => {
+      await lake.editor.createOrReplace({
+        _id: 'patch-target',
+        _type: 'note',
+        title: 'Notes',
+        n: 1,
+        sections: [{_key: 'k0', label: 'first'}],
+      })
+    })
+
+    it.each([
+      ['a broken path', {set: {'title[': 'x'}}, 'cannot be read'],
+      ['an empty path', {set: {'': 'x'}}, 'cannot be read'],
+      ['a path with an empty segment', {set: {'title..en': 'x'}}, 'cannot be read'],
+      ['set: null', {set: null}, 'must be an object'],
+      ['set with a list', {set: ['title']}, 'must be an object'],
+      ['inc on text', {inc: {title: 1}}, 'holds a string'],
+      ['inc by text', {inc: {n: 'one'}}, 'needs a number'],
+      ['a set through a list', {set: {'sections.x': 1}}, 'cannot reach'],
+      ['unset with a string', {unset: 'title'}, 'list of paths'],
+      ['insert without a position', {insert: {items: [1]}}, 'exactly one of'],
+      ['insert without items', {insert: {after: 'sections[-1]'}}, '"items"'],
+      ['diffMatchPatch on a number', {diffMatchPatch: {title: 5}}, 'patch text'],
+      ['no operation at all', {}, 'at least one of'],
+      ['changing the type', {set: {_type: 'policyVersion'}}, 'cannot change or remove _type'],
+      ['removing the type', {unset: ['_type']}, 'cannot change or remove _type'],
+    ])('%s', async (_label, operations, message) => {
+      const before = await lake.editor.getDocument('patch-target')
+      await expect(
+        lake.editor.mutate([{patch: {id: 'patch-target', ...operations}}] as never),
+      ).rejects.toMatchObject({
+        statusCode: 400,
+        message: expect.stringContaining(message),
+      })
+      expect(await lake.editor.getDocument('patch-target')).toEqual(before)
+    })
+
+    it('still applies what editors and the Studio send', async () => {
+      await lake.editor
+        .patch('patch-target')
+        .setIfMissing({'meta.tags': []})
+        .set({title: 'Notes and more', 'sections[0].label': 'premier'})
+        .inc({n: 2})
+        .insert('after', 'sections[-1]', [{_key: 'k1', label: 'second'}])
+        .commit()
+      await lake.editor
+        .patch('patch-target')
+        .set({'sections[_key=="k1"].label': 'deuxième'})
+        .diffMatchPatch({title: '@@ -1,5 +1,5 @@\n-Notes\n+Memos\n'})
+        .unset(['sections[_key=="k0"]'])
+        .commit()
+      expect(await lake.editor.getDocument('patch-target')).toMatchObject({
+        title: 'Memos and more',
+        n: 3,
+        meta: {tags: []},
+        sections: [{_key: 'k1', label: 'deuxième'}],
+      })
+    })
   })
 })

@@ -1,5 +1,6 @@
 import {createClient, type SanityClient} from '@sanity/client'
 import {mkdtempSync, rmSync} from 'node:fs'
+import {type IncomingMessage, request as httpRequest} from 'node:http'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -54,4 +55,79 @@ export async function startTestLake(
       if (!options.dataDir) rmSync(dataDir, {recursive: true, force: true})
     },
   }
+}
+
+export interface RawAnswer {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  /** The body, or for an event stream its first chunk. */
+  body: string
+  ms: number
+}
+
+/**
+ * One HTTP request exactly as given (any method, path, header or body, which `fetch` would
+ * refuse or tidy up), answered within `timeoutMs` or rejected. An event stream is answered with
+ * its first chunk and then closed, unless `keepStream` receives it.
+ */
+export function rawRequest(
+  base: string,
+  options: {
+    method?: string
+    path: string
+    headers?: Record<string, string>
+    body?: string | Buffer
+    timeoutMs?: number
+    keepStream?: (response: IncomingMessage) => void
+  },
+): Promise<RawAnswer> {
+  const started = performance.now()
+  const {hostname, port} = new URL(base)
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        hostname,
+        port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+      },
+      (res) => {
+        const streaming = String(res.headers['content-type'] ?? '').startsWith('text/event-stream')
+        let body = ''
+        const done = () => {
+          clearTimeout(timer)
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body,
+            ms: performance.now() - started,
+          })
+        }
+        res.on('data', (chunk: Buffer) => {
+          body += chunk.toString()
+          if (streaming && body.includes('\n\n')) {
+            done()
+            if (options.keepStream) options.keepStream(res)
+            else res.destroy()
+          }
+        })
+        res.on('end', done)
+        res.on('error', () => undefined)
+      },
+    )
+    const timer = setTimeout(() => {
+      req.destroy()
+      reject(
+        new Error(
+          `No answer within ${options.timeoutMs} ms: ${options.method ?? 'GET'} ${options.path.slice(0, 120)}`,
+        ),
+      )
+    }, options.timeoutMs ?? 10_000)
+    req.on('error', (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
+    req.end(options.body)
+  })
 }

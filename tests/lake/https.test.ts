@@ -113,13 +113,21 @@ describe('the Studio reaches the lake over HTTP/2 with TLS from the site’s ori
   it('accepts the Studio’s presence socket and its authorization call', async () => {
     const socket = new WebSocket(
       `${lake.httpsUrl!.replace('https', 'wss')}/v${API_VERSION}/socket/production`,
-      {ca},
+      {ca, origin: STUDIO_ORIGIN},
     )
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject))
     const reply = new Promise<unknown>((resolve) =>
       socket.once('message', (data) => resolve(JSON.parse(data.toString()))),
     )
-    socket.send(JSON.stringify({jsonrpc: '2.0', id: 1, method: 'authorization', params: {token}}))
+    // What the Studio's socket client (@sanity/bifur-client) sends first
+    socket.send(
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'authorization',
+        params: {authorization: `Bearer ${token}`, apiVersion: 'v1'},
+      }),
+    )
     expect(await reply).toEqual({jsonrpc: '2.0', id: 1, result: true})
     socket.close()
   })

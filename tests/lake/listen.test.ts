@@ -2,7 +2,9 @@ import type {MutationEvent} from '@sanity/client'
 import {applyPatch} from 'mendoza'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {startTestLake, type TestLake} from './helpers'
+import type {IncomingMessage} from 'node:http'
+
+import {rawRequest, startTestLake, type TestLake} from './helpers'
 
 type Event = {type: string} & Partial<MutationEvent> & {
     effects?: {apply: unknown[]; revert: unknown[]}
@@ -144,5 +146,74 @@ describe('the Studio follows changes through the listener', () => {
     const [event] = await anonymous.done
     anonymous.stop()
     expect(event?.documentId).toBe('section-visible')
+  })
+})
+
+describe('listeners without a token cannot hold up the lake or the Studio', () => {
+  let lake: TestLake
+  const open: IncomingMessage[] = []
+  beforeAll(async () => {
+    lake = await startTestLake({limits: {maxAnonymousStreams: 3, listenerFilterTimeoutMs: 200}})
+  })
+  afterAll(async () => {
+    for (const stream of open) stream.destroy()
+    await lake.stop()
+  })
+
+  const listen = (filter: string, headers: Record<string, string> = {}) =>
+    rawRequest(lake.url, {
+      path: `/v1/data/listen/production?query=${encodeURIComponent(filter)}`,
+      headers,
+      keepStream: (stream) => open.push(stream),
+    })
+
+  it('refuses a filter that cannot be read before any stream opens', async () => {
+    const answer = await listen('*[_type == ')
+    expect(answer.status).toBe(400)
+    expect(JSON.parse(answer.body)).toMatchObject({error: {type: 'queryParseError'}})
+  })
+
+  it('cuts off a listener whose filter is too slow, and still tells the Studio at once', async () => {
+    const slowFilter = `*[${Array.from({length: 200}, (_, i) => `title.en match "w${i}*"`).join(' || ')}]`
+    const slow = await listen(slowFilter)
+    expect(slow.status).toBe(200)
+    const stream = open[open.length - 1]!
+    let told = ''
+    const cutOff = new Promise<void>((resolve) => {
+      stream.on('data', (chunk: Buffer) => (told += chunk.toString()))
+      stream.on('end', () => resolve())
+      stream.on('close', () => resolve())
+    })
+    const studio = collect(lake, '*[_type == "note"]', 20)
+    await studio.welcomed
+    // Long titles, so that the filter takes several times its 0.2 s on any machine, however fast
+    await lake.editor.mutate(
+      Array.from({length: 20}, (_, i) => ({
+        createOrReplace: {
+          _id: `note-${i}`,
+          _type: 'note',
+          title: {en: `a long title ${i} `.repeat(400)},
+        },
+      })),
+    )
+    await cutOff
+    expect(told).toContain('event: channelError')
+    expect(told).toContain('took longer than 0.2 s')
+    expect((await studio.done).map((event) => event.documentId)).toEqual(
+      Array.from({length: 20}, (_, i) => `note-${i}`),
+    )
+    studio.stop()
+  })
+
+  it('holds no more anonymous streams than allowed, while signed-in clients still listen', async () => {
+    const answers = []
+    for (let i = 0; i < 4; i++) answers.push((await listen('*[_type == "policy"]')).status)
+    expect(answers.filter((status) => status === 429).length).toBeGreaterThanOrEqual(1)
+    const refused = await listen('*')
+    expect(refused.status).toBe(429)
+    expect(refused.headers['retry-after']).toBeDefined()
+    const studio = collect(lake, '*[_id == "note-0"]', 1)
+    await studio.welcomed
+    studio.stop()
   })
 })

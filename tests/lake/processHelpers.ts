@@ -16,6 +16,10 @@ export function spawnLake(env: Record<string, string>): Promise<LakeProcess> {
     env: {...process.env, LAKE_PORT: '0', LAKE_HTTPS_PORT: 'off', ...env},
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  return waitUntilListening(child)
+}
+
+function waitUntilListening(child: ChildProcess): Promise<LakeProcess> {
   let output = ''
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -45,4 +49,23 @@ export function runLakeCli(
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
   return new Promise((resolve) => child.once('exit', (code) => resolve({code, stdout, stderr})))
+}
+
+/**
+ * Starts a lake with `startLake(options)` in a process of its own, so that what a test measures
+ * (how fast it answers while attacked) is the lake's own responsiveness, not the test's.
+ */
+export function spawnLakeWith(options: Record<string, unknown>): Promise<LakeProcess> {
+  const script = `
+    const {startLake} = await import('./sanity/lake/server.ts')
+    const lake = await startLake(JSON.parse(process.env.LAKE_TEST_OPTIONS))
+    console.log('listening on ' + lake.url)
+    process.on('SIGTERM', () => lake.close().then(() => process.exit(0)))
+  `
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    cwd: REPO_ROOT,
+    env: {...process.env, LAKE_TEST_OPTIONS: JSON.stringify(options)},
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  return waitUntilListening(child)
 }

@@ -454,3 +454,41 @@ describe('a reviewer reads a section’s text block by block', () => {
     ])
   })
 })
+
+describe('a comparison always answers', () => {
+  /** Words drawn from a small vocabulary, as a long legal text repeats its words. */
+  function prose(words: number, seed: number): string {
+    const vocabulary = 'the data we keep about you is used only to answer your request and never sold to anyone else for any purpose'.split(' ')
+    let state = seed
+    const out: string[] = []
+    for (let i = 0; i < words; i++) {
+      state = (state * 1103515245 + 12345) % 2 ** 31
+      out.push(vocabulary[state % vocabulary.length]!)
+    }
+    return `${out.join(' ')}.`
+  }
+
+  it('shows a long block rewritten from end to end as replaced whole, within its time budget', () => {
+    const before = [block(prose(20_000, 1), {}, 'long')]
+    const after = [block(prose(20_000, 2), {}, 'long')]
+    const body = compareBodies(before, after, 'en', Date.now() + 200)
+    expect(body.blocks).toHaveLength(1)
+    const [only] = body.blocks as [BlockComparison]
+    expect(only.status).toBe('modified')
+    expect(only.changes.map((change) => change.kind)).toEqual(['deleted', 'inserted'])
+    expect(only.changes[0]!.text).toBe(prose(20_000, 1))
+  })
+
+  it('still compares word by word when there is time', () => {
+    const body = compareBodies(
+      [block('We keep your data for one year.', {}, 'b')],
+      [block('We keep your data for two years.', {}, 'b')],
+      'en',
+      Date.now() + 200,
+    )
+    expect(body.blocks[0]!.changes.filter((change) => change.kind !== 'equal')).toEqual([
+      {kind: 'deleted', text: 'one year', marks: []},
+      {kind: 'inserted', text: 'two years', marks: []},
+    ])
+  })
+})

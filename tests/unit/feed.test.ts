@@ -42,6 +42,7 @@ function englishFeed(overrides: Partial<VersionFeedInput> = {}): VersionFeedInpu
       entryTitle: (version) => `Version ${version.number}, effective ${version.effectiveDate}`,
       seeChanges: (previous) => `See the changes from version ${previous}`,
       readVersion: (number) => `Read version ${number}`,
+      doesNotVerify: 'This version does not verify.',
     },
     addresses: (number, previous) => ({
       version: `${SITE}/en/privacy-policy/versions/${number}`,
@@ -121,6 +122,20 @@ describe('a subscriber following the policy in a feed reader', () => {
     ])
   })
 
+  it('is told first thing in an entry when its version does not verify', () => {
+    const document = parse(renderAtomFeed(versionFeed(englishFeed({unverified: new Set([2])}))))
+    const [second, first] = [...document.getElementsByTagNameNS(ATOM, 'entry')]
+    expect(child(second!, 'summary')?.textContent).toBe(
+      'This version does not verify. Added the section “Comments or questions” & fixed <typos>.',
+    )
+    const html = new DOMParser().parseFromString(
+      child(second!, 'content')?.textContent ?? '',
+      'text/html',
+    )
+    expect(html.querySelector('p strong')?.textContent).toBe('This version does not verify.')
+    expect(child(first!, 'summary')?.textContent).not.toContain('does not verify')
+  })
+
   it('still gets a valid feed before any version is published', () => {
     const document = parse(renderAtomFeed(versionFeed(englishFeed({versions: []}))))
     expect(document.getElementsByTagNameNS(ATOM, 'entry')).toHaveLength(0)
@@ -165,8 +180,36 @@ describe('a program reading the list of versions', () => {
         ...(previous === undefined ? {} : {changes: `${SITE}/${language}/c/${previous}-${number}`}),
       }),
       feeds: {fr: `${SITE}${feedPath('fr')}`, en: `${SITE}${feedPath('en')}`},
+      verification: {
+        verified: false,
+        missing: [],
+        versions: [
+          {number: 1, fingerprint: 'f1', recomputed: 'f1', verified: true, problems: []},
+          {
+            number: 2,
+            fingerprint: 'f2',
+            recomputed: 'f3',
+            verified: false,
+            problems: [{code: 'fingerprint-mismatch'}],
+          },
+        ],
+      },
+      json: (number) => `${SITE}/api/versions/${number}`,
+      signingKeys: `${SITE}/.well-known/policy-signing-keys.json`,
     })
     expect(list.current).toBe(2)
+    expect(list.verified).toBe(false)
+    expect(
+      list.versions.map(({number, fingerprint, verification}) => [
+        number,
+        fingerprint,
+        verification,
+      ]),
+    ).toEqual([
+      [2, 'f2', {verified: false, problems: ['fingerprint-mismatch']}],
+      [1, 'f1', {verified: true, problems: []}],
+    ])
+    expect(list.versions[0]?.json).toBe(`${SITE}/api/versions/2`)
     expect(
       list.versions.map((version) => [version.number, version.previous, version.period]),
     ).toEqual([

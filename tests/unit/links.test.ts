@@ -8,8 +8,8 @@ import {
   linksInBlock,
   type ClassifiedLink,
 } from '@/lib/links'
-import {decodePunycode} from '@/lib/links/punycode'
 import type {PolicyContent, PortableTextBlock} from '@/lib/policy/types'
+import {linkAddressProblem} from '@/sanity/studio/links/linkRules'
 
 const options = {siteHosts: ['confidentialite.espace.example', 'bücher.example', 'localhost:3000']}
 
@@ -97,6 +97,65 @@ describe('a link an editor writes is classified the way a browser would follow i
     expect(classifyLink(href, options)).toEqual({kind: 'unsafe', href, reason})
   })
 
+  it.each([
+    ['javascript&colon;alert(1)', 'a named character reference for the colon'],
+    ['jav&#x09;ascript:alert(1)', 'a tab written as a character reference inside the scheme'],
+    ['java&Tab;script:alert(1)', 'a named tab inside the scheme'],
+    ['&NewLine;javascript:alert(1)', 'a line break before the scheme'],
+    [
+      '&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)',
+      'a scheme spelled entirely in decimal references',
+    ],
+    ['&#x6A;avascript:alert(1)', 'a hexadecimal reference for its first letter'],
+    ['javascript&#0000058alert(1)', 'a padded reference without a semicolon'],
+    ['https&#58;//elsewhere.example/', 'even a web scheme, when written with a reference'],
+    ['&#47;&#47;elsewhere.example/x', 'slashes that make it a link to another host'],
+    ['ht\ttps://elsewhere.example/', 'a tab inside a web scheme'],
+    ['https\n://elsewhere.example/', 'a line break inside a web scheme'],
+  ])('%j is unsafe: %s', (href) => {
+    expect(classifyLink(href, options)).toEqual({kind: 'unsafe', href, reason: 'scheme'})
+  })
+
+  it('leaves character references alone where they change neither scheme nor host', () => {
+    expect(classifyLink('https://example.org/?a=1&amp;b=2', options)).toMatchObject({
+      kind: 'external',
+      host: 'example.org',
+    })
+    expect(classifyLink('questions&amp;reponses', options).kind).toBe('internal')
+  })
+
+  it.each([
+    ['www.cai.gouv.qc.ca', 'https://www.cai.gouv.qc.ca'],
+    ['WWW.CNIL.FR/fr/cookies?x=1#y', 'https://WWW.CNIL.FR/fr/cookies?x=1#y'],
+    ['  www.cai.gouv.qc.ca/fr/ ', 'https://www.cai.gouv.qc.ca/fr/'],
+    ['example.org/page', 'https://example.org/page'],
+    ['cai.gouv.qc.ca', 'https://cai.gouv.qc.ca'],
+    ['example.org:8443/admin', 'https://example.org:8443/admin'],
+    ['192.0.2.1/status', 'https://192.0.2.1/status'],
+    ['bücher.example.org', 'https://bücher.example.org'],
+    ['dpo@example.org', 'mailto:dpo@example.org'],
+  ])('%j lacks its scheme: it is refused, with %j offered instead', (href, suggestion) => {
+    expect(classifyLink(href, options)).toEqual({
+      kind: 'unsafe',
+      href,
+      reason: 'missing-scheme',
+      suggestion,
+    })
+  })
+
+  it.each([
+    'historique',
+    'page.html',
+    'docs/guide.pdf',
+    './notes.md',
+    '/notes.md',
+    'fr/historique',
+    'index.php?x=1',
+    'localhost',
+  ])('%j is still a page of the site', (href) => {
+    expect(kindOf(href)).toBe('internal')
+  })
+
   it('keeps e-mail and phone links, with the address and number decoded', () => {
     expect(classifyLink('mailto:dpo@espace.example?subject=Donn%C3%A9es', options)).toEqual({
       kind: 'email',
@@ -155,21 +214,33 @@ describe('host names are shown readably, but never in a form that could pass for
     expect(hostToUnicode(domainToASCII(host))).toBe(domainToUnicode(domainToASCII(host)))
   })
 
-  it.each(['pаypal.com', 'аррӏе.com', 'gοogle.com'])(
-    '%s (with look-alike letters) is shown in Punycode',
-    (host) => {
-      const ascii = domainToASCII(host)
-      expect(ascii).toMatch(/^xn--/)
-      expect(hostToUnicode(ascii)).toBe(ascii)
-    },
-  )
+  it.each([
+    ['pаypal.com', 'Latin mixed with Cyrillic'],
+    ['аррӏе.com', 'Cyrillic letters that all look Latin'],
+    ['gοogle.com', 'Latin mixed with Greek'],
+    ['gօօgle.com', 'Latin mixed with Armenian'],
+    ['Ꮯisco.com', 'Cherokee mixed with Latin'],
+    ['ɡoogle.com', 'a Latin letter outside the identifier profile (script g)'],
+    ['www.аррӏе.москва.рф', 'a look-alike label under a Cyrillic domain'],
+    ['💩.la', 'a symbol'],
+  ])('%s (%s) is shown in Punycode, whole', (host) => {
+    const ascii = domainToASCII(host)
+    expect(ascii).toMatch(/xn--/)
+    expect(hostToUnicode(ascii)).toBe(ascii)
+  })
 
-  it('decodes the RFC 3492 examples and refuses broken input', () => {
-    expect(decodePunycode('egbpdaj6bu4bxfgehfvwxn')).toBe('ليهمابتكلموشعربي؟')
-    expect(decodePunycode('ihqwcrb4cv8a8dqg056pqjye')).toBe('他们为什么不说中文')
-    expect(decodePunycode('pokmon-dva')).toBe('pokémon')
-    expect(decodePunycode('99')).toBeUndefined()
+  it('shows an ICANN top-level domain in Unicode, and never a label that does not decode', () => {
+    expect(hostToUnicode('xn--80adxhks.xn--p1ai')).toBe('москва.рф')
+    expect(hostToUnicode('example.xn--p1ai')).toBe('example.рф')
     expect(hostToUnicode('xn--99.example')).toBe('xn--99.example')
+    expect(hostToUnicode('xn--.example')).toBe('xn--.example')
+  })
+
+  it('gives an external link the host a reader can trust', () => {
+    expect(classifyLink('https://gօօgle.com/', options)).toMatchObject({
+      kind: 'external',
+      displayHost: domainToASCII('gօօgle.com'),
+    })
   })
 })
 
@@ -296,5 +367,33 @@ describe('the outbound link audit', () => {
     expect(linksInBlock(bold)).toEqual([
       {href: 'https://x.example', text: 'one two', markKey: 'l', blockKey: 'c'},
     ])
+  })
+})
+
+describe('the Studio tells an editor what is wrong with an address, in French and English', () => {
+  const site = ['policy.example.org']
+
+  it('refuses an address typed without https://, and offers the address meant', () => {
+    const problem = linkAddressProblem('www.cai.gouv.qc.ca', site)
+    expect(problem).toEqual({
+      level: 'error',
+      message: {
+        'fr-FR': expect.stringContaining('Écrivez https://www.cai.gouv.qc.ca'),
+        'en-US': expect.stringContaining('Write https://www.cai.gouv.qc.ca'),
+      },
+      fix: 'https://www.cai.gouv.qc.ca',
+    })
+    expect(linkAddressProblem('dpo@example.org', site)).toMatchObject({
+      level: 'error',
+      fix: 'mailto:dpo@example.org',
+    })
+  })
+
+  it('refuses a scheme hidden behind character references, in both languages', () => {
+    const problem = linkAddressProblem('javascript&colon;alert(1)', site)
+    expect(problem?.level).toBe('error')
+    expect(problem?.message['fr-FR']).toContain('pourrait exécuter un script')
+    expect(problem?.message['en-US']).toContain('could run a script')
+    expect(problem?.fix).toBeUndefined()
   })
 })

@@ -5,8 +5,12 @@ import {describe, expect, it} from 'vitest'
 import {evaluate, parse} from 'groq-js'
 
 import {buildSnapshot, checkCandidate} from '@/lib/policy/candidate'
-import {contentHash} from '@/lib/policy/contentHash'
-import type {Language, PolicyBody, PolicyContent, PortableTextBlock} from '@/lib/policy/types'
+import {LOCAL_EDITOR, LOCAL_LEGAL_REVIEWER, LOCAL_USERS} from '@/lib/localUsers'
+import {fingerprint, versionRecord} from '@/lib/policy/record'
+import {verifyHistory} from '@/lib/policy/verification'
+import {contentDifference, storedContent} from '@/lib/policy/workflow'
+import {SEED_PUBLIC_KEY} from '@/sanity/seed/seedKey'
+import type {Language, PolicyBody, PortableTextBlock} from '@/lib/policy/types'
 import {PUBLISHED_VERSIONS_QUERY, VERSION_BY_NUMBER_QUERY} from '@/sanity/lib/queries'
 import {currentVersionNumber, type DatedVersion} from '@/lib/policy/periods'
 import {
@@ -115,8 +119,8 @@ describe('the seed dataset', () => {
     expect(new Set(ids).size).toBe(ids.length)
   })
 
-  it('is exactly what build.ts generates now, so neither is edited without the other', async () => {
-    expect(ndjson).toBe(toNdjson(await buildSeedLines()))
+  it('is exactly what build.ts generates now, so neither is edited without the other', () => {
+    expect(ndjson).toBe(toNdjson(buildSeedLines()))
   })
 
   it('keeps version 1’s English word for word as the organisation published it, typos included', () => {
@@ -209,33 +213,47 @@ describe('the seed dataset', () => {
     }
   })
 
-  it('records for each version a hash that the site recomputes from what it reads, and an approval bound to it', async () => {
+  it('records each version as prepared by the editor, approved by the legal reviewer and published, all real local users', () => {
     for (const version of versions) {
-      const read = (await readVersion(version.number)) as PolicyContent & {contentHash: string}
-      const recomputed = await contentHash(read)
-      expect(read.contentHash, version._id).toBe(recomputed)
-      expect(version.approval.contentHash, version._id).toBe(recomputed)
-      expect(version.status).toBe('published')
+      expect(version).toMatchObject({
+        status: 'published',
+        preparedBy: {userId: LOCAL_EDITOR.id, name: LOCAL_EDITOR.name},
+        approval: {userId: LOCAL_LEGAL_REVIEWER.id, name: LOCAL_LEGAL_REVIEWER.name},
+        publication: {userId: LOCAL_EDITOR.id, name: LOCAL_EDITOR.name},
+      })
       expect(version.preparedBy.at < version.approval.at).toBe(true)
       expect(version.approval.at < version.publishedAt).toBe(true)
+      expect(version.publishedAt).toBe(version.publication.at)
       expect(version.publishedAt.slice(0, 10) <= version.effectiveDate).toBe(true)
     }
-    expect(version1.contentHash).not.toBe(version2.contentHash)
-    expect(version2).toMatchObject({
-      number: 2,
-      effectiveDate: '2026-10-01',
-      preparedBy: {userId: 'p-editor', name: 'Camille Tremblay'},
-      approval: {userId: 'p-legal', name: 'Me Sophie Gagnon'},
-    })
+    const roles = new Map(LOCAL_USERS.map((user) => [user.id, user.role]))
+    expect(roles.get(version2.approval.userId)).toBe('legal-reviewer')
   })
 
-  it('has the editors’ working copy hash to version 2, so preparing a candidate now changes nothing', async () => {
+  it('verifies with the seed’s public key: fingerprints over what the site reads, the chain and the signatures', async () => {
+    const result = verifyHistory(versions, [SEED_PUBLIC_KEY])
+    expect(result).toMatchObject({verified: true, missing: []})
+    expect(version1.previousFingerprint).toBeNull()
+    expect(version2.previousFingerprint).toBe(version1.fingerprint)
+    // The fingerprint is over the record as the site reads the version back, too.
+    for (const version of versions) {
+      const read = (await readVersion(version.number)) as Record<string, unknown>
+      expect(await fingerprint(versionRecord(read)), version._id).toBe(version.fingerprint)
+    }
+    expect(version2.linkAudit.links.map((link) => link.host)).toContain('www.cai.gouv.qc.ca')
+  })
+
+  it('has the editors’ working copy equal to version 2, so a candidate prepared now is not out of date and changes nothing', () => {
     const sections = documents.filter(
       (document): document is PolicySectionDocument => document._type === 'policySection',
     )
     const {content, missingSections} = buildSnapshot(policy, sections)
     expect(missingSections).toEqual([])
-    expect(await contentHash(content)).toBe(version2.contentHash)
+    expect(contentDifference(storedContent(version2), content)).toEqual({
+      sections: [],
+      frontMatter: false,
+      order: false,
+    })
     expect(checkCandidate(content).errors).toEqual([])
   })
 

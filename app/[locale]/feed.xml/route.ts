@@ -12,6 +12,7 @@ import {versionFeed} from '@/lib/feed/versionFeed'
 import {
   ContentUnavailableError,
   fetchCurrentVersion,
+  fetchHistoryVerification,
   fetchPublishedVersions,
   REVALIDATE_SECONDS,
 } from '@/sanity/lib/fetch'
@@ -23,11 +24,12 @@ export async function GET(_request: Request, {params}: RouteContext<'/[locale]/f
   if (!hasLocale(routing.locales, locale)) return new Response('Not found', {status: 404})
 
   const content = await loadOrUnavailable(
-    () => Promise.all([fetchPublishedVersions(), fetchCurrentVersion()]),
+    () =>
+      Promise.all([fetchPublishedVersions(), fetchCurrentVersion(), fetchHistoryVerification()]),
     (error) => error instanceof ContentUnavailableError,
   )
   if (!content) return unavailableResponse()
-  const [versions, current] = content
+  const [versions, current, history] = content
 
   const t = await getTranslations({locale, namespace: 'Feed'})
   const dates = dateFormats(await getFormatter({locale}), locale)
@@ -51,7 +53,11 @@ export async function GET(_request: Request, {params}: RouteContext<'/[locale]/f
         t('entryTitle', {number: version.number, date: dates.calendar(version.effectiveDate)}),
       seeChanges: (previous) => t('seeChanges', {previous}),
       readVersion: (number) => t('readVersion', {number}),
+      doesNotVerify: t('doesNotVerify'),
     },
+    unverified: new Set(
+      history.versions.filter((version) => !version.verified).map((version) => version.number),
+    ),
     addresses: (number, previous) => versionAddresses(number, previous, locale),
     now: new Date(),
   })

@@ -9,8 +9,8 @@ import {PreviewBanner} from '@/components/PreviewBanner'
 import {dateFormats} from '@/components/formatDates'
 import {alternates, languageOptions} from '@/i18n/alternates'
 import {routing, type Locale} from '@/i18n/routing'
-import {checkIntegrity} from '@/lib/policy/integrity'
-import {fetchCurrentVersion, loadContent} from '@/sanity/lib/fetch'
+import {verificationOf} from '@/lib/policy/verification'
+import {fetchCurrentVersion, fetchHistoryVerification, loadContent} from '@/sanity/lib/fetch'
 import {fetchWorkingPolicyPreview, isPreviewing} from '@/sanity/lib/preview'
 import {PreviewConnection} from '@/sanity/presentation/PreviewConnection'
 import {leavePreviewHref, policyPath} from '@/sanity/presentation/routes'
@@ -40,12 +40,17 @@ export default async function PolicyPage({params}: PageProps<'/[locale]/privacy-
   setRequestLocale(locale)
   if (await isPreviewing()) return <PolicyPreview locale={locale} />
 
-  const version = await loadContent(fetchCurrentVersion)
+  const [version, history] = await loadContent(() =>
+    Promise.all([fetchCurrentVersion(), fetchHistoryVerification()]),
+  )
   if (!version) notFound()
 
   return (
     <PageShell languages={await languageOptions('/privacy-policy', locale)}>
-      <IntegrityWarning status={await checkIntegrity(version)} />
+      <IntegrityWarning
+        verifications={[verificationOf(history, version.number)]}
+        missing={history.missing}
+      />
       <PolicyDocument version={version} language={locale} />
     </PageShell>
   )

@@ -7,17 +7,20 @@ import {organisationToday} from '@/lib/policy/dates'
 import {versionPeriods} from '@/lib/policy/periods'
 import {
   ContentUnavailableError,
+  fetchHistoryVerification,
   fetchPublishedVersions,
   REVALIDATE_SECONDS,
 } from '@/sanity/lib/fetch'
 
-// Every published version, newest first, as JSON: for programs that watch the policy.
+// Every published version, newest first, as JSON: for programs that watch the policy, with each
+// version's fingerprint and what the site's check of the history found.
 export async function GET() {
-  const versions = await loadOrUnavailable(
-    fetchPublishedVersions,
+  const content = await loadOrUnavailable(
+    () => Promise.all([fetchPublishedVersions(), fetchHistoryVerification()]),
     (error) => error instanceof ContentUnavailableError,
   )
-  if (!versions) return unavailableResponse()
+  if (!content) return unavailableResponse()
+  const [versions, verification] = content
   const {siteUrl} = env()
   const absolute = (path: string) => new URL(path, siteUrl).href
   const list = versionList({
@@ -28,6 +31,9 @@ export async function GET() {
       fr: absolute(feedPath('fr')),
       en: absolute(feedPath('en')),
     },
+    verification,
+    json: (number) => absolute(`/api/versions/${number}`),
+    signingKeys: absolute('/.well-known/policy-signing-keys.json'),
   })
   return Response.json(list, {
     headers: {

@@ -1,8 +1,16 @@
+import type {Metadata} from 'next'
 import {NextStudio} from 'next-sanity/studio'
 import {NextStudio as NextStudioWithoutBridge} from 'next-sanity/studio/client-component'
 import config from '@/sanity.config'
 import {studioApiOrigin, studioTarget} from '@/sanity/studio/env'
+import {DEFAULT_STUDIO_LOCALE} from '@/sanity/studio/i18n/locales'
+import {studioText} from '@/sanity/studio/i18n/text'
 import {LocalLakeNotice} from '@/sanity/studio/LocalLakeNotice'
+
+// Until the Studio starts and titles the page itself, in the person's language.
+export const metadata: Metadata = {
+  title: `Studio · ${studioText(DEFAULT_STUDIO_LOCALE, 'workspace.title')}`,
+}
 
 export default function StudioPage() {
   const lakeOrigin = studioApiOrigin(studioTarget)
@@ -12,7 +20,7 @@ export default function StudioPage() {
   return (
     <>
       <NextStudioWithoutBridge config={config} />
-      <LocalLakeNotice apiOrigin={lakeOrigin} />
+      <LocalLakeNotice apiOrigin={lakeOrigin} projectId={studioTarget.projectId} />
     </>
   )
 }

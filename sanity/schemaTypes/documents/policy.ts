@@ -1,45 +1,55 @@
 import {BookIcon} from '@sanity/icons'
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {inStartLanguage} from '../../studio/i18n'
+import {inEveryStudioLanguage} from '../../studio/i18n/text'
 
 /** The policy being edited (a singleton): what the next version will be prepared from. */
 export const policy = defineType({
   name: 'policy',
-  title: 'Privacy policy',
+  title: inStartLanguage('schema.policy.title'),
   type: 'document',
   icon: BookIcon,
   fields: [
     defineField({
       name: 'title',
-      title: 'Title',
+      title: inStartLanguage('schema.policy.field.title'),
       type: 'localeString',
-      validation: (rule) => rule.required().error('Give the policy a title in French and in English.'),
+      validation: (rule) =>
+        rule.required().error(inEveryStudioLanguage('schema.policy.field.title.required')),
     }),
     defineField({
       name: 'organisationName',
-      title: 'Organisation name',
+      title: inStartLanguage('schema.policy.field.organisation-name'),
       type: 'string',
-      description: 'As the organisation writes it, e.g. “groupe (e)space”.',
-      validation: (rule) => rule.required().error('Name the organisation the policy belongs to.'),
+      description: inStartLanguage('schema.policy.field.organisation-name.description'),
+      validation: (rule) =>
+        rule
+          .required()
+          .error(inEveryStudioLanguage('schema.policy.field.organisation-name.required')),
     }),
     defineField({
       name: 'introduction',
-      title: 'Introduction',
+      title: inStartLanguage('schema.policy.field.introduction'),
       type: 'localePortableText',
-      description: 'Shown above the table of contents, which is generated from the sections.',
+      description: inStartLanguage('schema.policy.field.introduction.description'),
     }),
     defineField({
       name: 'sections',
-      title: 'Sections, in order',
+      title: inStartLanguage('schema.policy.field.sections'),
       type: 'array',
       of: [defineArrayMember({type: 'reference', to: [{type: 'policySection'}]})],
       validation: (rule) =>
-        rule.required().min(1).unique().error('The policy needs at least one section, each listed once.'),
+        rule
+          .required()
+          .min(1)
+          .unique()
+          .error(inEveryStudioLanguage('schema.policy.field.sections.required')),
     }),
   ],
   preview: {
     select: {fr: 'title.fr', en: 'title.en', organisation: 'organisationName'},
     prepare: ({fr, en, organisation}) => ({
-      title: fr ?? en ?? 'Privacy policy',
+      title: fr ?? en ?? inStartLanguage('schema.policy.title'),
       subtitle: [en, organisation].filter(Boolean).join(' · '),
     }),
   },

@@ -1,5 +1,7 @@
 import {DocumentTextIcon} from '@sanity/icons'
 import {defineField, defineType} from 'sanity'
+import {inStartLanguage} from '../../studio/i18n'
+import {inEveryStudioLanguage} from '../../studio/i18n/text'
 
 /**
  * One section of the policy, with French and English side by side.
@@ -8,39 +10,38 @@ import {defineField, defineType} from 'sanity'
  */
 export const policySection = defineType({
   name: 'policySection',
-  title: 'Policy section',
+  title: inStartLanguage('schema.section.title'),
   type: 'document',
   icon: DocumentTextIcon,
   fields: [
     defineField({
       name: 'title',
-      title: 'Title',
+      title: inStartLanguage('schema.section.field.title'),
       type: 'localeString',
-      validation: (rule) => rule.required().error('Give the section a title in French and in English.'),
+      validation: (rule) =>
+        rule.required().error(inEveryStudioLanguage('schema.section.field.title.required')),
     }),
     defineField({
       name: 'key',
-      title: 'Stable key',
+      title: inStartLanguage('schema.section.field.key'),
       type: 'slug',
-      description:
-        'Identifies this section in every version and language, and is its anchor on the site (#key). Do not change it once a version has been published.',
+      description: inStartLanguage('schema.section.field.key.description'),
       options: {source: 'title.en', maxLength: 64},
       validation: (rule) =>
-        rule
-          .required()
-          .error('The section needs a stable key (use “Generate” to make one from the English title).'),
+        rule.required().error(inEveryStudioLanguage('schema.section.field.key.required')),
     }),
     defineField({
       name: 'body',
-      title: 'Text',
+      title: inStartLanguage('schema.section.field.body'),
       type: 'localePortableText',
-      validation: (rule) => rule.required().error('The section text cannot be empty in either language.'),
+      validation: (rule) =>
+        rule.required().error(inEveryStudioLanguage('schema.section.field.body.required')),
     }),
   ],
   preview: {
     select: {fr: 'title.fr', en: 'title.en', key: 'key.current'},
     prepare: ({fr, en, key}) => ({
-      title: fr ?? en ?? 'Untitled section',
+      title: fr ?? en ?? inStartLanguage('schema.section.untitled'),
       subtitle: [en, key && `#${key}`].filter(Boolean).join(' · '),
     }),
   },

@@ -1,141 +1,157 @@
 import {ArchiveIcon} from '@sanity/icons'
-import {defineArrayMember, defineField, defineType} from 'sanity'
+import {
+  defineArrayMember,
+  defineField,
+  defineType,
+  type ConditionalPropertyCallbackContext,
+} from 'sanity'
+import {organisationToday} from '../../../lib/policy/dates'
+import {isCalendarDate} from '../../../lib/policy/workflow'
+import {StatusInput} from '../../studio/versioning/StatusInput'
+import {localizedMessage, versioningLabel} from '../../studio/versioning/TranslatedField'
 
 export const VERSION_STATUSES = ['candidate', 'approved', 'published'] as const
 
-const STATUS_TITLES: Record<(typeof VERSION_STATUSES)[number], string> = {
-  candidate: 'Candidate, awaiting legal approval',
-  approved: 'Approved, ready to publish',
-  published: 'Published',
-}
+const STATUS_LABEL = versioningLabel('schema.status')
+
+/** The summary of changes and the date: the editor's until a legal reviewer approves them. */
+const editableWhileCandidate = ({document}: ConditionalPropertyCallbackContext) =>
+  document?.status !== 'candidate'
 
 /**
- * An immutable snapshot of the whole policy. A version starts as a candidate prepared from the
- * current sections, is approved by a legal reviewer against its content hash, and once published
- * never changes again. Nothing in it is typed by hand: the document actions "Prepare a new
- * version" (on the policy), "Approve" and "Publish" write it, so the form is read-only throughout
- * (the embedded lake refuses any other route too).
+ * A version of the whole policy (docs/decisions/0007-signed-versions.md). It starts as a private
+ * candidate (`drafts.version-<n>`) prepared from the published sections, with the summary of
+ * changes and the effective date the editor proposes (both hers to change until approval); a
+ * legal reviewer approves all of it through the site, which fingerprints and signs; the site then
+ * publishes it as `version-<n>`, which never changes again. Nothing else in it is typed by hand:
+ * the document actions "Prepare a new version" (on the policy), "Approve" and "Publish" write it,
+ * and the embedded lake refuses any other route.
  */
 export const policyVersion = defineType({
   name: 'policyVersion',
   title: 'Policy version',
   type: 'document',
   icon: ArchiveIcon,
-  readOnly: true,
   fields: [
     defineField({
       name: 'status',
-      title: 'Status',
       type: 'string',
       readOnly: true,
-      options: {list: VERSION_STATUSES.map((value) => ({title: STATUS_TITLES[value], value}))},
+      title: STATUS_LABEL.title,
+      options: {list: [...VERSION_STATUSES]},
+      components: {...STATUS_LABEL.components, input: StatusInput},
       validation: (rule) => rule.required(),
     }),
     defineField({
       name: 'number',
-      title: 'Version number',
       type: 'number',
       readOnly: true,
-      description:
-        'Given when the version is published: one more than the latest published version.',
-      validation: (rule) =>
-        rule.integer().positive().error('A version number is a whole number, starting at 1.'),
+      ...versioningLabel('schema.number', 'schema.number.description'),
     }),
     defineField({
       name: 'effectiveDate',
-      title: 'Effective date',
       type: 'date',
-      description:
-        'The day this version comes into force, chosen when it is published. A future date is shown as upcoming until then.',
-    }),
-    defineField({
-      name: 'publishedAt',
-      title: 'Published at',
-      type: 'datetime',
-      readOnly: true,
+      readOnly: editableWhileCandidate,
+      ...versioningLabel('schema.effectiveDate', 'schema.effectiveDate.description'),
+      validation: (rule) =>
+        rule
+          .custom(
+            (value, {document}) =>
+              document?.status !== 'candidate' ||
+              (isCalendarDate(value) && value >= organisationToday()) ||
+              'effective-date-invalid',
+          )
+          .error(localizedMessage('refusal.effective-date-invalid')),
     }),
     defineField({
       name: 'changeSummary',
-      title: 'Summary of changes',
       type: 'localeText',
-      description:
-        'What changed for readers, in both languages, written when the version is published. Shown in the public history.',
+      readOnly: editableWhileCandidate,
+      ...versioningLabel('schema.changeSummary', 'schema.changeSummary.description'),
     }),
-    defineField({name: 'title', title: 'Title', type: 'localeString', readOnly: true}),
+    defineField({
+      name: 'publishedAt',
+      type: 'datetime',
+      readOnly: true,
+      ...versioningLabel('schema.publishedAt'),
+    }),
+    defineField({
+      name: 'title',
+      type: 'localeString',
+      readOnly: true,
+      ...versioningLabel('schema.title'),
+    }),
     defineField({
       name: 'organisationName',
-      title: 'Organisation name',
       type: 'string',
       readOnly: true,
+      ...versioningLabel('schema.organisationName'),
     }),
     defineField({
       name: 'introduction',
-      title: 'Introduction',
       type: 'localePortableText',
       readOnly: true,
+      ...versioningLabel('schema.introduction'),
     }),
     defineField({
       name: 'sections',
-      title: 'Sections as they were',
       type: 'array',
       readOnly: true,
+      ...versioningLabel('schema.sections'),
       of: [defineArrayMember({type: 'sectionSnapshot'})],
     }),
     defineField({
-      name: 'contentHash',
-      title: 'Content hash (SHA-256)',
+      name: 'linkAudit',
+      type: 'linkAudit',
+      readOnly: true,
+      ...versioningLabel('schema.linkAudit', 'schema.linkAudit.description'),
+    }),
+    defineField({
+      name: 'previousFingerprint',
       type: 'string',
       readOnly: true,
-      description: 'Fingerprint of the title, introduction and sections; approval is bound to it.',
+      ...versioningLabel('schema.previousFingerprint'),
+    }),
+    defineField({
+      name: 'fingerprint',
+      type: 'string',
+      readOnly: true,
+      ...versioningLabel('schema.fingerprint', 'schema.fingerprint.description'),
     }),
     defineField({
       name: 'preparedBy',
-      title: 'Prepared by',
       type: 'versionActor',
       readOnly: true,
+      ...versioningLabel('schema.preparedBy'),
     }),
     defineField({
       name: 'approval',
-      title: 'Legal approval',
       type: 'versionApproval',
       readOnly: true,
+      ...versioningLabel('schema.approval'),
     }),
     defineField({
-      name: 'outboundLinks',
-      title: 'Links to other sites',
-      type: 'array',
+      name: 'publication',
+      type: 'versionPublication',
       readOnly: true,
-      description: 'Every link leaving the site in this version, recorded when it was published.',
-      of: [defineArrayMember({type: 'outboundLink'})],
+      ...versioningLabel('schema.publication'),
     }),
   ],
   orderings: [
-    {title: 'Newest first', name: 'numberDesc', by: [{field: 'number', direction: 'desc'}]},
+    {
+      title: 'Newest first',
+      i18n: {title: {key: 'structure.versions.list', ns: 'policy-versioning'}},
+      name: 'numberDesc',
+      by: [{field: 'number', direction: 'desc'}],
+    },
   ],
   preview: {
-    select: {
-      id: '_id',
-      number: 'number',
-      status: 'status',
-      effectiveDate: 'effectiveDate',
-      summary: 'changeSummary.en',
-    },
-    prepare: ({id, number, status, effectiveDate, summary}) => {
-      // An open candidate's id already names the number it will be published as.
-      const upcoming = /^(?:drafts\.)?version-(\d+)$/.exec(String(id ?? ''))?.[1]
-      const title =
-        status === 'published' && number
-          ? `Version ${number}`
-          : upcoming
-            ? `Candidate for version ${upcoming}`
-            : 'Candidate version'
-      const statusTitle = STATUS_TITLES[status as keyof typeof STATUS_TITLES] ?? status
-      return {
-        title,
-        subtitle: [statusTitle, effectiveDate && `in force from ${effectiveDate}`, summary]
-          .filter(Boolean)
-          .join(' · '),
-      }
-    },
+    select: {number: 'number', effectiveDate: 'effectiveDate'},
+    // "Version n" is the document's title in its pane, the same in French and English; the desk
+    // lists versions with their status in the person's language (studio/versioning/structure.ts).
+    prepare: ({number, effectiveDate}) => ({
+      title: typeof number === 'number' ? `Version ${number}` : 'Version',
+      subtitle: typeof effectiveDate === 'string' ? effectiveDate : undefined,
+    }),
   },
 })

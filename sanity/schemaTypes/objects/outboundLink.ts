@@ -1,7 +1,7 @@
 import {LaunchIcon} from '@sanity/icons'
 import {defineField, defineType} from 'sanity'
 
-/** A link to another site in a published version, recorded when it was published, for audits. */
+/** A link to another site in a version's link audit (linkAudit.ts). */
 export const outboundLink = defineType({
   name: 'outboundLink',
   title: 'Link to another site',

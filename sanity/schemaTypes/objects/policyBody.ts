@@ -1,10 +1,13 @@
 import {LinkIcon} from '@sanity/icons'
-import {defineArrayMember, defineField, defineType} from 'sanity'
+import {defineArrayMember, defineField, defineType, type LocalizedValidationMessages} from 'sanity'
+import {LinkAddressInput} from '../../studio/links/LinkAddressInput'
 import {LinkAnnotation} from '../../studio/links/LinkAnnotation'
 import {linkAddressProblem} from '../../studio/links/linkRules'
 import {studioSiteHosts} from '../../studio/links/siteHosts'
+import {inStartLanguage} from '../../studio/i18n'
+import {inEveryStudioLanguage} from '../../studio/i18n/text'
 
-function problemOf(href: unknown, level: 'error' | 'warning'): true | string {
+function problemOf(href: unknown, level: 'error' | 'warning'): true | LocalizedValidationMessages {
   const problem = linkAddressProblem(href, studioSiteHosts())
   return problem?.level === level ? problem.message : true
 }
@@ -15,41 +18,43 @@ function problemOf(href: unknown, level: 'error' | 'warning'): true | string {
  */
 export const policyBody = defineType({
   name: 'policyBody',
-  title: 'Rich text',
+  title: inStartLanguage('schema.rich-text.title'),
   type: 'array',
   of: [
     defineArrayMember({
       type: 'block',
       styles: [
-        {title: 'Paragraph', value: 'normal'},
-        {title: 'Sub-heading', value: 'h3'},
-        {title: 'Minor heading', value: 'h4'},
+        {title: inStartLanguage('schema.rich-text.style.normal'), value: 'normal'},
+        {title: inStartLanguage('schema.rich-text.style.h3'), value: 'h3'},
+        {title: inStartLanguage('schema.rich-text.style.h4'), value: 'h4'},
       ],
       lists: [
-        {title: 'Bulleted list', value: 'bullet'},
-        {title: 'Numbered list', value: 'number'},
+        {title: inStartLanguage('schema.rich-text.list.bullet'), value: 'bullet'},
+        {title: inStartLanguage('schema.rich-text.list.number'), value: 'number'},
       ],
       marks: {
         decorators: [
-          {title: 'Strong', value: 'strong'},
-          {title: 'Emphasis', value: 'em'},
+          {title: inStartLanguage('schema.rich-text.decorator.strong'), value: 'strong'},
+          {title: inStartLanguage('schema.rich-text.decorator.em'), value: 'em'},
         ],
         annotations: [
           defineArrayMember({
             name: 'link',
-            title: 'Link',
+            title: inStartLanguage('schema.rich-text.link.title'),
             type: 'object',
             icon: LinkIcon,
             components: {annotation: LinkAnnotation},
             fields: [
               defineField({
                 name: 'href',
-                title: 'Address',
+                title: inStartLanguage('schema.rich-text.link.field.href'),
                 type: 'string',
-                description:
-                  'A web address (https://…), an e-mail address (mailto:…), a phone number (tel:…) or a part of this page (#…). Links to other sites are flagged for readers automatically.',
+                components: {input: LinkAddressInput},
+                description: inStartLanguage('schema.rich-text.link.field.href.description'),
                 validation: (rule) => [
-                  rule.required().error('Give the link an address.'),
+                  rule
+                    .required()
+                    .error(inEveryStudioLanguage('schema.rich-text.link.field.href.required')),
                   rule.custom((href) => problemOf(href, 'error')).error(),
                   rule.custom((href) => problemOf(href, 'warning')).warning(),
                 ],

@@ -1,6 +1,6 @@
 import {defineField, defineType} from 'sanity'
 
-/** Who did something to a version, as the lake's user record identified them. */
+/** Who did something to a version and when, as the content source identified them. */
 export const versionActor = defineType({
   name: 'versionActor',
   title: 'Person',

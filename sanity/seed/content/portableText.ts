@@ -1,4 +1,4 @@
-import type {Language, Localized, VersionActor} from '../../../lib/policy/types'
+import type {Language, Localized} from '../../../lib/policy/types'
 
 /**
  * Concise building blocks for writing the seed's policy text. Content modules describe
@@ -37,10 +37,11 @@ export interface PolicyDraft {
 export interface VersionDraft {
   number: number
   effectiveDate: string
-  publishedAt: string
   changeSummary: Localized<string>
-  preparedBy: VersionActor
-  approvedBy: VersionActor
+  /** When the editor (lib/localUsers.ts) prepared it, the legal reviewer approved it, and it was published. */
+  preparedAt: string
+  approvedAt: string
+  publishedAt: string
   content: PolicyDraft
 }
 

@@ -16,8 +16,8 @@ export const version1: VersionDraft = {
     fr: 'Première version publiée.',
     en: 'First published version.',
   },
-  preparedBy: {userId: 'p-editor', name: 'Camille Tremblay', at: '2016-02-08T15:00:00Z'},
-  approvedBy: {userId: 'p-legal', name: 'Me Sophie Gagnon', at: '2016-02-12T19:00:00Z'},
+  preparedAt: '2016-02-08T15:00:00Z',
+  approvedAt: '2016-02-12T19:00:00Z',
   content: {
     title: {fr: 'Politique de confidentialité', en: 'Privacy policy'},
     organisationName: 'groupe (e)space',

@@ -102,8 +102,8 @@ export const version2: VersionDraft = {
     fr: 'Ajout de la section « Commentaires ou questions sur la politique de confidentialité », qui indique comment joindre la personne responsable de la protection des renseignements personnels, et de la section « Pour en savoir plus sur la protection des renseignements personnels », qui renvoie au texte de la Loi et au site de la Commission d’accès à l’information du Québec. Correction de la phrase sur la collecte de renseignements personnels : la Loi exige d’informer la personne concernée. Correction de coquilles et de formulations maladroites dans la version anglaise, dont le nom de l’organisation, désormais écrit « groupe (e)space » partout.',
     en: 'Added the section “Comments or questions about the privacy policy”, which explains how to reach the person in charge of the protection of personal information, and the section “To learn more about privacy”, with links to the text of the Act and to the website of the Commission d’accès à l’information du Québec. Corrected the sentence on the collection of personal information: the Act requires that the person concerned be informed. Corrected typos and awkward wording in the English version, including the organization’s name, now written “groupe (e)space” throughout.',
   },
-  preparedBy: {userId: 'p-editor', name: 'Camille Tremblay', at: '2026-09-10T16:00:00Z'},
-  approvedBy: {userId: 'p-legal', name: 'Me Sophie Gagnon', at: '2026-09-12T18:30:00Z'},
+  preparedAt: '2026-09-10T16:00:00Z',
+  approvedAt: '2026-09-12T18:30:00Z',
   content: {
     ...before,
     // Each fix: [words of version 1, words of version 2].

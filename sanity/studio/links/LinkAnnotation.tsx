@@ -1,6 +1,7 @@
 import {LaunchIcon} from '@sanity/icons'
-import type {BlockAnnotationProps} from 'sanity'
-import {outboundLinkNotice} from './linkRules'
+import {useTranslation, type BlockAnnotationProps} from 'sanity'
+import {STUDIO_NAMESPACE} from '../i18n'
+import {outboundLinkHost} from './linkRules'
 import {studioSiteHosts} from './siteHosts'
 
 /**
@@ -9,7 +10,9 @@ import {studioSiteHosts} from './siteHosts'
  * screen readers).
  */
 export function LinkAnnotation(props: BlockAnnotationProps) {
-  const notice = outboundLinkNotice(props.value.href, studioSiteHosts())
+  const {t} = useTranslation(STUDIO_NAMESPACE)
+  const host = outboundLinkHost(props.value.href, studioSiteHosts())
+  const notice = host && t('links.notice.outbound', {host})
   return (
     <span>
       {props.renderDefault(props)}

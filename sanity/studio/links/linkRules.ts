@@ -1,24 +1,26 @@
 import {classifyLink, type UnsafeReason} from '../../../lib/links/classify'
+import type {StudioLocale} from '../i18n/locales'
+import {inEveryStudioLanguage, type StudioTextKey} from '../i18n/text'
 
 export interface LinkProblem {
   /** `error` stops the section from being published; `warning` only asks the editor to look. */
   level: 'error' | 'warning'
-  message: string
+  /** What the editor reads, in each of the Studio's languages (as Sanity's validation takes it). */
+  message: Record<StudioLocale, string>
+  /** The address to use instead, when it is certain (an address written without its https://). */
+  fix?: string
 }
 
-const UNSAFE: Record<UnsafeReason, string> = {
-  scheme:
-    'This address could run a script or open something other than a page, so it will never be shown as a link. Use a web address (https://…), an e-mail address (mailto:…), a phone number (tel:…) or a part of this page (#…).',
-  credentials:
-    'This address hides a user name or password before the site’s name (“…@”), a trick that makes a link look as if it went somewhere else. Remove that part.',
-  malformed:
-    'This address is empty, cannot be read as an address, or contains invisible characters. Type it again.',
+const UNSAFE: Record<Exclude<UnsafeReason, 'missing-scheme'>, StudioTextKey> = {
+  scheme: 'links.problem.scheme',
+  credentials: 'links.problem.credentials',
+  malformed: 'links.problem.malformed',
 }
 
 /**
  * What is wrong with a link's address, if anything, decided as the site will decide it
- * (lib/links/classify.ts): an unsafe address is an error, a plain `http:` address to another
- * site a warning, since readers would leave the site without encryption.
+ * (lib/links/classify.ts): an unsafe or incomplete address is an error, a plain `http:` address to
+ * another site a warning, since readers would leave the site without encryption.
  */
 export function linkAddressProblem(
   href: unknown,
@@ -26,24 +28,27 @@ export function linkAddressProblem(
 ): LinkProblem | undefined {
   if (typeof href !== 'string' || href === '') return undefined
   const link = classifyLink(href, {siteHosts})
-  if (link.kind === 'unsafe') return {level: 'error', message: UNSAFE[link.reason]}
+  if (link.kind === 'unsafe') {
+    if (link.reason !== 'missing-scheme')
+      return {level: 'error', message: inEveryStudioLanguage(UNSAFE[link.reason])}
+    const fix = link.suggestion
+    const key = fix.startsWith('mailto:')
+      ? 'links.problem.missing-mailto'
+      : 'links.problem.missing-https'
+    return {level: 'error', message: inEveryStudioLanguage(key, {fix}), fix}
+  }
   if (link.kind === 'external' && link.href.startsWith('http:')) {
     return {
       level: 'warning',
-      message: `This address is not secure (http://). If ${link.displayHost} offers https://, use that instead.`,
+      message: inEveryStudioLanguage('links.problem.insecure', {host: link.displayHost}),
     }
   }
   return undefined
 }
 
-/** How an editor is told that a link leaves the site, or undefined when it stays on it. */
-export function outboundLinkNotice(
-  href: unknown,
-  siteHosts: readonly string[],
-): string | undefined {
+/** The host of a link that leaves the site, for the marker that tells editors so. */
+export function outboundLinkHost(href: unknown, siteHosts: readonly string[]): string | undefined {
   if (typeof href !== 'string' || href === '') return undefined
   const link = classifyLink(href, {siteHosts})
-  return link.kind === 'external'
-    ? `Goes to another site (${link.displayHost}): opens in a new window, flagged to readers as another site.`
-    : undefined
+  return link.kind === 'external' ? link.displayHost : undefined
 }

@@ -1,92 +1,177 @@
-import {CheckmarkCircleIcon} from '@sanity/icons'
+import {CheckmarkCircleIcon, WarningOutlineIcon} from '@sanity/icons'
+import {Box, Button, Card, Flex, Stack, Text} from '@sanity/ui'
 import {useToast} from '@sanity/ui/toast'
 import {useState} from 'react'
-import {useClient, useCurrentUser, type DocumentActionComponent} from 'sanity'
-import {contentHash} from '../../../lib/policy/contentHash'
-import {LEGAL_ROLE, VERSIONING_API_VERSION} from './settings'
-import {actor, approvalRefusal, versionContent} from './workflow'
+import {useCurrentUser, type DocumentActionComponent} from 'sanity'
+import {hasChanges} from '../../../lib/diff'
+import {LANGUAGES} from '../../../lib/policy/types'
+import {describeIssue} from './issueMessages'
+import {ProposalSummary} from './ProposalSummary'
+import {describeOutcome, describeRefusal} from './refusalMessages'
+import {postSignoff, useSessionToken, useSignoffPermissions} from './signoffApi'
+import {useComparison} from './useComparison'
+import {useStaleness, useVersioningT} from './useVersioning'
+
+type Json = Record<string, unknown>
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
 
 /**
- * "Approve", on a candidate version, for a legal reviewer who did not prepare it. The approval
- * names the SHA-256 of the content recomputed now, from the very revision the reviewer read, so
- * that any later change voids it.
+ * "Approve", on a candidate, for a legal reviewer who neither prepared it nor wrote what it
+ * changes. The dialog restates what she signs: the changes to the text, the links to other sites
+ * added and removed, the summary of changes and the effective date; and says so if the policy
+ * moved on since the candidate was prepared. The site checks everything again with the content
+ * source, then records the approval of exactly the revision she read, signed.
  */
 export const ApproveVersionAction: DocumentActionComponent = (props) => {
-  const client = useClient({apiVersion: VERSIONING_API_VERSION})
+  const t = useVersioningT()
   const user = useCurrentUser()
+  const token = useSessionToken()
+  const permissions = useSignoffPermissions()
   const toast = useToast()
   const [confirming, setConfirming] = useState(false)
   const [busy, setBusy] = useState(false)
-  const version = props.published ?? props.draft
+  const version = (props.draft ?? props.published) as (Json & {_id: string; _rev: string}) | null
+  const isCandidate = version?.status === 'candidate'
+  const {result} = useComparison(confirming ? version : null)
+  const staleness = useStaleness(isCandidate ? version : null)
 
-  if (version?.status !== 'candidate') return null
-  const refusal = approvalRefusal(user, version, LEGAL_ROLE)
-  const fingerprint = typeof version.contentHash === 'string' ? version.contentHash : ''
+  if (!version || !isCandidate) return null
+  const number = typeof version.number === 'number' ? version.number : undefined
+  const preparedBy = isObject(version.preparedBy) ? version.preparedBy.userId : undefined
+  const refusal = !user
+    ? t('signoff.signIn')
+    : preparedBy === user.id
+      ? describeRefusal(t, {code: 'self-approval'})
+      : permissions === undefined
+        ? t('signoff.checking')
+        : permissions !== 'unknown' && !permissions.reviewer
+          ? describeRefusal(t, {code: 'not-a-reviewer'})
+          : undefined
 
   async function approve() {
-    if (!user || !version) return
+    if (!version) return
     setBusy(true)
-    try {
-      const current = await client.getDocument(version._id)
-      if (!current || current._rev !== version._rev) {
-        throw new Error(
-          'The candidate changed while you were reading it. Read it again before approving.',
-        )
-      }
-      const read = versionContent(current)
-      const hash = read && (await contentHash(read))
-      if (!hash || hash !== current.contentHash) {
-        throw new Error(
-          'Its content no longer matches the fingerprint recorded when it was prepared. Ask the editor to prepare it again.',
-        )
-      }
-      await client
-        .patch(current._id)
-        .ifRevisionId(current._rev)
-        .set({
-          status: 'approved',
-          approval: {_type: 'versionApproval', ...actor(user), contentHash: hash},
-        })
-        .commit()
-      toast.push({
-        status: 'success',
-        title: 'Approved',
-        description: 'The editor can now publish this version.',
-      })
-    } catch (error) {
-      toast.push({
-        status: 'error',
-        title: 'The version was not approved',
-        description: error instanceof Error ? error.message : String(error),
-        duration: 15_000,
-      })
-    } finally {
-      setBusy(false)
-      setConfirming(false)
-    }
+    const outcome = await postSignoff('approve', token, {
+      id: version._id,
+      revision: version._rev,
+      acknowledgeStale: staleness?.stale ?? false,
+    })
+    setBusy(false)
+    setConfirming(false)
+    const problem = describeOutcome(outcome, t)
+    toast.push(
+      problem
+        ? {
+            status: 'error',
+            title: t('approve.failed.title'),
+            description: problem,
+            duration: 15_000,
+          }
+        : {
+            status: 'success',
+            title: t('approve.done.title'),
+            description: t('approve.done.description'),
+          },
+    )
   }
 
+  const summary = result?.comparison.summary
+  const frontMatterChanged =
+    result &&
+    (hasChanges(result.comparison.organisationName) ||
+      LANGUAGES.some(
+        (language) =>
+          result.comparison.introduction[language].changed ||
+          hasChanges(result.comparison.title[language]),
+      ))
+
   return {
-    label: busy ? 'Approving…' : 'Approve',
+    label: busy ? t('approve.busy') : t('approve.label'),
     icon: CheckmarkCircleIcon,
     tone: 'positive',
     disabled: refusal !== undefined || busy,
     title: refusal,
     onHandle: () => setConfirming(true),
     dialog: confirming && {
-      type: 'confirm',
-      tone: 'positive',
-      message: (
-        <>
-          You approve the content of this candidate exactly as it is now, as shown under “Compare
-          with published” (fingerprint <code>{fingerprint.slice(0, 12)}…</code>). If anything in it
-          changes afterwards, your approval no longer counts.
-        </>
+      type: 'dialog',
+      header: t('approve.dialog.title', {number}),
+      width: 'medium',
+      onClose: () => setConfirming(false),
+      content: (
+        <Stack gap={4} data-testid="approve-dialog">
+          <Text size={1}>{t('approve.dialog.intro')}</Text>
+          {summary && result && (
+            <Card padding={3} radius={2} border>
+              <Stack as="ul" gap={3} style={{margin: 0, paddingLeft: '1.25em'}}>
+                <Text as="li" size={1}>
+                  {t('approve.dialog.sections', {
+                    changed: summary.modified,
+                    added: summary.added,
+                    removed: summary.removed,
+                    moved: summary.moved,
+                    frontMatter: frontMatterChanged
+                      ? t('approve.dialog.frontMatter.changed')
+                      : t('approve.dialog.frontMatter.same'),
+                  })}
+                </Text>
+                <Text as="li" size={1}>
+                  {t('approve.dialog.links', {
+                    added: result.comparison.outboundLinks.added.length,
+                    removed: result.comparison.outboundLinks.removed.length,
+                  })}
+                </Text>
+              </Stack>
+            </Card>
+          )}
+          <ProposalSummary version={version} />
+          {staleness?.stale && (
+            <Card tone="caution" padding={3} radius={2} border data-testid="approve-stale">
+              <Flex gap={2}>
+                <Text size={1}>
+                  <WarningOutlineIcon />
+                </Text>
+                <Text size={1}>{t('approve.dialog.stale', {sections: staleness.summary})}</Text>
+              </Flex>
+            </Card>
+          )}
+          {result && result.drift.length > 0 && (
+            <Card tone="caution" padding={3} radius={2} border data-testid="approve-drift">
+              <Stack gap={2}>
+                <Text size={1} weight="semibold">
+                  {t('approve.dialog.drift')}
+                </Text>
+                {result.drift.map((issue) => (
+                  <Text size={1} key={JSON.stringify(issue)}>
+                    {describeIssue(t, issue, result.content, result.baseline?.number)}
+                  </Text>
+                ))}
+              </Stack>
+            </Card>
+          )}
+          <Text size={1} muted>
+            {t('approve.dialog.signed')}
+          </Text>
+          <Flex gap={2} justify="flex-end">
+            <Box>
+              <Button
+                mode="ghost"
+                text={t('approve.cancel')}
+                onClick={() => setConfirming(false)}
+              />
+            </Box>
+            <Button
+              tone="positive"
+              icon={CheckmarkCircleIcon}
+              text={busy ? t('approve.busy') : t('approve.confirm')}
+              disabled={busy}
+              onClick={() => void approve()}
+            />
+          </Flex>
+        </Stack>
       ),
-      confirmButtonText: 'Approve this content',
-      cancelButtonText: 'Not yet',
-      onConfirm: () => void approve(),
-      onCancel: () => setConfirming(false),
     },
   }
 }

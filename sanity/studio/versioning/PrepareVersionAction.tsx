@@ -1,7 +1,7 @@
 import {ArchiveIcon, ErrorOutlineIcon, InfoOutlineIcon, WarningOutlineIcon} from '@sanity/icons'
 import {Box, Button, Card, Flex, Spinner, Stack, Text} from '@sanity/ui'
 import type {ComponentType} from 'react'
-import {useCallback, useState} from 'react'
+import {useCallback, useId, useState} from 'react'
 import {useClient, useCurrentUser, type DocumentActionComponent} from 'sanity'
 import {useRouter} from 'sanity/router'
 import {
@@ -10,25 +10,41 @@ import {
   type PolicyDocument,
   type PolicySectionDocument,
 } from '../../../lib/policy/candidate'
-import {contentHash} from '../../../lib/policy/contentHash'
-import type {PolicyContent, VersionActor} from '../../../lib/policy/types'
-import {describeIssue} from './issueMessages'
-import {PREPARE_QUERY} from './queries'
-import {VERSIONING_API_VERSION} from './settings'
+import {organisationToday} from '../../../lib/policy/dates'
+import {
+  LANGUAGES,
+  type Localized,
+  type PolicyContent,
+  type VersionActor,
+} from '../../../lib/policy/types'
 import {
   actor,
   candidateDocument,
+  candidateDocumentId,
   nextVersionNumber,
-  versionContent,
-  versionDocumentId,
-} from './workflow'
+  proposalRefusals,
+} from '../../../lib/policy/workflow'
+import {CONTROL} from './controls'
+import {describeIssue} from './issueMessages'
+import {PREPARE_QUERY} from './queries'
+import {describeFailure} from './refusalMessages'
+import {VERSIONING_API_VERSION} from './settings'
+import {useVersioningT} from './useVersioning'
 
 interface PrepareData {
   policy: PolicyDocument | null
   sections: PolicySectionDocument[]
   drafts: {_id: string; _type: string; title: string | null}[]
   latest: (PolicyContent & {number: number}) | null
-  open: {_id: string; status: string; preparedBy?: VersionActor; approval?: VersionActor}[]
+  open: {
+    _id: string
+    _rev: string
+    status: string
+    effectiveDate?: string
+    changeSummary?: Partial<Localized<string>>
+    preparedBy?: VersionActor
+    approval?: VersionActor
+  }[]
 }
 
 type Step =
@@ -43,11 +59,6 @@ type Step =
   | {step: 'saving'}
   | {step: 'done'; id: string; number: number}
   | {step: 'failed'; message: string}
-
-function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message
-  return String(error)
-}
 
 function Notice({
   tone,
@@ -86,21 +97,69 @@ function Notice({
   )
 }
 
-function draftNotice(drafts: PrepareData['drafts']): string[] {
-  return drafts.map((draft) =>
-    draft._type === 'policy'
-      ? 'The policy itself (its title, introduction or list of sections) has unpublished changes.'
-      : `Section “${draft.title ?? draft._id.replace(/^drafts\./, '')}” has unpublished changes.`,
-  )
+interface Proposal {
+  effectiveDate: string
+  changeSummary: Localized<string>
 }
 
-function replacementNotice(open: PrepareData['open']): string[] {
-  return open.map((candidate) => {
-    const by = candidate.preparedBy?.name ? ` prepared by ${candidate.preparedBy.name}` : ''
-    return candidate.status === 'approved' && candidate.approval
-      ? `This replaces the candidate${by}, which ${candidate.approval.name} approved: that approval will no longer count.`
-      : `This replaces the candidate${by} still awaiting approval.`
-  })
+/** The summary of changes and the date the editor proposes; legal approves them with the text. */
+function ProposalFields({
+  proposal,
+  onChange,
+}: {
+  proposal: Proposal
+  onChange: (proposal: Proposal) => void
+}) {
+  const t = useVersioningT()
+  const id = useId()
+  return (
+    <Card padding={3} radius={2} border data-testid="prepare-proposal">
+      <Stack gap={4}>
+        <Stack gap={2}>
+          <Text size={1} weight="semibold">
+            {t('prepare.proposal.title')}
+          </Text>
+          <Text size={1} muted>
+            {t('prepare.proposal.help')}
+          </Text>
+        </Stack>
+        <Stack gap={2}>
+          <Text as="label" htmlFor={`${id}-date`} size={1} weight="semibold">
+            {t('prepare.date.label')}
+          </Text>
+          <input
+            id={`${id}-date`}
+            type="date"
+            min={organisationToday()}
+            style={{...CONTROL, width: 'auto'}}
+            value={proposal.effectiveDate}
+            onChange={(event) => onChange({...proposal, effectiveDate: event.currentTarget.value})}
+          />
+        </Stack>
+        {LANGUAGES.map((language) => (
+          <Stack gap={2} key={language}>
+            <Text as="label" htmlFor={`${id}-${language}`} size={1} weight="semibold">
+              {t(`prepare.summary.label.${language}`)}
+            </Text>
+            <textarea
+              id={`${id}-${language}`}
+              lang={language}
+              rows={3}
+              style={{...CONTROL, resize: 'vertical'}}
+              value={proposal.changeSummary[language]}
+              onChange={(event) => {
+                const value = event.currentTarget.value
+                onChange({
+                  ...proposal,
+                  changeSummary: {...proposal.changeSummary, [language]: value},
+                })
+              }}
+            />
+          </Stack>
+        ))}
+      </Stack>
+    </Card>
+  )
 }
 
 function Review({
@@ -109,57 +168,108 @@ function Review({
   onCancel,
 }: {
   state: Extract<Step, {step: 'review'}>
-  onPrepare: () => void
+  onPrepare: (proposal: Proposal) => void
   onCancel: () => void
 }) {
+  const t = useVersioningT()
   const {data, content, check, number} = state
   const lastNumber = data.latest?.number
+  // Preparing again starts from what the editor proposed last time.
+  const previous = data.open.find((open) => open._id === candidateDocumentId(number))
+  const [proposal, setProposal] = useState<Proposal>({
+    effectiveDate: previous?.effectiveDate ?? organisationToday(),
+    changeSummary: {
+      fr: previous?.changeSummary?.fr ?? '',
+      en: previous?.changeSummary?.en ?? '',
+    },
+  })
+  const [problems, setProblems] = useState<string[]>([])
   const describe = (issue: CandidateCheck['errors'][number]) =>
-    describeIssue(issue, content, lastNumber)
+    describeIssue(t, issue, content, lastNumber)
+  const nobody = t('prepare.nobody')
+
+  const submit = () => {
+    const trimmed = {
+      effectiveDate: proposal.effectiveDate,
+      changeSummary: {fr: proposal.changeSummary.fr.trim(), en: proposal.changeSummary.en.trim()},
+    }
+    const refusals = proposalRefusals(trimmed, organisationToday())
+    setProblems(
+      refusals.map((refusal) =>
+        t(`refusal.${refusal.code}`, 'params' in refusal ? refusal.params : {}),
+      ),
+    )
+    if (refusals.length === 0) onPrepare(trimmed)
+  }
+
   return (
     <Stack gap={4}>
       <Text size={1}>
-        A candidate for <strong>version {number}</strong> freezes the policy and its sections as
-        they are published now. A legal reviewer then compares it with{' '}
-        {lastNumber ? `version ${lastNumber}` : 'nothing published yet'} and approves it before it
-        can be published.
+        {lastNumber
+          ? t('prepare.intro', {number, last: lastNumber})
+          : t('prepare.intro.first', {number})}
       </Text>
       <Notice
         tone="critical"
         icon={ErrorOutlineIcon}
-        title="Fix these first: no candidate can be prepared until then"
+        title={t('prepare.errors.title')}
         items={check.errors.map(describe)}
         testId="prepare-errors"
       />
       <Notice
         tone="caution"
         icon={WarningOutlineIcon}
-        title="Worth a look before you continue"
+        title={t('prepare.warnings.title')}
         items={check.warnings.map(describe)}
         testId="prepare-warnings"
       />
       <Notice
         tone="primary"
         icon={InfoOutlineIcon}
-        title="Unpublished changes will not be included"
-        items={draftNotice(data.drafts)}
+        title={t('prepare.drafts.title')}
+        items={data.drafts.map((draft) =>
+          draft._type === 'policy'
+            ? t('prepare.drafts.policy')
+            : t('prepare.drafts.section', {
+                title: draft.title ?? draft._id.replace(/^drafts\./, ''),
+              }),
+        )}
         testId="prepare-drafts"
       />
       <Notice
         tone="caution"
         icon={InfoOutlineIcon}
-        title="Only one candidate at a time"
-        items={replacementNotice(data.open)}
+        title={t('prepare.replaces.title')}
+        items={data.open.map((open) =>
+          open.status === 'approved' && open.approval
+            ? t('prepare.replaces.approved', {
+                preparer: open.preparedBy?.name ?? nobody,
+                approver: open.approval.name,
+              })
+            : t('prepare.replaces.pending', {preparer: open.preparedBy?.name ?? nobody}),
+        )}
         testId="prepare-replaces"
       />
+      {check.ok && <ProposalFields proposal={proposal} onChange={setProposal} />}
+      {problems.length > 0 && (
+        <Card tone="critical" padding={3} radius={2} border role="alert">
+          <Stack gap={2}>
+            {problems.map((problem) => (
+              <Text size={1} key={problem}>
+                {problem}
+              </Text>
+            ))}
+          </Stack>
+        </Card>
+      )}
       <Flex gap={2} justify="flex-end">
-        <Button mode="ghost" text="Cancel" onClick={onCancel} />
+        <Button mode="ghost" text={t('prepare.cancel')} onClick={onCancel} />
         <Button
           tone="primary"
           icon={ArchiveIcon}
-          text={`Prepare candidate for version ${number}`}
+          text={t('prepare.submit', {number})}
           disabled={!check.ok}
-          onClick={onPrepare}
+          onClick={submit}
         />
       </Flex>
     </Stack>
@@ -168,12 +278,14 @@ function Review({
 
 /**
  * "Prepare a new version", on the policy: freezes the published policy and sections into a
- * candidate version after checking them (errors block, warnings inform), then offers to open it.
+ * private candidate (`drafts.version-<n>`) with the summary of changes and the effective date the
+ * editor proposes, after checking them (errors block, warnings inform); then offers to open it.
  */
 export const PrepareVersionAction: DocumentActionComponent = () => {
   const client = useClient({apiVersion: VERSIONING_API_VERSION})
   const user = useCurrentUser()
   const router = useRouter()
+  const t = useVersioningT()
   const [open, setOpen] = useState(false)
   const [state, setState] = useState<Step>({step: 'loading'})
 
@@ -182,7 +294,7 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
     try {
       const data = await client.fetch<PrepareData>(PREPARE_QUERY, {}, {perspective: 'raw'})
       if (!data.policy) {
-        setState({step: 'failed', message: 'Publish the policy once before preparing a version.'})
+        setState({step: 'failed', message: t('prepare.noPolicy')})
         return
       }
       const {content, check} = prepareCandidate(data.policy, data.sections, {
@@ -191,28 +303,46 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
       const number = nextVersionNumber(data.latest ? [data.latest.number] : [])
       setState({step: 'review', data, content, check, number})
     } catch (error) {
-      setState({step: 'failed', message: errorMessage(error)})
+      setState({step: 'failed', message: describeFailure(error, t)})
     }
-  }, [client])
+  }, [client, t])
 
-  const prepare = useCallback(async () => {
-    if (state.step !== 'review' || !user) return
-    const {content, number, data} = state
-    const id = versionDocumentId(number)
-    setState({step: 'saving'})
-    try {
-      const unhashed = candidateDocument({id, content, contentHash: '', preparedBy: actor(user)})
-      const read = versionContent(unhashed)
-      if (!read) throw new Error('The candidate has no sections to freeze.')
-      const candidate = {...unhashed, contentHash: await contentHash(read)}
-      const transaction = client.transaction()
-      for (const other of data.open) if (other._id !== id) transaction.delete(other._id)
-      await transaction.createOrReplace(candidate).commit()
-      setState({step: 'done', id, number})
-    } catch (error) {
-      setState({step: 'failed', message: errorMessage(error)})
-    }
-  }, [client, state, user])
+  const prepare = useCallback(
+    async (proposal: Proposal) => {
+      if (state.step !== 'review' || !user) return
+      const {content, number, data} = state
+      const id = candidateDocumentId(number)
+      setState({step: 'saving'})
+      try {
+        const candidate = candidateDocument({
+          number,
+          content,
+          preparedBy: actor(user),
+          proposal,
+        })
+        const transaction = client.transaction()
+        let replacing = false
+        for (const other of data.open) {
+          if (other._id === id) {
+            // Preparing again replaces the open candidate, unless it changed meanwhile.
+            replacing = true
+            transaction.patch(id, (patch) =>
+              patch.ifRevisionId(other._rev).set({status: 'candidate'}),
+            )
+          } else {
+            transaction.delete(other._id)
+          }
+        }
+        if (replacing) transaction.createOrReplace(candidate)
+        else transaction.create(candidate)
+        await transaction.commit()
+        setState({step: 'done', id, number})
+      } catch (error) {
+        setState({step: 'failed', message: describeFailure(error, t)})
+      }
+    },
+    [client, state, user, t],
+  )
 
   const close = () => setOpen(false)
 
@@ -224,27 +354,29 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
           <Flex align="center" gap={3} padding={2}>
             <Spinner muted />
             <Text size={1} muted>
-              {state.step === 'loading' ? 'Checking the published sections…' : 'Preparing…'}
+              {state.step === 'loading' ? t('prepare.loading') : t('prepare.saving')}
             </Text>
           </Flex>
         )
       case 'review':
-        return <Review state={state} onPrepare={() => void prepare()} onCancel={close} />
+        return (
+          <Review state={state} onPrepare={(proposal) => void prepare(proposal)} onCancel={close} />
+        )
       case 'done':
         return (
           <Stack gap={4} data-testid="prepare-done">
-            <Text size={1}>
-              The candidate for version {state.number} is ready. A legal reviewer can now open it
-              under Versions, compare it with the published version and approve it.
-            </Text>
+            <Text size={1}>{t('prepare.done', {number: state.number})}</Text>
             <Flex gap={2} justify="flex-end">
-              <Button mode="ghost" text="Close" onClick={close} />
+              <Button mode="ghost" text={t('prepare.close')} onClick={close} />
               <Button
                 tone="primary"
-                text="Open the candidate"
+                text={t('prepare.open')}
                 onClick={() => {
                   close()
-                  router.navigateIntent('edit', {id: state.id, type: 'policyVersion'})
+                  router.navigateIntent('edit', {
+                    id: state.id.replace(/^drafts\./, ''),
+                    type: 'policyVersion',
+                  })
                 }}
               />
             </Flex>
@@ -254,10 +386,10 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
         return (
           <Stack gap={4}>
             <Card tone="critical" padding={3} radius={2} border>
-              <Text size={1}>The candidate could not be prepared: {state.message}</Text>
+              <Text size={1}>{t('prepare.failed', {message: state.message})}</Text>
             </Card>
             <Flex justify="flex-end">
-              <Button mode="ghost" text="Close" onClick={close} />
+              <Button mode="ghost" text={t('prepare.close')} onClick={close} />
             </Flex>
           </Stack>
         )
@@ -265,7 +397,7 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
   })()
 
   return {
-    label: 'Prepare a new version',
+    label: t('prepare.action'),
     icon: ArchiveIcon,
     disabled: !user,
     onHandle: () => {
@@ -274,7 +406,7 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
     },
     dialog: open && {
       type: 'dialog',
-      header: 'Prepare a new version',
+      header: t('prepare.action'),
       width: 'medium',
       onClose: close,
       content: <Box data-testid="prepare-version-dialog">{content}</Box>,

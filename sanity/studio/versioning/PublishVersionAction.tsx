@@ -1,227 +1,155 @@
-import {PublishIcon} from '@sanity/icons'
+import {PublishIcon, WarningOutlineIcon} from '@sanity/icons'
 import {Button, Card, Flex, Stack, Text} from '@sanity/ui'
 import {useToast} from '@sanity/ui/toast'
-import {useId, useState, type CSSProperties, type FormEvent} from 'react'
-import {
-  useClient,
-  type DocumentActionComponent,
-  type SanityClient,
-  type SanityDocument,
-} from 'sanity'
-import {contentHash} from '../../../lib/policy/contentHash'
-import {organisationToday} from '../../../lib/policy/dates'
-import {LANGUAGES, type Language, type Localized} from '../../../lib/policy/types'
-import {studioSiteHosts} from '../links/siteHosts'
-import {PUBLISHED_NUMBERS_QUERY} from './queries'
-import {VERSIONING_API_VERSION} from './settings'
-import {
-  approvalProblem,
-  changeSummaryProblems,
-  describeApprovalProblem,
-  effectiveDateProblem,
-  nextVersionNumber,
-  outboundLinkRecords,
-  versionContent,
-  versionDocumentId,
-} from './workflow'
+import {useId, useState} from 'react'
+import {type DocumentActionComponent} from 'sanity'
+import {useRouter} from 'sanity/router'
+import {ProposalSummary} from './ProposalSummary'
+import {describeOutcome, describeRefusal} from './refusalMessages'
+import {postSignoff, useSessionToken, useSignoffPermissions} from './signoffApi'
+import {useDateFormats} from './useComparison'
+import {useStaleness, useVersioningT} from './useVersioning'
 
-// Plain form controls in the Studio's colours: the text inputs of the @sanity/ui copy at the top
-// of node_modules (4.x) need a style sheet the Studio (which bundles 3.x) does not load.
-const CONTROL: CSSProperties = {
-  boxSizing: 'border-box',
-  width: '100%',
-  padding: '0.5em 0.65em',
-  border: '1px solid var(--card-border-color)',
-  borderRadius: 3,
-  background: 'var(--card-bg-color)',
-  color: 'var(--card-fg-color)',
-  font: 'inherit',
-  fontSize: '0.9375rem',
-  lineHeight: 1.45,
-}
+type Json = Record<string, unknown>
 
-const SUMMARY_LABELS: Localized<string> = {
-  fr: 'Summary of changes in French (shown in the French history)',
-  en: 'Summary of changes in English (shown in the English history)',
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
 /**
- * Publishes an approved version after checking again, against the stored document, that its
- * approval still covers its content; records the links to other sites it holds. Returns the
- * number it was published as.
- */
-async function publish(
-  client: SanityClient,
-  id: string,
-  fields: {effectiveDate: string; changeSummary: Localized<string>},
-): Promise<number> {
-  const [current, numbers] = await Promise.all([
-    client.getDocument<SanityDocument>(id),
-    client.fetch<number[]>(PUBLISHED_NUMBERS_QUERY, {}, {perspective: 'raw'}),
-  ])
-  if (!current || current.status !== 'approved')
-    throw new Error('This version is no longer an approved candidate.')
-  const content = versionContent(current)
-  const problem = approvalProblem(current, content && (await contentHash(content)))
-  if (!content || problem) throw new Error(describeApprovalProblem(problem ?? 'content-changed'))
-  const number = nextVersionNumber(numbers)
-  if (current._id !== versionDocumentId(number)) {
-    throw new Error(
-      `Version ${number - 1} was published after this candidate was prepared. Prepare a new candidate from the policy.`,
-    )
-  }
-  await client
-    .patch(current._id)
-    .ifRevisionId(current._rev)
-    .set({
-      status: 'published',
-      number,
-      effectiveDate: fields.effectiveDate,
-      publishedAt: new Date().toISOString(),
-      changeSummary: {_type: 'localeText', ...fields.changeSummary},
-      outboundLinks: outboundLinkRecords(content, studioSiteHosts()),
-    })
-    .commit()
-  return number
-}
-
-function PublishForm({
-  number,
-  onPublish,
-  onCancel,
-}: {
-  number: number | undefined
-  onPublish: (fields: {effectiveDate: string; changeSummary: Localized<string>}) => Promise<void>
-  onCancel: () => void
-}) {
-  const id = useId()
-  const today = organisationToday()
-  const [effectiveDate, setEffectiveDate] = useState(today)
-  const [summary, setSummary] = useState<Localized<string>>({fr: '', en: ''})
-  const [problems, setProblems] = useState<string[]>([])
-  const [busy, setBusy] = useState(false)
-
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    const dateProblem = effectiveDateProblem(effectiveDate, organisationToday())
-    const found = [...(dateProblem ? [dateProblem] : []), ...changeSummaryProblems(summary)]
-    setProblems(found)
-    if (found.length > 0) return
-    setBusy(true)
-    try {
-      await onPublish({
-        effectiveDate,
-        changeSummary: {fr: summary.fr.trim(), en: summary.en.trim()},
-      })
-    } catch (error) {
-      setProblems([error instanceof Error ? error.message : String(error)])
-      setBusy(false)
-    }
-  }
-
-  const field = (language: Language) => (
-    <Stack gap={2} key={language}>
-      <Text as="label" htmlFor={`${id}-${language}`} size={1} weight="semibold">
-        {SUMMARY_LABELS[language]}
-      </Text>
-      <textarea
-        id={`${id}-${language}`}
-        lang={language}
-        rows={3}
-        style={{...CONTROL, resize: 'vertical'}}
-        value={summary[language]}
-        onChange={(event) => {
-          const value = event.currentTarget.value
-          setSummary((previous) => ({...previous, [language]: value}))
-        }}
-      />
-    </Stack>
-  )
-
-  return (
-    <form onSubmit={(event) => void submit(event)} noValidate>
-      <Stack gap={4}>
-        <Text size={1}>
-          Once published, this version can no longer be changed. Readers see it from its effective
-          date, with its summary of changes in the history.
-        </Text>
-        <Stack gap={2}>
-          <Text as="label" htmlFor={`${id}-date`} size={1} weight="semibold">
-            Effective date (in Québec time; today or later)
-          </Text>
-          <input
-            id={`${id}-date`}
-            type="date"
-            min={today}
-            style={{...CONTROL, width: 'auto'}}
-            value={effectiveDate}
-            onChange={(event) => setEffectiveDate(event.currentTarget.value)}
-          />
-        </Stack>
-        {LANGUAGES.map(field)}
-        {problems.length > 0 && (
-          <Card tone="critical" padding={3} radius={2} border role="alert">
-            <Stack gap={2}>
-              {problems.map((problem) => (
-                <Text size={1} key={problem}>
-                  {problem}
-                </Text>
-              ))}
-            </Stack>
-          </Card>
-        )}
-        <Flex gap={2} justify="flex-end">
-          <Button mode="ghost" text="Cancel" onClick={onCancel} disabled={busy} />
-          <Button
-            type="submit"
-            tone="positive"
-            icon={PublishIcon}
-            text={busy ? 'Publishing…' : number ? `Publish version ${number}` : 'Publish'}
-            disabled={busy}
-          />
-        </Flex>
-      </Stack>
-    </form>
-  )
-}
-
-/**
- * "Publish", on an approved version: asks for the effective date and the summary of changes in
- * both languages, then gives the version the next number and freezes it.
+ * "Publish version <n>", on an approved candidate: restates what readers will get, exactly as
+ * approved, and says so when the policy changed after the candidate was prepared (the editor then
+ * prepares again, or confirms the newer edits wait for the next version). The site checks the
+ * approval still covers the candidate, signs the publication and creates the version.
  */
 export const PublishVersionAction: DocumentActionComponent = (props) => {
-  const client = useClient({apiVersion: VERSIONING_API_VERSION})
+  const t = useVersioningT()
+  const dates = useDateFormats()
+  const token = useSessionToken()
+  const permissions = useSignoffPermissions()
+  const router = useRouter()
   const toast = useToast()
+  const checkboxId = useId()
   const [open, setOpen] = useState(false)
-  const version = props.published ?? props.draft
+  const [busy, setBusy] = useState(false)
+  const [acknowledged, setAcknowledged] = useState(false)
+  const [problem, setProblem] = useState<string>()
+  const version = (props.draft ?? props.published) as (Json & {_id: string; _rev: string}) | null
+  const approved = version?.status === 'approved'
+  const staleness = useStaleness(approved ? version : null)
 
-  if (version?.status !== 'approved') return null
-  const upcoming = Number(/^version-(\d+)$/.exec(version._id)?.[1]) || undefined
+  if (!version || !approved) return null
+  const number = typeof version.number === 'number' ? version.number : undefined
+  const approver = isObject(version.approval) ? String(version.approval.name ?? '') : ''
+  const stale = staleness?.stale ?? false
+  const refusal =
+    permissions !== undefined && permissions !== 'unknown' && !permissions.publisher
+      ? describeRefusal(t, {code: 'not-a-publisher'})
+      : undefined
+
+  const close = () => {
+    setOpen(false)
+    setProblem(undefined)
+    setAcknowledged(false)
+  }
+
+  async function publish() {
+    if (!version) return
+    setBusy(true)
+    setProblem(undefined)
+    const outcome = await postSignoff('publish', token, {
+      id: version._id,
+      revision: version._rev,
+      acknowledgeStale: acknowledged,
+    })
+    setBusy(false)
+    const failure = describeOutcome(outcome, t)
+    if (failure) {
+      setProblem(failure)
+      return
+    }
+    close()
+    toast.push({
+      status: 'success',
+      title: t('publish.done.title', {number}),
+      description: t('publish.done.description', {date: dates.calendar(version.effectiveDate)}),
+    })
+  }
 
   return {
-    label: upcoming ? `Publish version ${upcoming}` : 'Publish',
+    label: t('publish.label', {number}),
     icon: PublishIcon,
     tone: 'positive',
+    disabled: refusal !== undefined || busy,
+    title: refusal,
     onHandle: () => setOpen(true),
     dialog: open && {
       type: 'dialog',
-      header: upcoming ? `Publish version ${upcoming}` : 'Publish this version',
+      header: t('publish.dialog.title', {number}),
       width: 'medium',
-      onClose: () => setOpen(false),
+      onClose: close,
       content: (
-        <PublishForm
-          number={upcoming}
-          onCancel={() => setOpen(false)}
-          onPublish={async (fields) => {
-            const number = await publish(client, version._id, fields)
-            setOpen(false)
-            toast.push({
-              status: 'success',
-              title: `Version ${number} is published`,
-              description: `Readers see it from ${fields.effectiveDate}.`,
-            })
-          }}
-        />
+        <Stack gap={4} data-testid="publish-dialog">
+          <Text size={1}>
+            {t('publish.dialog.intro', {
+              number,
+              date: dates.calendar(version.effectiveDate),
+              approver,
+            })}
+          </Text>
+          <ProposalSummary version={version} />
+          {stale && staleness && (
+            <Card tone="caution" padding={3} radius={2} border data-testid="publish-stale">
+              <Stack gap={3}>
+                <Flex gap={2} align="center">
+                  <Text size={1}>
+                    <WarningOutlineIcon />
+                  </Text>
+                  <Text size={1} weight="semibold">
+                    {t('publish.stale.title')}
+                  </Text>
+                </Flex>
+                <Text size={1}>{t('publish.stale.body', {sections: staleness.summary})}</Text>
+                <Flex gap={2} align="center">
+                  <input
+                    id={checkboxId}
+                    type="checkbox"
+                    checked={acknowledged}
+                    onChange={(event) => setAcknowledged(event.currentTarget.checked)}
+                  />
+                  <Text as="label" htmlFor={checkboxId} size={1}>
+                    {t('publish.stale.acknowledge')}
+                  </Text>
+                </Flex>
+                <Flex>
+                  <Button
+                    mode="ghost"
+                    text={t('publish.stale.prepareAgain')}
+                    onClick={() => {
+                      close()
+                      router.navigateIntent('edit', {id: 'policy', type: 'policy'})
+                    }}
+                  />
+                </Flex>
+              </Stack>
+            </Card>
+          )}
+          {problem && (
+            <Card tone="critical" padding={3} radius={2} border role="alert">
+              <Text size={1}>{problem}</Text>
+            </Card>
+          )}
+          <Flex gap={2} justify="flex-end">
+            <Button mode="ghost" text={t('publish.cancel')} onClick={close} disabled={busy} />
+            <Button
+              tone="positive"
+              icon={PublishIcon}
+              text={busy ? t('publish.busy') : t('publish.confirm', {number})}
+              disabled={busy || (stale && !acknowledged)}
+              onClick={() => void publish()}
+            />
+          </Flex>
+        </Stack>
       ),
     },
   }

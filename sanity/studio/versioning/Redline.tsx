@@ -7,6 +7,7 @@ import type {
   LinkChange,
   TextChange,
 } from '../../../lib/diff'
+import {useVersioningT} from './useVersioning'
 
 /**
  * A word-level redline in the Studio's own components: the site's redline uses the site's
@@ -58,16 +59,12 @@ export function textChanges(changes: readonly TextChange[]): InlineChange[] {
   return changes.map(({kind, text}) => ({kind, text, marks: []}))
 }
 
-const FORMAT_NAMES: Record<string, string> = {
-  normal: 'a paragraph',
-  h3: 'a sub-heading',
-  h4: 'a minor heading',
-  bullet: 'a bulleted list item',
-  number: 'a numbered list item',
-}
+const FORMATS = new Set(['normal', 'h3', 'h4', 'bullet', 'number'])
 
-function formatName(format: BlockFormat): string {
-  return FORMAT_NAMES[format.listItem ?? format.style] ?? 'a paragraph'
+/** The translation key naming a block's format ("a paragraph", "a bulleted list item"…). */
+function formatKey(format: BlockFormat): string {
+  const name = format.listItem ?? format.style
+  return `format.${FORMATS.has(name) ? name : 'normal'}`
 }
 
 /** Item numbers of numbered lists, counted per run of items at the same level. */
@@ -87,6 +84,7 @@ function listMarkers(blocks: readonly BlockComparison[]): string[] {
 
 /** A body's blocks as paragraphs, headings and list items, each marked word by word. */
 export function BlocksRedline({blocks}: {blocks: readonly BlockComparison[]}) {
+  const t = useVersioningT()
   const shown = blocks.filter((block) => block.changes.length > 0)
   const markers = listMarkers(shown)
   return (
@@ -104,7 +102,9 @@ export function BlocksRedline({blocks}: {blocks: readonly BlockComparison[]}) {
             >
               {markers[i]}
               <InlineChanges changes={block.changes} />
-              {block.formatBefore && <em> (was {formatName(block.formatBefore)})</em>}
+              {block.formatBefore && (
+                <em> {t('redline.was', {format: t(formatKey(block.formatBefore))})}</em>
+              )}
             </Text>
           </Box>
         )
@@ -115,25 +115,21 @@ export function BlocksRedline({blocks}: {blocks: readonly BlockComparison[]}) {
 
 /** Links whose address changed, or that appeared or went, in one language of a section. */
 export function LinkChangeList({changes}: {changes: readonly LinkChange[]}) {
+  const t = useVersioningT()
   if (changes.length === 0) return null
   return (
     <Stack as="ul" gap={2} style={{margin: 0, paddingLeft: '1.25em'}}>
       {changes.map((change, i) => (
         <Text as="li" size={1} key={i}>
-          {change.kind === 'retargeted' ? (
-            <>
-              The link on “{change.text}” now goes to <code>{change.hrefAfter}</code> (was{' '}
-              <code>{change.hrefBefore}</code>).
-            </>
-          ) : change.kind === 'added' ? (
-            <>
-              New link on “{change.text}” to <code>{change.href}</code>.
-            </>
-          ) : (
-            <>
-              Link removed from “{change.text}” (went to <code>{change.href}</code>).
-            </>
-          )}
+          {change.kind === 'retargeted'
+            ? t('redline.link.retargeted', {
+                text: change.text,
+                after: change.hrefAfter,
+                before: change.hrefBefore,
+              })
+            : change.kind === 'added'
+              ? t('redline.link.added', {text: change.text, href: change.href})
+              : t('redline.link.removed', {text: change.text, href: change.href})}
         </Text>
       ))}
     </Stack>

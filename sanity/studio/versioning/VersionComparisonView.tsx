@@ -1,52 +1,51 @@
 import {Badge, Box, Card, Flex, Grid, Heading, Spinner, Stack, Text} from '@sanity/ui'
-import {useEffect, useMemo, useState} from 'react'
-import {useClient, type SanityDocument} from 'sanity'
+import {useEffect, useState} from 'react'
+import type {SanityDocument} from 'sanity'
 import {
-  comparePolicies,
   hasChanges,
   type PolicyComparison,
   type SectionComparison,
   type SectionStatus,
 } from '../../../lib/diff'
-import {contentHash} from '../../../lib/policy/contentHash'
-import {LANGUAGES, type Language, type PolicyContent} from '../../../lib/policy/types'
-import {studioSiteHosts} from '../links/siteHosts'
+import {fingerprint, shortFingerprint, versionRecord} from '../../../lib/policy/record'
+import {LANGUAGES, type Language} from '../../../lib/policy/types'
+import {describeIssue} from './issueMessages'
+import {ProposalSummary} from './ProposalSummary'
 import {BlocksRedline, InlineChanges, LinkChangeList, textChanges} from './Redline'
-import {BASELINE_QUERY} from './queries'
-import {VERSIONING_API_VERSION} from './settings'
-import {approvalProblem, describeApprovalProblem, languageName, versionContent} from './workflow'
+import {useComparison, useDateFormats} from './useComparison'
+import {useStaleness, useVersioningT} from './useVersioning'
 
 interface ViewProps {
   document: {displayed: Partial<SanityDocument>}
   documentId: string
 }
 
-type Baseline = PolicyContent & {number: number}
+type Json = Record<string, unknown>
 
-const NOTHING_PUBLISHED: PolicyContent = {
-  title: {fr: '', en: ''},
-  organisationName: '',
-  sections: [],
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
-const STATUS_LABELS: Record<
+const STATUS_TONES: Record<
   SectionStatus,
-  {text: string; tone: 'default' | 'positive' | 'critical' | 'caution' | 'primary'}
+  'default' | 'positive' | 'critical' | 'caution' | 'primary'
 > = {
-  added: {text: 'Added', tone: 'positive'},
-  removed: {text: 'Removed', tone: 'critical'},
-  modified: {text: 'Changed', tone: 'caution'},
-  moved: {text: 'Moved: same text in both languages', tone: 'primary'},
-  unchanged: {text: 'Unchanged: same text in both languages', tone: 'default'},
+  added: 'positive',
+  removed: 'critical',
+  modified: 'caution',
+  moved: 'primary',
+  unchanged: 'default',
 }
 
 function SectionLanguage({section, language}: {section: SectionComparison; language: Language}) {
+  const t = useVersioningT()
   const here = section.languages[language]
   const whole = section.status === 'added' || section.status === 'removed'
+  const name = t(`language.${language}`)
   return (
     <Stack gap={3} lang={language}>
       <Text size={0} weight="semibold" muted>
-        {languageName(language).toUpperCase()}
+        {name.toUpperCase()}
       </Text>
       {here.changed || whole ? (
         <>
@@ -60,7 +59,7 @@ function SectionLanguage({section, language}: {section: SectionComparison; langu
         </>
       ) : (
         <Text size={1} muted>
-          No change in {languageName(language)}.
+          {t('compare.noChangeIn', {language: name})}
         </Text>
       )}
     </Stack>
@@ -68,11 +67,11 @@ function SectionLanguage({section, language}: {section: SectionComparison; langu
 }
 
 function SectionCard({section}: {section: SectionComparison}) {
-  const status = STATUS_LABELS[section.status]
+  const t = useVersioningT()
   const sameText = section.status === 'unchanged' || section.status === 'moved'
   const moved =
     section.moved && section.indexBefore !== undefined && section.indexAfter !== undefined
-      ? `Moved from position ${section.indexBefore + 1} to ${section.indexAfter + 1}.`
+      ? t('compare.movedFrom', {from: section.indexBefore + 1, to: section.indexAfter + 1})
       : undefined
   return (
     <Card
@@ -91,7 +90,7 @@ function SectionCard({section}: {section: SectionComparison}) {
           <Text size={1} muted>
             {section.title.fr} · #{section.key}
           </Text>
-          <Badge tone={status.tone}>{status.text}</Badge>
+          <Badge tone={STATUS_TONES[section.status]}>{t(`compare.status.${section.status}`)}</Badge>
           {moved && (
             <Text size={1} muted>
               {moved}
@@ -111,130 +110,107 @@ function SectionCard({section}: {section: SectionComparison}) {
 }
 
 function Summary({comparison}: {comparison: PolicyComparison}) {
-  const {added, removed, modified, moved, unchanged} = comparison.summary
-  const parts = [
-    `${modified} changed`,
-    `${added} added`,
-    `${removed} removed`,
-    `${moved} moved`,
-    `${unchanged} unchanged`,
-  ]
+  const t = useVersioningT()
   return (
     <Text size={1} data-testid="compare-summary">
-      {comparison.identical ? 'No difference at all.' : `Sections: ${parts.join(' · ')}.`}
+      {comparison.identical
+        ? t('compare.identical')
+        : t('compare.summary', {...comparison.summary})}
     </Text>
   )
 }
 
-/** Whether the version's approval, or its fingerprint alone, still covers its content. */
-function useFingerprint(version: Partial<SanityDocument>, content: PolicyContent | undefined) {
+/**
+ * The version's fingerprint and who approved it; for a candidate not approved yet, that the site
+ * fingerprints and signs the whole record at approval; and, when the record no longer hashes to
+ * what was approved, that the approval no longer covers it.
+ */
+function FingerprintNote({version}: {version: Partial<SanityDocument>}) {
+  const t = useVersioningT()
+  const dates = useDateFormats()
   const [recomputed, setRecomputed] = useState<string>()
   useEffect(() => {
     let cancelled = false
-    if (content) void contentHash(content).then((hash) => !cancelled && setRecomputed(hash))
+    void fingerprint(versionRecord(version)).then((hash) => !cancelled && setRecomputed(hash))
     return () => {
       cancelled = true
     }
-  }, [content])
-  if (!recomputed) return undefined
-  const matches = recomputed === version.contentHash
-  const problem = version.approval ? approvalProblem(version, recomputed) : undefined
-  return {recomputed, matches, problem}
-}
-
-function FingerprintNote({
-  version,
-  content,
-}: {
-  version: Partial<SanityDocument>
-  content?: PolicyContent
-}) {
-  const state = useFingerprint(version, content)
-  if (!state) return null
-  const approval = version.approval as {name?: string; at?: string} | undefined
-  const short = `${state.recomputed.slice(0, 12)}…`
-  if (state.problem)
+  }, [version])
+  const approval = isObject(version.approval) ? version.approval : undefined
+  if (!approval) {
     return (
-      <Card tone="critical" padding={3} radius={2} border>
-        <Text size={1}>{describeApprovalProblem(state.problem)}</Text>
+      <Card padding={3} radius={2} border>
+        <Text size={1} data-testid="compare-fingerprint">
+          {t('compare.fingerprint.pending')}
+        </Text>
       </Card>
     )
-  if (!state.matches)
+  }
+  if (!recomputed) return null
+  if (recomputed !== approval.fingerprint) {
     return (
       <Card tone="critical" padding={3} radius={2} border>
-        <Text size={1}>{describeApprovalProblem('content-changed')}</Text>
+        <Text size={1} data-testid="compare-fingerprint">
+          {t('compare.fingerprint.changed')}
+        </Text>
       </Card>
     )
+  }
+  const values = {
+    name: String(approval.name ?? ''),
+    date: dates.moment(approval.at),
+    short: shortFingerprint(recomputed),
+  }
   return (
-    <Card tone={approval ? 'positive' : 'transparent'} padding={3} radius={2} border>
+    <Card tone="positive" padding={3} radius={2} border>
       <Text size={1} data-testid="compare-fingerprint">
-        {approval
-          ? `Approved by ${approval.name ?? 'a legal reviewer'}${approval.at ? ` on ${approval.at.slice(0, 10)}` : ''} for exactly this content (fingerprint ${short}).`
-          : `Fingerprint of this content: ${short} An approval will name it, and any later change voids it.`}
+        {version.status === 'published'
+          ? t('compare.fingerprint.published', values)
+          : t('compare.fingerprint.approved', values)}
       </Text>
     </Card>
   )
 }
 
 /**
- * A document view on a version: what changed since the published version before it, section by
- * section, word by word, French and English side by side. Built on the same comparison as the
- * site's redline (lib/diff), so legal approves what readers will be shown.
+ * A document view on a version: what legal approves, all of it. What changed since the published
+ * version before it, section by section, word by word, French and English side by side, with the
+ * site's own diff engine (lib/diff); the summary of changes and the effective date readers will be
+ * told; translation warnings; and whether the policy moved on since the candidate was prepared.
  */
 export function VersionComparisonView({document}: ViewProps) {
-  const client = useClient({apiVersion: VERSIONING_API_VERSION})
+  const t = useVersioningT()
   const version = document.displayed
-  const before =
-    version.status === 'published' && typeof version.number === 'number' ? version.number : null
-  const [baseline, setBaseline] = useState<Baseline | null | undefined>(undefined)
-  const [failure, setFailure] = useState<string>()
-
-  useEffect(() => {
-    let cancelled = false
-    client
-      .fetch<Baseline | null>(BASELINE_QUERY, {before}, {perspective: 'raw'})
-      .then((found) => !cancelled && setBaseline(found))
-      .catch((error: unknown) => !cancelled && setFailure(String(error)))
-    return () => {
-      cancelled = true
-    }
-  }, [client, before])
-
-  const content = useMemo(() => versionContent(version), [version])
-  const comparison = useMemo(
-    () =>
-      content && baseline !== undefined
-        ? comparePolicies(baseline ?? NOTHING_PUBLISHED, content, {siteHosts: studioSiteHosts()})
-        : undefined,
-    [baseline, content],
-  )
+  const {result, failure} = useComparison(version)
+  const staleness = useStaleness(version)
 
   if (failure)
     return (
       <Box padding={4}>
-        <Text size={1}>The published version could not be read: {failure}</Text>
+        <Text size={1}>{t('compare.loadFailed', {message: failure})}</Text>
       </Box>
     )
-  if (!content)
+  if (!Array.isArray(version.sections))
     return (
       <Box padding={4}>
-        <Text size={1}>This version holds no sections to compare.</Text>
+        <Text size={1}>{t('compare.noSections')}</Text>
       </Box>
     )
-  if (!comparison)
+  if (!result)
     return (
       <Flex padding={4} gap={3} align="center">
         <Spinner muted />
         <Text size={1} muted>
-          Comparing…
+          {t('compare.comparing')}
         </Text>
       </Flex>
     )
 
+  const {comparison, baseline} = result
   const subject =
     version.status === 'published' && typeof version.number === 'number'
-      ? `version ${version.number}`
-      : 'this candidate'
+      ? t('compare.subject.version', {number: version.number})
+      : t('compare.subject.candidate')
   const titleChanged = LANGUAGES.some((language) => hasChanges(comparison.title[language]))
   const introChanged = LANGUAGES.some((language) => comparison.introduction[language].changed)
 
@@ -244,23 +220,43 @@ export function VersionComparisonView({document}: ViewProps) {
         <Stack gap={3}>
           <Heading as="h2" size={2}>
             {baseline
-              ? `Changes from version ${baseline.number} to ${subject}`
-              : `Everything in ${subject} (no version was published before)`}
+              ? t('compare.heading', {from: baseline.number, subject})
+              : t('compare.heading.first', {subject})}
           </Heading>
           <Summary comparison={comparison} />
-          <FingerprintNote version={version} content={content} />
+          {staleness?.stale && (
+            <Card tone="caution" padding={3} radius={2} border data-testid="compare-stale">
+              <Text size={1}>{t('compare.stale', {sections: staleness.summary})}</Text>
+            </Card>
+          )}
+          <FingerprintNote version={version} />
+          <ProposalSummary version={version} />
+          {result.drift.length > 0 && (
+            <Card tone="caution" padding={3} radius={2} border data-testid="compare-drift">
+              <Stack gap={2}>
+                <Text size={1} weight="semibold">
+                  {t('compare.drift')}
+                </Text>
+                {result.drift.map((issue) => (
+                  <Text size={1} key={JSON.stringify(issue)}>
+                    {describeIssue(t, issue, result.content, baseline?.number)}
+                  </Text>
+                ))}
+              </Stack>
+            </Card>
+          )}
         </Stack>
         {(titleChanged || introChanged) && (
           <Card padding={4} radius={2} border data-testid="compare-front-matter">
             <Stack gap={4}>
               <Heading as="h3" size={1}>
-                Title and introduction
+                {t('compare.frontMatter')}
               </Heading>
               <Grid gridTemplateColumns={[1, 1, 2]} gap={4}>
                 {LANGUAGES.map((language) => (
                   <Stack gap={3} key={language} lang={language}>
                     <Text size={0} weight="semibold" muted>
-                      {languageName(language).toUpperCase()}
+                      {t(`language.${language}`).toUpperCase()}
                     </Text>
                     <Text size={1} weight="semibold">
                       <InlineChanges changes={textChanges(comparison.title[language])} />
@@ -282,17 +278,25 @@ export function VersionComparisonView({document}: ViewProps) {
           <Card padding={4} radius={2} border>
             <Stack gap={3}>
               <Heading as="h3" size={1}>
-                Links to other sites
+                {t('compare.links')}
               </Heading>
               <Stack as="ul" gap={2} style={{margin: 0, paddingLeft: '1.25em'}}>
                 {comparison.outboundLinks.added.map((link, i) => (
                   <Text as="li" size={1} key={`added-${i}`}>
-                    New: {link.displayHost} (“{link.text}”, {languageName(link.language)})
+                    {t('compare.link.new', {
+                      host: link.displayHost,
+                      text: link.text,
+                      language: t(`language.${link.language}`),
+                    })}
                   </Text>
                 ))}
                 {comparison.outboundLinks.removed.map((link, i) => (
                   <Text as="li" size={1} key={`removed-${i}`}>
-                    Gone: {link.displayHost} (“{link.text}”, {languageName(link.language)})
+                    {t('compare.link.gone', {
+                      host: link.displayHost,
+                      text: link.text,
+                      language: t(`language.${link.language}`),
+                    })}
                   </Text>
                 ))}
               </Stack>

@@ -2,7 +2,8 @@ import type {DocumentActionComponent, DocumentActionsResolver, DocumentBadgesRes
 import {ApproveVersionAction} from './ApproveVersionAction'
 import {PrepareVersionAction} from './PrepareVersionAction'
 import {PublishVersionAction} from './PublishVersionAction'
-import {VersionStatusBadge} from './VersionStatusBadge'
+import {useVersioningT} from './useVersioning'
+import {StaleCandidateBadge, UpcomingVersionBadge, VersionStatusBadge} from './VersionStatusBadge'
 
 /**
  * Sanity's delete, kept for versions not published yet (an editor withdraws a candidate); a
@@ -11,10 +12,11 @@ import {VersionStatusBadge} from './VersionStatusBadge'
  */
 function withdrawOnly(deleteAction: DocumentActionComponent): DocumentActionComponent {
   const Withdraw: DocumentActionComponent = (props) => {
+    const t = useVersioningT()
     const description = deleteAction(props)
-    const version = props.published ?? props.draft
+    const version = props.draft ?? props.published
     if (!description || !version || version.status === 'published') return null
-    return {...description, label: 'Withdraw candidate'}
+    return {...description, label: t('withdraw.label')}
   }
   Withdraw.action = 'delete'
   Withdraw.displayName = 'WithdrawCandidateAction'
@@ -37,6 +39,8 @@ export const versioningActions: DocumentActionsResolver = (prev, {schemaType}) =
   ]
 }
 
-/** A version's status, in place of Sanity's draft and published badges. */
+/** A version's status, whether it is upcoming or out of date, in place of Sanity's badges. */
 export const versioningBadges: DocumentBadgesResolver = (prev, {schemaType}) =>
-  schemaType === 'policyVersion' ? [VersionStatusBadge] : prev
+  schemaType === 'policyVersion'
+    ? [VersionStatusBadge, UpcomingVersionBadge, StaleCandidateBadge]
+    : prev

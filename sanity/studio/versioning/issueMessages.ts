@@ -1,38 +1,39 @@
 import type {CandidateIssue} from '../../../lib/policy/candidate'
-import type {UnsafeReason} from '../../../lib/links/classify'
-import type {Localized, PolicyContent} from '../../../lib/policy/types'
-import {languageName} from './workflow'
+import type {Language, Localized, PolicyContent} from '../../../lib/policy/types'
 
-const UNSAFE_REASONS: Record<UnsafeReason, string> = {
-  scheme: 'browsers could run it as a script or open a file, so it is never shown as a link',
-  credentials:
-    'it carries a user name or password, a way to make a link look as if it went elsewhere',
-  malformed: 'it is empty, unreadable or holds invisible characters',
-}
+/** The translation function of the workflow's namespace (useVersioningT). */
+export type Translate = (key: string, values?: Record<string, unknown>) => string
 
-function quoted(text: string): string {
-  return `“${text}”`
-}
-
-function titleOf(title: Partial<Localized<string>> | undefined): string | undefined {
-  return title?.en?.trim() || title?.fr?.trim() || undefined
+/** A section's title in the Studio's language first (`section.titleLanguage`), else the other. */
+function titleOf(
+  title: Partial<Localized<string>> | undefined,
+  first: Language,
+): string | undefined {
+  const second: Language = first === 'fr' ? 'en' : 'fr'
+  return title?.[first]?.trim() || title?.[second]?.trim() || undefined
 }
 
 /** A section as an editor finds it in the Studio: by its title, then its key or its place. */
-function sectionName(
+export function sectionName(
+  t: Translate,
   content: PolicyContent,
   where: {sectionKey?: string | null; position?: number; sectionTitle?: Localized<string>},
 ): string {
-  if (where.sectionKey === null) return 'The introduction'
+  if (where.sectionKey === null) return t('section.introduction')
   const section =
     (where.sectionKey ? content.sections.find((s) => s.key === where.sectionKey) : undefined) ??
     (where.position ? content.sections[where.position - 1] : undefined)
-  const title = titleOf(where.sectionTitle) ?? titleOf(section?.title)
+  const first: Language = t('section.titleLanguage') === 'fr' ? 'fr' : 'en'
+  const title = titleOf(where.sectionTitle, first) ?? titleOf(section?.title, first)
   const key = where.sectionKey?.trim()
-  const place = key ? `#${key}` : where.position ? `section ${where.position}` : undefined
-  if (title) return `Section ${quoted(title)}${place ? ` (${place})` : ''}`
-  if (key) return `Section #${key}`
-  return where.position ? `Section ${where.position}` : 'A section'
+  const place = key
+    ? `#${key}`
+    : where.position
+      ? t('section.place.position', {position: where.position})
+      : undefined
+  if (title) return place ? t('section.titled', {title, place}) : t('section.titledOnly', {title})
+  if (key) return t('section.key', {key})
+  return where.position ? t('section.position', {position: where.position}) : t('section.unknown')
 }
 
 /**
@@ -40,35 +41,52 @@ function sectionName(
  * with what to do about it. `lastNumber` is the latest published version's number.
  */
 export function describeIssue(
+  t: Translate,
   issue: CandidateIssue,
   content: PolicyContent,
   lastNumber?: number,
 ): string {
-  const since = lastNumber === undefined ? 'since the last version' : `since version ${lastNumber}`
+  const language = (value: Language) => t(`language.${value}`)
+  const since =
+    lastNumber === undefined ? t('since.last') : t('since.version', {number: lastNumber})
+  const section = (where: Parameters<typeof sectionName>[2]) => sectionName(t, content, where)
   switch (issue.code) {
     case 'policy-title-missing':
-      return `The policy has no ${languageName(issue.language)} title. Add it to the policy and publish the policy.`
-    case 'organisation-name-missing':
-      return 'The policy does not name the organisation. Add it to the policy and publish the policy.'
     case 'introduction-missing':
-      return `The introduction has no ${languageName(issue.language)} text, although the other language has one. Translate it or empty both.`
+      return t(`issue.${issue.code}`, {language: language(issue.language)})
+    case 'organisation-name-missing':
     case 'no-sections':
-      return 'The policy lists no section. Add at least one section to the policy.'
+      return t(`issue.${issue.code}`)
     case 'section-not-found':
-      return `The policy lists a section that has never been published (${issue.documentId}). Publish that section, or remove it from the policy’s sections.`
+      return t('issue.section-not-found', {id: issue.documentId})
     case 'section-key-missing':
-      return `${sectionName(content, {position: issue.position, sectionTitle: issue.sectionTitle})} has no stable key. Open it and use “Generate” next to its key.`
+      return t('issue.section-key-missing', {
+        section: section({position: issue.position, sectionTitle: issue.sectionTitle}),
+      })
     case 'duplicate-key':
-      return `Sections ${issue.positions.join(' and ')} share the key ${quoted(issue.sectionKey)}. Each section needs a key of its own.`
+      return t('issue.duplicate-key', {
+        positions: issue.positions.join(', '),
+        key: issue.sectionKey,
+      })
     case 'title-missing':
-      return `${sectionName(content, issue)} has no ${languageName(issue.language)} title.`
     case 'body-missing':
-      return `${sectionName(content, issue)} has no ${languageName(issue.language)} text.`
+      return t(`issue.${issue.code}`, {section: section(issue), language: language(issue.language)})
     case 'unsafe-link':
-      return `${sectionName(content, issue)}, ${languageName(issue.language)} text: the link on ${quoted(issue.linkText)} goes to ${quoted(issue.href)}, which is not a safe address (${UNSAFE_REASONS[issue.reason]}). Correct or remove the link.`
+      return t('issue.unsafe-link', {
+        section: section(issue),
+        language: language(issue.language),
+        text: issue.linkText,
+        href: issue.href,
+        reason: t(`issue.unsafe.${issue.reason}`),
+      })
     case 'translation-drift':
-      return `${sectionName(content, issue)}: the ${languageName(issue.changedLanguage)} text changed ${since}, the ${languageName(issue.unchangedLanguage)} text did not. Check that the ${languageName(issue.unchangedLanguage)} version says the same.`
+      return t('issue.translation-drift', {
+        section: section(issue),
+        changed: language(issue.changedLanguage),
+        unchanged: language(issue.unchangedLanguage),
+        since,
+      })
     case 'no-changes':
-      return `Nothing changed ${since}: this candidate would be identical to it.`
+      return t('issue.no-changes', {since})
   }
 }

@@ -11,7 +11,8 @@ const VERSION_CONTENT = /* groq */ `
 /**
  * Everything "Prepare a new version" needs, read in the raw perspective: the published policy and
  * sections (what a version is made of), the drafts that will be left out, the latest published
- * version (to compare against) and any open candidate (which the new one replaces).
+ * version (to compare against) and any open candidate (which the new one replaces): candidates
+ * are drafts (`drafts.version-<n>`), so only the raw perspective sees them as they are.
  */
 export const PREPARE_QUERY = /* groq */ `{
   "policy": *[_id == "policy"][0]{title, organisationName, introduction, sections},
@@ -19,19 +20,18 @@ export const PREPARE_QUERY = /* groq */ `{
   "drafts": *[_type in ["policy", "policySection"] && _id in path("drafts.**")]{
     _id, _type, "title": coalesce(title.en, title.fr)
   },
-  "latest": *[_type == "policyVersion" && status == "published"] | order(number desc)[0]{
+  "latest": *[_type == "policyVersion" && status == "published" && !(_id in path("drafts.**"))]
+    | order(number desc)[0]{
     ${VERSION_CONTENT}
   },
-  "open": *[_type == "policyVersion" && status in ["candidate", "approved"]
-    && !(_id in path("drafts.**"))]{_id, status, preparedBy, approval}
+  "open": *[_type == "policyVersion" && status in ["candidate", "approved"]]{
+    _id, _rev, status, effectiveDate, changeSummary, preparedBy, approval
+  }
 }`
 
 /** The published version a version is compared with: the latest one, or the one before `$before`. */
 export const BASELINE_QUERY = /* groq */ `
-  *[_type == "policyVersion" && status == "published" && (!defined($before) || number < $before)]
+  *[_type == "policyVersion" && status == "published" && !(_id in path("drafts.**"))
+    && (!defined($before) || number < $before)]
     | order(number desc)[0]{${VERSION_CONTENT}}
-`
-
-export const PUBLISHED_NUMBERS_QUERY = /* groq */ `
-  *[_type == "policyVersion" && status == "published" && !(_id in path("drafts.**"))].number
 `

@@ -5,11 +5,15 @@ import {connect, createServer, type Server, type Socket} from 'node:net'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {createClient, type SanityClient} from '@sanity/client'
-import {startLake, type RunningLake} from '../../../sanity/lake/server'
+import {encodeSignatureHeader, SIGNATURE_HEADER_NAME} from '@sanity/webhook'
+import {SITE_SIGNER} from '../../../lib/localUsers'
+import {randomId, type LakeDocument} from '../../../sanity/lake/documents'
+import {startLake, type LakeOptions, type RunningLake} from '../../../sanity/lake/server'
+import {DatasetStore} from '../../../sanity/lake/storage'
 
 /**
  * A second copy of the product for tests that change content or break things: its own embedded
- * lake (fresh seed, in a temporary folder) and its own `next start` on the same build, so the
+ * lake (fresh seed, in a temporary folder) and its own site server on the same build, so the
  * shared site the other specs read is never affected. The site reaches the lake through a relay
  * the test can cut, to play a content source that has gone away.
  */
@@ -19,10 +23,19 @@ export interface IsolatedSite {
   /** Stops relaying and refuses new connections: the site sees the lake as down. */
   cutLake(): Promise<void>
   client(role: 'editor' | 'legal-reviewer'): SanityClient
+  /** A local user's token, as the Studio sends it to the site's sign-off endpoints. */
+  token(role: 'editor' | 'legal-reviewer'): string
+  /**
+   * Changes a document directly in the lake's storage, behind the site's back (no rule, no
+   * history, no webhook), the lake stopped meanwhile; then expires the site's cache.
+   */
+  alterStorage(id: string, change: (doc: LakeDocument) => LakeDocument): Promise<void>
+  /** Expires the site's cached content, as Sanity's webhook does after a change. */
+  revalidate(): Promise<void>
   stop(): Promise<void>
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.once('error', reject)
@@ -66,12 +79,19 @@ async function waitForSite(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`The site at ${url} did not start in time`)
 }
 
-export async function startIsolatedSite(): Promise<IsolatedSite> {
+/**
+ * `workflowRules: false` runs the lake as a hosted Sanity project behaves: it accepts any write,
+ * and only the site's own checks stand.
+ */
+export async function startIsolatedSite(
+  options: Pick<LakeOptions, 'workflowRules'> = {},
+): Promise<IsolatedSite> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'policy-isolated-'))
   const sitePort = await freePort()
   const url = `http://localhost:${sitePort}`
   const webhookSecret = randomBytes(24).toString('base64url')
-  const lake = await startLake({
+  const lakeOptions: LakeOptions = {
+    ...options,
     port: 0,
     httpsPort: false,
     dataDir,
@@ -84,11 +104,29 @@ export async function startIsolatedSite(): Promise<IsolatedSite> {
         projection: '{_id, _type, number, status}',
       },
     ],
-  })
-  const lakeRelay = await relay(Number(new URL(lake.url).port))
+  }
+  let lake = await startLake(lakeOptions)
+  const lakePort = Number(new URL(lake.url).port)
+  const lakeRelay = await relay(lakePort)
+  const userToken = (role: string) => {
+    const user = lake.users.find((candidate) => candidate.role === role)
+    if (!user) throw new Error(`No ${role} in the isolated lake`)
+    return user.token
+  }
+  const revalidate = async () => {
+    const body = JSON.stringify({_type: 'policyVersion'})
+    const signature = await encodeSignatureHeader(body, Date.now(), webhookSecret)
+    const response = await fetch(`${url}/api/revalidate`, {
+      method: 'POST',
+      headers: {'content-type': 'application/json', [SIGNATURE_HEADER_NAME]: signature},
+      body,
+    })
+    if (!response.ok) throw new Error(`Revalidation answered ${response.status}`)
+  }
 
-  const nextBin = path.resolve('node_modules/next/dist/bin/next')
-  const child = spawn(process.execPath, [nextBin, 'start', '--port', String(sitePort)], {
+  // Served as in production: Next behind the site's own server (scripts/serve.ts).
+  const tsxCli = path.resolve('node_modules/tsx/dist/cli.mjs')
+  const child = spawn(process.execPath, [tsxCli, 'scripts/serve.ts', '--port', String(sitePort)], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
       ...process.env,
@@ -97,22 +135,49 @@ export async function startIsolatedSite(): Promise<IsolatedSite> {
       SITE_URL: url,
       LAKE_PORT: String(lakeRelay.port),
       SANITY_WEBHOOK_SECRET: webhookSecret,
+      // As npm start hands them over: the lake's signing key and its signing service's token.
+      SIGNING_PRIVATE_KEY: lake.signingKey,
+      SANITY_API_WRITE_TOKEN: userToken(SITE_SIGNER.role),
     },
   })
   await waitForSite(url, child)
 
   return {
     url,
-    lake,
+    get lake() {
+      return lake
+    },
     async cutLake() {
       await new Promise<void>((resolve) => {
         lakeRelay.server.close(() => resolve())
         for (const socket of lakeRelay.sockets) socket.destroy()
       })
     },
+    token: userToken,
+    revalidate,
+    async alterStorage(id, change) {
+      await lake.close()
+      const store = DatasetStore.open(dataDir, 'production')
+      try {
+        const before = store.get(id)
+        if (!before) throw new Error(`No document ${id} in the isolated lake`)
+        const after = {...change(structuredClone(before)), _rev: randomId()}
+        store.commit({
+          id: randomId(),
+          timestamp: new Date().toISOString(),
+          author: 'behind-the-sites-back',
+          kind: 'import',
+          request: {},
+          mutations: [],
+          changes: [{id, before, after, mutations: []}],
+        })
+      } finally {
+        store.close()
+      }
+      lake = await startLake({...lakeOptions, port: lakePort})
+      await revalidate()
+    },
     client(role) {
-      const user = lake.users.find((candidate) => candidate.role === role)
-      if (!user) throw new Error(`No ${role} in the isolated lake`)
       return createClient({
         projectId: 'local',
         dataset: 'production',
@@ -120,7 +185,7 @@ export async function startIsolatedSite(): Promise<IsolatedSite> {
         apiHost: lake.url,
         useProjectHostname: false,
         useCdn: false,
-        token: user.token,
+        token: userToken(role),
       })
     },
     async stop() {

@@ -1,6 +1,8 @@
 import {createClient, type SanityClient} from '@sanity/client'
 import type {Page} from '@playwright/test'
+import {EMBEDDED_PROJECT_ID} from '../../../lib/env'
 import {readLocalUsers, type LocalUser} from '../../../sanity/lake/auth'
+import {studioLocaleStorageKey, type StudioLocale} from '../../../sanity/studio/i18n/locales'
 import {E2E_LAKE_DATA_DIR, E2E_LAKE_HTTPS_PORT, E2E_LAKE_PORT} from '../../../playwright.config'
 
 /** The Studio is a large application: its first load on a small machine takes a while. */
@@ -16,11 +18,26 @@ export function localUser(role: LocalUser['role']): LocalUser {
   return user
 }
 
-/** Logs the page in the way the Studio remembers a token login: in local storage. */
-export async function logInToStudio(page: Page, user: LocalUser): Promise<void> {
-  await page.addInitScript((token) => {
-    window.localStorage.setItem('__studio_auth_token_local', JSON.stringify({token}))
-  }, user.token)
+/**
+ * Logs the page in the way the Studio remembers a token login, and with the language the person
+ * chose for the Studio: both in local storage. English unless said, for the tests that tell a
+ * story in the Studio's English words; the Studio's own default, French, is tested on its own.
+ */
+export async function logInToStudio(
+  page: Page,
+  user: LocalUser,
+  language: StudioLocale | 'not chosen yet' = 'en-US',
+): Promise<void> {
+  await page.addInitScript(
+    ({token, localeKey, language}) => {
+      window.localStorage.setItem('__studio_auth_token_local', JSON.stringify({token}))
+      // Only before the person first chooses: a choice made during the test is kept on reload.
+      if (language !== 'not chosen yet' && window.localStorage.getItem(localeKey) === null) {
+        window.localStorage.setItem(localeKey, language)
+      }
+    },
+    {token: user.token, localeKey: studioLocaleStorageKey(EMBEDDED_PROJECT_ID), language},
+  )
 }
 
 /** `@sanity/client` reading the lake as the site does, with a user's token. */

@@ -2,19 +2,23 @@ import type {Metadata} from 'next'
 import {hasLocale} from 'next-intl'
 import {getTranslations, setRequestLocale} from 'next-intl/server'
 import {notFound} from 'next/navigation'
+import {IntegrityWarning} from '@/components/IntegrityWarning'
 import {PageShell} from '@/components/PageShell'
+import {ResponseStatus} from '@/components/ResponseStatus'
 import {CompareProblem} from '@/components/redline/CompareProblem'
 import {ComparisonView} from '@/components/redline/ComparisonView'
 import {alternates, languageOptions} from '@/i18n/alternates'
 import {getPathname} from '@/i18n/navigation'
 import {routing, type Locale} from '@/i18n/routing'
-import {comparePolicies} from '@/lib/diff'
+import {compareVersions} from '@/lib/delivery/comparisons'
 import {env} from '@/lib/env'
 import {feedPath} from '@/lib/feed/addresses'
 import {organisationToday} from '@/lib/policy/dates'
 import {currentVersionNumber, versionPeriods} from '@/lib/policy/periods'
+import {verificationOf} from '@/lib/policy/verification'
 import {parseVersionNumber} from '@/lib/policy/versionNumber'
 import {
+  fetchHistoryVerification,
   fetchPublishedVersions,
   fetchVersion,
   loadContent,
@@ -94,6 +98,7 @@ export async function generateMetadata({params, searchParams}: Props): Promise<M
   if (!hasLocale(routing.locales, locale)) return {}
   const request = readRequest(await searchParams, await loadContent(fetchPublishedVersions))
   const t = await getTranslations({locale, namespace: 'Compare'})
+  if (request.kind === 'unknown') return {title: t('notFoundTitle'), robots: {index: false}}
   if (request.kind !== 'pair') return {title: t('problemMetaTitle'), robots: {index: false}}
   return {
     title: t('metaTitle', {from: request.from, to: request.to}),
@@ -112,7 +117,6 @@ export default async function ComparePage({params, searchParams}: Props) {
   const query = await searchParams
   const versions = await loadContent(fetchPublishedVersions)
   const request = readRequest(query, versions)
-  if (request.kind === 'unknown') notFound()
 
   const t = await getTranslations({locale, namespace: 'Compare'})
   const language = textLanguage(query, locale)
@@ -123,10 +127,26 @@ export default async function ComparePage({params, searchParams}: Props) {
     ...(language === locale ? {} : {lang: language}),
   }
 
+  // Versions never published: a 404 that lists the versions that can be compared.
+  const unknown = async () => (
+    <PageShell languages={await languageOptions('/privacy-policy/compare', locale)}>
+      <ResponseStatus code={404} />
+      <CompareProblem
+        title={t('notFoundTitle')}
+        message={t('notFoundDescription')}
+        picker={picker}
+        historyHref={path('/privacy-policy/history')}
+      />
+    </PageShell>
+  )
+  if (request.kind === 'unknown') return unknown()
+
   if (request.kind === 'problem') {
     const {problem} = request
     return (
       <PageShell languages={await languageOptions('/privacy-policy/compare', locale)}>
+        {/* Without versions named, the page explains; with badly named ones, the request is bad. */}
+        {problem.reason !== 'notEnough' && <ResponseStatus code={400} />}
         <CompareProblem
           title={t('problemTitle')}
           message={
@@ -148,10 +168,10 @@ export default async function ComparePage({params, searchParams}: Props) {
   }
 
   const {from, to} = request
-  const [before, after] = await loadContent(() =>
-    Promise.all([fetchVersion(from), fetchVersion(to)]),
+  const [before, after, history] = await loadContent(() =>
+    Promise.all([fetchVersion(from), fetchVersion(to), fetchHistoryVerification()]),
   )
-  if (!before || !after) notFound()
+  if (!before || !after) return unknown()
 
   const periods = versionPeriods(versions, organisationToday())
   const compared = (number: number) => ({
@@ -171,8 +191,12 @@ export default async function ComparePage({params, searchParams}: Props) {
 
   return (
     <PageShell languages={await languageOptions(compareHref(from, to), locale)}>
+      <IntegrityWarning
+        verifications={[verificationOf(history, from), verificationOf(history, to)]}
+        missing={history.missing}
+      />
       <ComparisonView
-        comparison={comparePolicies(before, after, {siteHosts: env().siteHosts})}
+        comparison={compareVersions(before, after, {siteHosts: env().siteHosts})}
         language={language}
         from={compared(from)}
         to={compared(to)}

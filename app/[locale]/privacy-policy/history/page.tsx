@@ -2,6 +2,7 @@ import type {Metadata} from 'next'
 import {hasLocale} from 'next-intl'
 import {getTranslations, setRequestLocale} from 'next-intl/server'
 import {notFound} from 'next/navigation'
+import {IntegrityWarning} from '@/components/IntegrityWarning'
 import {PageShell} from '@/components/PageShell'
 import {VersionHistory} from '@/components/VersionHistory'
 import {alternates, languageOptions} from '@/i18n/alternates'
@@ -10,7 +11,12 @@ import {previousVersions} from '@/lib/feed/versions'
 import {routing} from '@/i18n/routing'
 import {organisationToday} from '@/lib/policy/dates'
 import {versionPeriods} from '@/lib/policy/periods'
-import {fetchPublishedVersions, loadContent} from '@/sanity/lib/fetch'
+import {verificationOf} from '@/lib/policy/verification'
+import {
+  fetchHistoryVerification,
+  fetchPublishedVersions,
+  loadContent,
+} from '@/sanity/lib/fetch'
 
 export async function generateMetadata({
   params,
@@ -35,19 +41,23 @@ export default async function HistoryPage({params}: PageProps<'/[locale]/privacy
   setRequestLocale(locale)
   const t = await getTranslations({locale, namespace: 'History'})
 
-  const versions = await loadContent(fetchPublishedVersions)
+  const [versions, history] = await loadContent(() =>
+    Promise.all([fetchPublishedVersions(), fetchHistoryVerification()]),
+  )
   const periods = versionPeriods(versions, organisationToday())
   const previous = previousVersions(versions)
   const entries = versions.map((version) => ({
     ...version,
     period: periods.get(version.number)!,
     previous: previous.get(version.number),
+    verification: verificationOf(history, version.number),
   }))
 
   return (
     <PageShell languages={await languageOptions('/privacy-policy/history', locale)}>
       <h1>{t('title')}</h1>
       <p className="lead">{t('intro')}</p>
+      <IntegrityWarning verifications={history.versions} missing={history.missing} />
       <VersionHistory entries={entries} language={locale} />
     </PageShell>
   )

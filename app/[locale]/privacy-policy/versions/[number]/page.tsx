@@ -3,19 +3,25 @@ import {hasLocale} from 'next-intl'
 import {getTranslations, setRequestLocale} from 'next-intl/server'
 import {notFound} from 'next/navigation'
 import {IntegrityWarning} from '@/components/IntegrityWarning'
+import {NotFoundPage} from '@/components/NotFoundPage'
 import {PageShell} from '@/components/PageShell'
 import {PolicyDocument} from '@/components/PolicyDocument'
 import {PreviewBanner} from '@/components/PreviewBanner'
 import {VersionBanner} from '@/components/VersionBanner'
 import {alternates, languageOptions} from '@/i18n/alternates'
 import {routing} from '@/i18n/routing'
-import {checkIntegrity} from '@/lib/policy/integrity'
 import {env} from '@/lib/env'
 import {collectOutboundLinks} from '@/lib/links'
 import {organisationToday} from '@/lib/policy/dates'
 import {versionPeriods} from '@/lib/policy/periods'
+import {verificationOf} from '@/lib/policy/verification'
 import {parseVersionNumber} from '@/lib/policy/versionNumber'
-import {fetchPublishedVersions, fetchVersion, loadContent} from '@/sanity/lib/fetch'
+import {
+  fetchHistoryVerification,
+  fetchPublishedVersions,
+  fetchVersion,
+  loadContent,
+} from '@/sanity/lib/fetch'
 import {isPreviewing} from '@/sanity/lib/preview'
 import {PreviewConnection} from '@/sanity/presentation/PreviewConnection'
 import {leavePreviewHref, versionPath} from '@/sanity/presentation/routes'
@@ -38,13 +44,14 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
 export default async function VersionPage({params}: Props) {
   const {locale, number: rawNumber} = await params
   const number = parseVersionNumber(rawNumber)
-  if (!hasLocale(routing.locales, locale) || number === undefined) notFound()
+  if (!hasLocale(routing.locales, locale)) notFound()
   setRequestLocale(locale)
+  if (number === undefined) return <NotFoundPage locale={locale} />
 
-  const [version, versions] = await loadContent(() =>
-    Promise.all([fetchVersion(number), fetchPublishedVersions()]),
+  const [version, versions, history] = await loadContent(() =>
+    Promise.all([fetchVersion(number), fetchPublishedVersions(), fetchHistoryVerification()]),
   )
-  if (!version) notFound()
+  if (!version) return <NotFoundPage locale={locale} />
   const period = versionPeriods(versions, organisationToday()).get(number) ?? {state: 'never' as const}
   const outboundHosts = new Set(
     collectOutboundLinks(version, {siteHosts: env().siteHosts})
@@ -70,7 +77,10 @@ export default async function VersionPage({params}: Props) {
         />
       )}
       <VersionBanner period={period} />
-      <IntegrityWarning status={await checkIntegrity(version)} />
+      <IntegrityWarning
+        verifications={[verificationOf(history, number)]}
+        missing={history.missing}
+      />
       <PolicyDocument version={version} language={locale} />
       <p className="version-links-count">{t('outboundSites', {count: outboundHosts.size})}</p>
       {previewing && <PreviewConnection />}

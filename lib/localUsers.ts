@@ -1,0 +1,55 @@
+/**
+ * The embedded lake's people, the one source of their ids: the lake creates them (with tokens of
+ * their own) and the seed names them as the authors of its history. Tokens are not here: each
+ * installation makes its own at first start.
+ */
+
+export type LocalRole = 'editor' | 'legal-reviewer' | 'signing-service'
+
+export interface LocalUserProfile {
+  id: string
+  name: string
+  email: string
+  role: LocalRole
+  /** What the person does, in the product's words. */
+  title: string
+}
+
+export const LOCAL_EDITOR: LocalUserProfile = {
+  id: 'p-editor',
+  name: 'Camille Tremblay',
+  email: 'camille.tremblay@example.org',
+  role: 'editor',
+  title: 'Editor',
+}
+
+export const LOCAL_LEGAL_REVIEWER: LocalUserProfile = {
+  id: 'p-legal-reviewer',
+  name: 'Me Sophie Gagnon',
+  email: 'sophie.gagnon@example.org',
+  role: 'legal-reviewer',
+  title: 'Legal reviewer',
+}
+
+/**
+ * Not a person: the site's server, which writes approvals and publications with this user's
+ * token once it has checked and signed them. Nobody logs in to the Studio as it.
+ */
+export const SITE_SIGNER: LocalUserProfile = {
+  id: 'p-site-signer',
+  name: 'Privacy policy site (signing service)',
+  email: 'signing-service@localhost',
+  role: 'signing-service',
+  title: 'Signing service',
+}
+
+export const LOCAL_USERS: readonly LocalUserProfile[] = [
+  LOCAL_EDITOR,
+  LOCAL_LEGAL_REVIEWER,
+  SITE_SIGNER,
+]
+
+/** The people who may log in to the Studio (everyone but the signing service). */
+export function isPerson(user: {role: LocalRole}): boolean {
+  return user.role !== 'signing-service'
+}

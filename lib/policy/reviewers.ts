@@ -1,0 +1,37 @@
+/**
+ * Who may approve a version. A Sanity project names its legal reviewers either by a role (custom
+ * roles are an Enterprise feature) or by a list of user ids or e-mail addresses (any plan). The
+ * embedded lake's reviewer holds the role `legal-reviewer`.
+ */
+
+export const DEFAULT_REVIEWER_ROLE = 'legal-reviewer'
+
+export interface ReviewerRule {
+  /** A project role whose members are legal reviewers. */
+  role?: string
+  /** User ids or e-mail addresses (compared without case) of the legal reviewers. */
+  users: string[]
+}
+
+/** A person as Sanity's `/users/me` describes them. */
+export interface ContentUser {
+  id: string
+  name?: string
+  email?: string
+  roles?: readonly {name: string}[]
+}
+
+export function isReviewer(user: ContentUser, rule: ReviewerRule): boolean {
+  if (rule.role && (user.roles ?? []).some((role) => role.name === rule.role)) return true
+  const listed = new Set(rule.users.map((entry) => entry.trim().toLowerCase()))
+  return listed.has(user.id.toLowerCase()) || (!!user.email && listed.has(user.email.toLowerCase()))
+}
+
+/**
+ * Who may publish: any project member who may write. Sanity's Viewer role reads only; a person
+ * whose only role is `viewer` cannot publish.
+ */
+export function mayPublish(user: ContentUser): boolean {
+  const roles = (user.roles ?? []).map((role) => role.name)
+  return roles.length > 0 && roles.some((role) => role !== 'viewer')
+}

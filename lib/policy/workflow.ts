@@ -1,0 +1,269 @@
+/**
+ * The life of a policy version, as pure rules shared by the Studio, the site's sign-off endpoints
+ * and the embedded lake: an editor prepares a private candidate (`drafts.version-<n>`) with its
+ * summary of changes and proposed effective date; a legal reviewer approves it through the site,
+ * which signs; an editor publishes it through the site, which signs again and creates
+ * `version-<n>`. docs/decisions/0007-signed-versions.md tells the whole story.
+ */
+import {canonicalJson} from './canonicalJson'
+import {buildSnapshot, type PolicyDocument, type PolicySectionDocument} from './candidate'
+import {recordContent, versionRecord} from './record'
+import type {Refusal} from './refusals'
+import {LANGUAGES, type Localized, type PolicyContent, type VersionActor} from './types'
+
+const DRAFTS_PREFIX = 'drafts.'
+const VERSION_ID = /^version-([1-9]\d{0,8})$/
+const CANDIDATE_ID = /^drafts\.version-([1-9]\d{0,8})$/
+
+/** A published version's id. */
+export function versionDocumentId(number: number): string {
+  return `version-${number}`
+}
+
+/**
+ * A candidate's id: the draft of the version it will become. Sanity keeps every id with a dot
+ * private, so nobody reads a candidate without a token, even on a public dataset.
+ */
+export function candidateDocumentId(number: number): string {
+  return `${DRAFTS_PREFIX}${versionDocumentId(number)}`
+}
+
+/** The number a published version's id names, if it is one. */
+export function publishedVersionNumber(id: string): number | undefined {
+  const match = VERSION_ID.exec(id)
+  return match ? Number(match[1]) : undefined
+}
+
+/** The number a candidate's id names, if it is one. */
+export function candidateNumber(id: string): number | undefined {
+  const match = CANDIDATE_ID.exec(id)
+  return match ? Number(match[1]) : undefined
+}
+
+/** One more than the highest published number (1 when nothing is published yet). */
+export function nextVersionNumber(publishedNumbers: readonly number[]): number {
+  return Math.max(0, ...publishedNumbers) + 1
+}
+
+/** Who did something, as the content source identifies them. */
+export function actor(user: {id: string; name: string}, at: Date = new Date()): VersionActor {
+  return {userId: user.id, name: user.name, at: at.toISOString()}
+}
+
+/**
+ * The fields an editor writes when preparing (and, for the summary and the date, may change until
+ * approval): everything in the record but what the site adds when it seals it.
+ */
+export const PREPARED_FIELDS = [
+  'number',
+  'title',
+  'organisationName',
+  'introduction',
+  'sections',
+  'effectiveDate',
+  'changeSummary',
+  'preparedBy',
+] as const
+
+/** What an editor may still change on a candidate once prepared. */
+export const PROPOSAL_FIELDS = ['effectiveDate', 'changeSummary'] as const
+
+/** What an approval writes on a candidate: the approval, and the seal the site computed. */
+export const APPROVAL_FIELDS = ['status', 'approval', 'linkAudit', 'previousFingerprint'] as const
+
+/** What only publication writes. */
+export const PUBLICATION_FIELDS = ['fingerprint', 'publication', 'publishedAt'] as const
+
+export interface Proposal {
+  effectiveDate: string
+  changeSummary: Localized<string>
+}
+
+/**
+ * The candidate document for `content`: bilingual wrappers typed for the Studio's forms, one
+ * snapshot per section keyed by its stable key, and an introduction always present (empty when
+ * the policy has none), with the editor's summary of changes and proposed date.
+ */
+export function candidateDocument(options: {
+  number: number
+  content: PolicyContent
+  preparedBy: VersionActor
+  proposal: Proposal
+}) {
+  const {number, content, preparedBy, proposal} = options
+  return {
+    _id: candidateDocumentId(number),
+    _type: 'policyVersion' as const,
+    status: 'candidate' as const,
+    number,
+    title: {_type: 'localeString', fr: content.title.fr, en: content.title.en},
+    organisationName: content.organisationName,
+    introduction: {
+      _type: 'localePortableText',
+      fr: content.introduction?.fr ?? [],
+      en: content.introduction?.en ?? [],
+    },
+    sections: content.sections.map((section) => ({
+      _type: 'sectionSnapshot',
+      _key: section.key,
+      key: section.key,
+      title: {_type: 'localeString', fr: section.title.fr, en: section.title.en},
+      body: {_type: 'localePortableText', fr: section.body.fr, en: section.body.en},
+    })),
+    effectiveDate: proposal.effectiveDate,
+    changeSummary: {
+      _type: 'localeText',
+      fr: proposal.changeSummary.fr,
+      en: proposal.changeSummary.en,
+    },
+    preparedBy: {_type: 'versionActor', ...preparedBy},
+  }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** A real calendar day written YYYY-MM-DD (no 31 February). */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false
+  const date = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value
+}
+
+/** Why an effective date cannot be used, if it cannot: a version never takes effect in the past. */
+export function effectiveDateRefusal(value: unknown, today: string): Refusal | undefined {
+  if (!isCalendarDate(value)) return {code: 'effective-date-invalid'}
+  if (value < today) return {code: 'effective-date-past', params: {today}}
+  return undefined
+}
+
+/** What is missing from a change summary, one refusal per language left blank. */
+export function changeSummaryRefusals(summary: unknown): Refusal[] {
+  const value =
+    summary !== null && typeof summary === 'object' ? (summary as Record<string, unknown>) : {}
+  return LANGUAGES.flatMap((language): Refusal[] => {
+    const text = value[language]
+    if (typeof text === 'string' && text.trim() !== '') return []
+    return [{code: language === 'fr' ? 'summary-missing-fr' : 'summary-missing-en'}]
+  })
+}
+
+/** Everything that stops a proposal (date and summary) from being approved, in order. */
+export function proposalRefusals(doc: Record<string, unknown>, today: string): Refusal[] {
+  const date = effectiveDateRefusal(doc.effectiveDate, today)
+  return [...(date ? [date] : []), ...changeSummaryRefusals(doc.changeSummary)]
+}
+
+/**
+ * Where two states of the policy's content differ: the keys of the sections changed, added or
+ * removed, whether the title, organisation or introduction changed, and whether the sections
+ * that both hold are in another order.
+ */
+export interface ContentDifference {
+  sections: string[]
+  frontMatter: boolean
+  order: boolean
+}
+
+function sectionMap(content: PolicyContent): Map<string, string> {
+  return new Map(
+    content.sections.map((section) => [
+      section.key,
+      canonicalJson({title: section.title, body: section.body}),
+    ]),
+  )
+}
+
+function frontMatter(content: PolicyContent): string {
+  return canonicalJson({
+    title: content.title,
+    organisationName: content.organisationName,
+    introduction: {fr: content.introduction?.fr ?? [], en: content.introduction?.en ?? []},
+  })
+}
+
+export function contentDifference(before: PolicyContent, after: PolicyContent): ContentDifference {
+  const was = sectionMap(before)
+  const is = sectionMap(after)
+  const common = (content: PolicyContent) =>
+    content.sections.map((section) => section.key).filter((key) => was.has(key) && is.has(key))
+  return {
+    sections: [...new Set([...was.keys(), ...is.keys()])].filter(
+      (key) => was.get(key) !== is.get(key),
+    ),
+    frontMatter: frontMatter(before) !== frontMatter(after),
+    order: canonicalJson(common(before)) !== canonicalJson(common(after)),
+  }
+}
+
+export const EMPTY_CONTENT: PolicyContent = {
+  title: {fr: '', en: ''},
+  organisationName: '',
+  sections: [],
+}
+
+/** The content a stored version (candidate or published) holds. */
+export function storedContent(doc: object): PolicyContent {
+  return recordContent(versionRecord(doc))
+}
+
+/**
+ * How a candidate differs from the working text it was prepared from (the published policy and
+ * sections): when it does, publishing it would leave the newer edits out.
+ */
+export interface Staleness extends ContentDifference {
+  stale: boolean
+}
+
+export function candidateStaleness(
+  candidate: object,
+  working: {policy: PolicyDocument | null; sections: PolicySectionDocument[]},
+): Staleness {
+  const now = working.policy
+    ? buildSnapshot(working.policy, working.sections).content
+    : EMPTY_CONTENT
+  const difference = contentDifference(storedContent(candidate), now)
+  return {
+    ...difference,
+    stale: difference.sections.length > 0 || difference.frontMatter || difference.order,
+  }
+}
+
+/**
+ * The documents whose authors may not approve a candidate: the candidate itself, the sections
+ * whose content it changes relative to the version before it, and the policy when its title,
+ * introduction, or list or order of sections changes (a section added or removed is a change to
+ * the policy's list). Each with its draft.
+ */
+export function separationOfDutiesScope(
+  candidate: Record<string, unknown>,
+  previous: Record<string, unknown> | null,
+  sections: readonly {_id: string; key?: {current?: string} | null}[],
+): string[] {
+  const before = previous ? storedContent(previous) : EMPTY_CONTENT
+  const after = storedContent(candidate)
+  const difference = contentDifference(before, after)
+  const membership =
+    canonicalJson(before.sections.map((section) => section.key).sort()) !==
+    canonicalJson(after.sections.map((section) => section.key).sort())
+  const changed = new Set(difference.sections)
+  const ids = new Set<string>([String(candidate._id)])
+  for (const section of sections) {
+    if (section.key?.current && changed.has(section.key.current)) ids.add(section._id)
+  }
+  if (difference.frontMatter || difference.order || membership) ids.add('policy')
+  for (const id of [...ids]) {
+    ids.add(id.startsWith(DRAFTS_PREFIX) ? id.slice(DRAFTS_PREFIX.length) : `${DRAFTS_PREFIX}${id}`)
+  }
+  return [...ids].sort()
+}
+
+/**
+ * The staleness as one parameter for a refusal, in words that need no translation: the sections'
+ * keys, and `policy` (the document's id) when its title, introduction or order of sections moved.
+ */
+export function stalenessSummary(staleness: Staleness): string {
+  return [
+    ...staleness.sections.map((key) => `#${key}`),
+    ...(staleness.frontMatter || staleness.order ? ['policy'] : []),
+  ].join(', ')
+}

@@ -1,0 +1,354 @@
+import 'server-only'
+import type {SanityDocument} from 'next-sanity'
+import {RETRY_AFTER_SECONDS} from '@/lib/delivery/unavailablePages'
+import {env} from '@/lib/env'
+import {checkCandidate} from '@/lib/policy/candidate'
+import {organisationToday} from '@/lib/policy/dates'
+import {linkAuditMatches, versionRecord} from '@/lib/policy/record'
+import {
+  REFUSAL_STATUS,
+  RefusalError,
+  refusalBody,
+  refuse,
+  type Refusal,
+  type RefusalCode,
+} from '@/lib/policy/refusals'
+import {isReviewer, mayPublish, type ContentUser} from '@/lib/policy/reviewers'
+import {
+  approvalSeal,
+  fingerprintSync,
+  publishedVersionDocument,
+  signerFor,
+} from '@/lib/policy/signoff'
+import {checkSignature} from '@/lib/policy/signingKeys'
+import {approvalStatement, storedSignature} from '@/lib/policy/statements'
+import type {VersionActor} from '@/lib/policy/types'
+import {verifyHistory} from '@/lib/policy/verification'
+import {
+  actor,
+  candidateNumber,
+  candidateStaleness,
+  nextVersionNumber,
+  proposalRefusals,
+  separationOfDutiesScope,
+  stalenessSummary,
+  storedContent,
+} from '@/lib/policy/workflow'
+import type {PolicyDocument, PolicySectionDocument} from '@/lib/policy/candidate'
+import {client} from './client'
+import {SIGNOFF_STATE_QUERY} from './queries'
+import {siteSigningKey, trustedKeys} from './signingKeys'
+
+/**
+ * The site's sign-off endpoints (docs/decisions/0007-signed-versions.md): the Studio posts the
+ * person's own token; the site asks the content source who that is, checks every rule against
+ * what the content source holds (its documents and its history's authors), then writes with its
+ * own token and signs with its own key. The same code runs against the embedded lake and a
+ * hosted Sanity project.
+ */
+
+type Json = Record<string, unknown>
+
+interface SignoffState {
+  candidate: SanityDocument | null
+  published: SanityDocument[]
+  policy: PolicyDocument | null
+  sections: PolicySectionDocument[]
+}
+
+interface SignoffRequest {
+  id: string
+  revision: string
+  acknowledgeStale: boolean
+}
+
+/** The content source did not answer: a 503 the Studio can retry, never a refusal. */
+class SourceUnavailable extends Error {}
+
+function isObject(value: unknown): value is Json {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+function statusOf(error: unknown): number | undefined {
+  return isObject(error) && typeof error.statusCode === 'number' ? error.statusCode : undefined
+}
+
+/** A refusal the content source itself sent (the embedded lake's own rules), kept as it is. */
+function sourceRefusal(error: unknown): Refusal | undefined {
+  const body = isObject(error) && isObject(error.response) ? error.response.body : undefined
+  const detail = isObject(body) && isObject(body.error) ? body.error : undefined
+  const code = detail?.code
+  if (typeof code !== 'string' || !(code in REFUSAL_STATUS)) return undefined
+  return {
+    code: code as RefusalCode,
+    params: isObject(detail?.params) ? detail.params : {},
+  } as Refusal
+}
+
+function bearerToken(request: Request): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')
+  return match?.[1]
+}
+
+async function readRequest(request: Request): Promise<SignoffRequest> {
+  let body: unknown
+  try {
+    body = await request.json()
+  } catch {
+    refuse({code: 'bad-request', params: {detail: 'the body must be JSON'}})
+  }
+  if (!isObject(body) || typeof body.id !== 'string' || typeof body.revision !== 'string') {
+    refuse({code: 'bad-request', params: {detail: 'give the candidate’s "id" and "revision"'}})
+  }
+  if (body.acknowledgeStale !== undefined && typeof body.acknowledgeStale !== 'boolean') {
+    refuse({code: 'bad-request', params: {detail: '"acknowledgeStale" is true or false'}})
+  }
+  return {id: body.id, revision: body.revision, acknowledgeStale: body.acknowledgeStale === true}
+}
+
+/** Who the caller is, as the content source says: Sanity's `/users/me`, on the lake as on Sanity. */
+async function identify(token: string | undefined): Promise<ContentUser & {name: string}> {
+  if (!token) refuse({code: 'not-signed-in'})
+  let user: unknown
+  try {
+    user = await client
+      .withConfig({token, useCdn: false})
+      .request({uri: '/users/me', tag: 'signoff.identify'})
+  } catch (error) {
+    const status = statusOf(error)
+    if (status === 401 || status === 403) refuse({code: 'not-signed-in'})
+    throw new SourceUnavailable('The content source did not say who is asking', {cause: error})
+  }
+  if (!isObject(user) || typeof user.id !== 'string' || user.id === '') {
+    refuse({code: 'not-signed-in'})
+  }
+  const roles = Array.isArray(user.roles)
+    ? user.roles.filter(isObject).map((role) => ({name: String(role.name)}))
+    : []
+  const email = typeof user.email === 'string' ? user.email : undefined
+  const name =
+    (typeof user.name === 'string' && user.name) ||
+    (typeof user.displayName === 'string' && user.displayName) ||
+    email ||
+    user.id
+  return {id: user.id, name, email, roles}
+}
+
+function writer() {
+  const {writeToken} = env().signoff
+  if (!writeToken || !siteSigningKey()) refuse({code: 'signing-not-configured'})
+  return client.withConfig({token: writeToken, perspective: 'raw', useCdn: false})
+}
+
+async function loadState(id: string): Promise<SignoffState> {
+  try {
+    return await writer().fetch<SignoffState>(SIGNOFF_STATE_QUERY, {id}, {cache: 'no-store'})
+  } catch (error) {
+    if (error instanceof RefusalError) throw error
+    throw new SourceUnavailable('The content source did not answer', {cause: error})
+  }
+}
+
+/**
+ * The documents of `scope` the person wrote to since `since`, from the content source's history
+ * of transactions (each with its author): the same log on the embedded lake and on Sanity.
+ */
+async function authoredSince(personId: string, scope: string[], since: string | undefined) {
+  const {signoff, sanity} = env()
+  const search = new URLSearchParams({excludeContent: 'true'})
+  if (since) search.set('fromTime', since)
+  const url = client.getUrl(
+    `/data/history/${sanity.dataset}/transactions/${scope.map(encodeURIComponent).join(',')}?${search}`,
+  )
+  let text: string
+  try {
+    const response = await fetch(url, {
+      headers: {Authorization: `Bearer ${signoff.writeToken}`},
+      cache: 'no-store',
+    })
+    if (!response.ok) throw new Error(`History answered ${response.status}`)
+    text = await response.text()
+  } catch (error) {
+    throw new SourceUnavailable('The content source’s history did not answer', {cause: error})
+  }
+  const touched = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as {author?: string; documentIDs?: string[]})
+    .filter((transaction) => transaction.author === personId)
+    .flatMap((transaction) => (transaction.documentIDs ?? []).filter((id) => scope.includes(id)))
+  return [...new Set(touched.map((id) => id.replace(/^drafts\./, '')))].sort()
+}
+
+/** The published history, which must verify before anything new is chained to it. */
+function verifiedLatest(published: SanityDocument[]): SanityDocument | undefined {
+  const history = verifyHistory(published, trustedKeys())
+  const failing =
+    history.missing[0] ?? history.versions.find((version) => !version.verified)?.number
+  if (failing !== undefined) refuse({code: 'history-does-not-verify', params: {number: failing}})
+  return published.at(-1)
+}
+
+function checkNumber(id: string, candidate: SanityDocument, latest: SanityDocument | undefined) {
+  const number = candidateNumber(id) as number
+  const next = nextVersionNumber(latest ? [latest.number as number] : [])
+  if (number !== next || candidate.number !== number) {
+    if (number < next) refuse({code: 'chain-moved', params: {latest: next - 1}})
+    refuse({code: 'number-not-next', params: {number, next}})
+  }
+}
+
+function checkStaleness(state: SignoffState, candidate: SanityDocument, acknowledged: boolean) {
+  const staleness = candidateStaleness(candidate, state)
+  if (staleness.stale && !acknowledged) {
+    refuse({code: 'candidate-stale', params: {sections: stalenessSummary(staleness)}})
+  }
+  return staleness.stale
+}
+
+function personActor(user: {id: string; name: string}): VersionActor {
+  return actor(user)
+}
+
+/** Approves a candidate in the caller's name, if she may; answers what the Studio shows. */
+async function approve(request: Request): Promise<Json> {
+  const user = await identify(bearerToken(request))
+  if (!isReviewer(user, env().signoff.reviewers)) refuse({code: 'not-a-reviewer'})
+  const {id, revision, acknowledgeStale} = await readRequest(request)
+  if (candidateNumber(id) === undefined) refuse({code: 'candidate-id-invalid', params: {id}})
+  const state = await loadState(id)
+  const candidate = state.candidate
+  if (!candidate) return refuse({code: 'candidate-not-found', params: {id}})
+  if (candidate.status === 'approved') refuse({code: 'already-approved'})
+  if (candidate.status !== 'candidate') refuse({code: 'candidate-not-found', params: {id}})
+  if (candidate._rev !== revision) refuse({code: 'candidate-changed'})
+  const latest = verifiedLatest(state.published)
+  checkNumber(id, candidate, latest)
+
+  const {errors} = checkCandidate(storedContent(candidate))
+  if (errors.length > 0) refuse({code: 'candidate-invalid', params: {count: errors.length}})
+  const [proposal] = proposalRefusals(candidate, organisationToday())
+  if (proposal) refuse(proposal)
+  const preparedBy = isObject(candidate.preparedBy) ? candidate.preparedBy.userId : undefined
+  if (preparedBy === user.id) refuse({code: 'self-approval'})
+
+  const scope = separationOfDutiesScope(candidate, latest ?? null, state.sections)
+  const since = isObject(latest?.publication) ? String(latest.publication.at) : undefined
+  const authored = await authoredSince(user.id, scope, since)
+  if (authored.length > 0) {
+    refuse({code: 'reviewer-authored-changes', params: {documents: authored.join(', ')}})
+  }
+  checkStaleness(state, candidate, acknowledgeStale)
+
+  const seal = approvalSeal(candidate, {
+    approver: personActor(user),
+    siteHosts: env().siteHosts,
+    previousFingerprint: (latest?.fingerprint as string | undefined) ?? null,
+    sign: signerFor(siteSigningKey()!),
+  })
+  await commit(() => writer().patch(id).ifRevisionId(revision).set(seal.fields).commit())
+  return {approved: true, number: candidate.number, fingerprint: seal.fingerprint}
+}
+
+/** Publishes an approved candidate as the next version, signed, in the caller's name. */
+async function publish(request: Request): Promise<Json> {
+  const user = await identify(bearerToken(request))
+  if (!mayPublish(user)) refuse({code: 'not-a-publisher'})
+  const {id, revision, acknowledgeStale} = await readRequest(request)
+  if (candidateNumber(id) === undefined) refuse({code: 'candidate-id-invalid', params: {id}})
+  const state = await loadState(id)
+  const candidate = state.candidate
+  if (!candidate) return refuse({code: 'candidate-not-found', params: {id}})
+  if (candidate.status !== 'approved') refuse({code: 'not-approved'})
+  if (candidate._rev !== revision) refuse({code: 'candidate-changed'})
+  const latest = verifiedLatest(state.published)
+  checkNumber(id, candidate, latest)
+
+  const approval = isObject(candidate.approval) ? candidate.approval : {}
+  const signature = storedSignature(approval)
+  if (checkSignature(approvalStatement(candidate), signature, trustedKeys()) !== 'valid') {
+    refuse({code: 'approval-signature-invalid'})
+  }
+  const record = versionRecord(candidate)
+  if (approval.fingerprint !== fingerprintSync(record)) {
+    refuse({code: 'record-differs-from-approval'})
+  }
+  if (!linkAuditMatches(record)) refuse({code: 'link-audit-mismatch'})
+  if ((candidate.previousFingerprint ?? null) !== (latest?.fingerprint ?? null)) {
+    refuse({code: 'chain-moved', params: {latest: (latest?.number as number | undefined) ?? 0}})
+  }
+  const preparedBy = isObject(candidate.preparedBy) ? candidate.preparedBy.userId : undefined
+  if (approval.userId === preparedBy) refuse({code: 'self-approval'})
+  const [proposal] = proposalRefusals(candidate, organisationToday())
+  if (proposal) refuse(proposal)
+  const stale = checkStaleness(state, candidate, acknowledgeStale)
+
+  const published = publishedVersionDocument(candidate, {
+    publisher: personActor(user),
+    sign: signerFor(siteSigningKey()!),
+    staleAcknowledged: stale,
+  })
+  await commit(() =>
+    writer()
+      .transaction()
+      .patch(id, (patch) => patch.ifRevisionId(revision).set({status: 'approved'}))
+      .create(published)
+      .delete(id)
+      .commit(),
+  )
+  return {published: true, number: published.number, fingerprint: published.fingerprint}
+}
+
+/** Writes, turning the content source's refusals into the sign-off's. */
+async function commit(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write()
+  } catch (error) {
+    const refusal = sourceRefusal(error)
+    if (refusal) refuse(refusal)
+    // A revision check that failed, or a version created meanwhile.
+    if (statusOf(error) === 409) refuse({code: 'candidate-changed'})
+    throw new SourceUnavailable('The content source did not take the write', {cause: error})
+  }
+}
+
+/** Runs an endpoint: its answer, a refusal with its code, or a 503 to retry. */
+async function answer(run: () => Promise<Json>): Promise<Response> {
+  const headers = {'cache-control': 'no-store'}
+  try {
+    return Response.json(await run(), {headers})
+  } catch (error) {
+    if (error instanceof RefusalError) {
+      return Response.json(refusalBody(error.refusal), {status: error.status, headers})
+    }
+    if (error instanceof SourceUnavailable) {
+      console.error(error, error.cause)
+      return Response.json(
+        {error: {type: 'contentUnavailable', description: 'The content source did not answer.'}},
+        {status: 503, headers: {...headers, 'retry-after': String(RETRY_AFTER_SECONDS)}},
+      )
+    }
+    throw error
+  }
+}
+
+export function approveCandidate(request: Request): Promise<Response> {
+  return answer(() => approve(request))
+}
+
+export function publishCandidate(request: Request): Promise<Response> {
+  return answer(() => publish(request))
+}
+
+/** What the Studio shows on its buttons: may the caller approve, may she publish. */
+export function signoffPermissions(request: Request): Promise<Response> {
+  return answer(async () => {
+    const user = await identify(bearerToken(request))
+    return {
+      userId: user.id,
+      reviewer: isReviewer(user, env().signoff.reviewers),
+      publisher: mayPublish(user),
+      signing: Boolean(env().signoff.writeToken && siteSigningKey()),
+    }
+  })
+}
