@@ -80,21 +80,56 @@ export function checklistCoverage(
 }
 
 /**
- * What a version records of its coverage: for each item, the sections that covered it. Recorded
- * with the version and covered by its fingerprint, so what legal saw is what stays on record.
+ * What a version records of its coverage: the checklist it was judged against (its Act and title)
+ * and, for each item as worded then, the sections that covered it. Recorded with the version and
+ * covered by its fingerprint, so what legal saw is what stays on record, whatever the checklist
+ * says later.
  */
 export interface RecordedCoverage {
   act: ChecklistAct
-  items: {key: string; sectionKeys: string[]; covered: boolean}[]
+  title: Localized<string>
+  items: RecordedCoverageItem[]
 }
 
-export function recordedCoverage(coverage: ChecklistCoverage): RecordedCoverage {
+export interface RecordedCoverageItem {
+  key: string
+  label: Localized<string>
+  reference: Localized<string>
+  sectionKeys: string[]
+  covered: boolean
+}
+
+export function recordedCoverage(
+  checklist: ComplianceChecklist,
+  coverage: ChecklistCoverage,
+): RecordedCoverage {
   return {
-    act: coverage.act,
+    act: checklist.act,
+    title: {fr: checklist.title.fr, en: checklist.title.en},
     items: coverage.items.map(({item, sectionKeys, covered}) => ({
       key: item.key,
+      label: {fr: item.label.fr, en: item.label.en},
+      reference: {fr: item.reference.fr, en: item.reference.en},
       sectionKeys,
       covered,
     })),
   }
+}
+
+/** The items a recorded coverage leaves uncovered. */
+export function uncoveredItems(coverage: RecordedCoverage): RecordedCoverageItem[] {
+  return coverage.items.filter((item) => !item.covered)
+}
+
+/**
+ * The coverage a candidate records: the checklist's items against the sections the candidate
+ * holds (in its order), with the tags their section documents carry.
+ */
+export function candidateCoverage(
+  checklist: ComplianceChecklist,
+  sections: readonly {key: string; title: Localized<string>}[],
+  tags: ReadonlyMap<string, readonly string[] | undefined>,
+): RecordedCoverage {
+  const tagged = sections.map((section) => ({...section, covers: tags.get(section.key)}))
+  return recordedCoverage(checklist, checklistCoverage(checklist, tagged))
 }

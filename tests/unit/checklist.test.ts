@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest'
 
-import {checklistCoverage, recordedCoverage} from '../../lib/policy/checklist'
+import {checklistCoverage, recordedCoverage, uncoveredItems} from '../../lib/policy/checklist'
 import {LANGUAGES} from '../../lib/policy/types'
 import {
   privateSectorChecklist,
@@ -52,13 +52,17 @@ describe('the privacy-law checklist', () => {
     const coverage = checklistCoverage(publicBodiesChecklist, [
       {key: 'contact', title, covers: ['person-in-charge']},
     ])
-    const recorded = recordedCoverage(coverage)
+    const recorded = recordedCoverage(publicBodiesChecklist, coverage)
     expect(recorded.act).toBe('public-bodies')
+    expect(recorded.title).toEqual(publicBodiesChecklist.title)
     expect(recorded.items[0]).toEqual({
       key: 'person-in-charge',
+      label: publicBodiesChecklist.items[0]!.label,
+      reference: publicBodiesChecklist.items[0]!.reference,
       sectionKeys: ['contact'],
       covered: true,
     })
+    expect(uncoveredItems(recorded).map((item) => item.key)).not.toContain('person-in-charge')
     expect(recorded.items).toHaveLength(publicBodiesChecklist.items.length)
   })
 
