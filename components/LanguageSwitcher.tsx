@@ -1,6 +1,7 @@
 'use client'
 
-import type {MouseEvent, FocusEvent} from 'react'
+import type {SyntheticEvent} from 'react'
+import {SECTION_ATTRIBUTE, sectionHref} from './sectionAddress'
 
 export interface LanguageOption {
   locale: string
@@ -10,19 +11,51 @@ export interface LanguageOption {
   label: string
 }
 
-/** How far below the top of the window a section must start to count as the one being read. */
-const READING_LINE_PX = 160
+const SECTIONS = `[${SECTION_ATTRIBUTE}]`
+
+/** The element the address's fragment names, if any. */
+function addressTarget(doc: Document): HTMLElement | null {
+  try {
+    const id = decodeURIComponent(doc.location.hash.slice(1))
+    return id ? doc.getElementById(id) : null
+  } catch {
+    return null // a malformed escape in the address names nothing
+  }
+}
 
 /**
- * The section the reader is in: the one named in the address, or else the last section whose
- * top has scrolled past the reading line.
+ * The section the reader is reading, `coveredTop` pixels of the window being hidden under the
+ * site's sticky header:
+ * - the section holding what the address names (the section, its heading or anything in it), as
+ *   long as its start is still in the window: the reader went there and has not scrolled away,
+ *   which matters near the end of the page, where a section reached by its address cannot scroll
+ *   up to the reading line;
+ * - at the very end of the page, the last section, which may never reach the reading line;
+ * - otherwise the last section that starts above the reading line, a quarter of the way down the
+ *   part of the window the header leaves visible.
  */
-export function currentSectionId(doc: Document = document): string | undefined {
-  const hash = decodeURIComponent(doc.location.hash.slice(1))
-  if (hash && doc.getElementById(hash)?.hasAttribute('data-policy-section')) return hash
+export function sectionBeingRead(doc: Document = document, coveredTop = 0): string | undefined {
+  const sections = [...doc.querySelectorAll<HTMLElement>(SECTIONS)]
+  if (sections.length === 0) return undefined
+  const view = doc.defaultView
+  const height = view?.innerHeight ?? 0
+
+  const target = addressTarget(doc)
+  const named = target?.closest<HTMLElement>(SECTIONS)
+  if (target && named) {
+    const start = target.getBoundingClientRect().top
+    if (start >= 0 && start < height) return named.id
+  }
+
+  const scrolled = view?.scrollY ?? 0
+  if (scrolled > 0 && scrolled + height >= doc.documentElement.scrollHeight - 2) {
+    return sections.at(-1)?.id
+  }
+
+  const readingLine = coveredTop + (height - coveredTop) / 4
   let current: string | undefined
-  for (const section of doc.querySelectorAll<HTMLElement>('[data-policy-section]')) {
-    if (section.getBoundingClientRect().top > READING_LINE_PX) break
+  for (const section of sections) {
+    if (section.getBoundingClientRect().top > readingLine) break
     current = section.id
   }
   return current
@@ -30,10 +63,11 @@ export function currentSectionId(doc: Document = document): string | undefined {
 
 /**
  * Links to the same page in the other languages. Plain links, so they work without JavaScript;
- * with it, the section being read is added just before the link is followed, so the reader
- * lands on the same section in the other language, and the choice is remembered for the browser
- * session in `cookie` (pages are the same for everyone and set no cookie; the site reads it where
- * an address names no language).
+ * with it, each link is pointed at the section being read whenever the reader is about to use it
+ * (pointing at it, pressing it, focusing it, opening its menu), so that following it, opening it
+ * in a new tab or copying its address all land on the same section in the other language. The
+ * choice is remembered for the browser session in `cookie` (pages are the same for everyone and
+ * set no cookie; the site reads it where an address names no language).
  */
 export function LanguageSwitcher({
   label,
@@ -44,37 +78,40 @@ export function LanguageSwitcher({
   options: LanguageOption[]
   cookie: string
 }) {
-  function keepPlace(event: MouseEvent<HTMLAnchorElement> | FocusEvent<HTMLAnchorElement>) {
+  function keepPlace(event: SyntheticEvent<HTMLAnchorElement>, base: string) {
     const link = event.currentTarget
-    const base = link.dataset.href ?? link.getAttribute('href') ?? ''
-    const section = currentSectionId()
-    link.setAttribute('href', section ? `${base}#${encodeURIComponent(section)}` : base)
-  }
-
-  function remember(event: MouseEvent<HTMLAnchorElement>) {
-    keepPlace(event)
-    // No expiry: a session cookie, as the policy promises readers.
-    document.cookie = `${cookie}=${event.currentTarget.hreflang}; path=/; SameSite=Lax`
+    // The part of the window the sticky header the switcher sits in hides.
+    const covered = Math.max(0, link.closest('header')?.getBoundingClientRect().bottom ?? 0)
+    const section = sectionBeingRead(document, covered)
+    link.setAttribute('href', section ? `${base}${sectionHref(section)}` : base)
   }
 
   return (
     <nav className="language-switcher" aria-label={label}>
       <ul>
-        {options.map((option) => (
-          <li key={option.locale}>
-            <a
-              href={option.href}
-              data-href={option.href}
-              hrefLang={option.locale}
-              lang={option.locale}
-              onClick={remember}
-              onFocus={keepPlace}
-              onMouseEnter={keepPlace}
-            >
-              {option.label}
-            </a>
-          </li>
-        ))}
+        {options.map((option) => {
+          const point = (event: SyntheticEvent<HTMLAnchorElement>) => keepPlace(event, option.href)
+          return (
+            <li key={option.locale}>
+              <a
+                href={option.href}
+                hrefLang={option.locale}
+                lang={option.locale}
+                onClick={(event) => {
+                  point(event)
+                  // No expiry: a session cookie, as the policy promises readers.
+                  document.cookie = `${cookie}=${option.locale}; path=/; SameSite=Lax`
+                }}
+                onPointerDown={point}
+                onMouseEnter={point}
+                onFocus={point}
+                onContextMenu={point}
+              >
+                {option.label}
+              </a>
+            </li>
+          )
+        })}
       </ul>
     </nav>
   )

@@ -3,6 +3,7 @@ import type {Language, PolicyVersion} from '@/lib/policy/types'
 import {ExternalLinkLegend} from './ExternalLinkLegend'
 import {useDateFormats} from './formatDates'
 import {PortableTextBody} from './PortableTextBody'
+import {sectionAnchors} from './sectionAddress'
 import {TableOfContents} from './TableOfContents'
 
 /** The section that talks about links to other sites: the outbound-link legend sits beside it. */
@@ -53,21 +54,18 @@ export function PolicyDocument({version, language}: PolicyDocumentProps) {
         }))}
       />
 
-      {version.sections.map((section) => (
-        <section
-          key={section.key}
-          id={section.key}
-          className="policy__section"
-          aria-labelledby={`${section.key}-title`}
-          data-policy-section
-        >
-          <h2 id={`${section.key}-title`} className="policy__section-title">
-            {section.title[language]}
-          </h2>
-          <PortableTextBody value={section.body[language]} />
-          {section.key === LINKS_SECTION_KEY && <ExternalLinkLegend />}
-        </section>
-      ))}
+      {version.sections.map((section) => {
+        const anchors = sectionAnchors(section.key)
+        return (
+          <section key={section.key} className="policy__section" {...anchors.section}>
+            <h2 className="policy__section-title" {...anchors.heading}>
+              {section.title[language]}
+            </h2>
+            <PortableTextBody value={section.body[language]} />
+            {section.key === LINKS_SECTION_KEY && <ExternalLinkLegend />}
+          </section>
+        )
+      })}
       {!hasLinksSection && <ExternalLinkLegend />}
 
       <p className="policy__back-to-top">

@@ -1,4 +1,5 @@
 import {useTranslations} from 'next-intl'
+import {sectionHref} from './sectionAddress'
 
 export interface TocEntry {
   key: string
@@ -16,7 +17,7 @@ export function TableOfContents({entries}: {entries: TocEntry[]}) {
       <ol className="toc__list">
         {entries.map((entry) => (
           <li key={entry.key}>
-            <a href={`#${entry.key}`}>{entry.title}</a>
+            <a href={sectionHref(entry.key)}>{entry.title}</a>
           </li>
         ))}
       </ol>

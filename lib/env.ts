@@ -52,6 +52,8 @@ export interface Env {
   lakeHttpsPort: number
   lakeHost: string
   webhookSecret?: string
+  /** Tests only: a file that sets the site's clock (TEST_CLOCK_FILE; see lib/clock.ts). */
+  testClockFile?: string
   signoff: SignoffSettings
 }
 
@@ -142,6 +144,19 @@ export function parseEnv(source: Source): Env {
     )
   }
 
+  // Moving the clock changes which version readers are told is in force: a production server
+  // accepts it only when a test says so in a second variable, never from one stray setting.
+  const testClockFile = read(source, 'TEST_CLOCK_FILE')
+  if (
+    testClockFile !== undefined &&
+    source.NODE_ENV === 'production' &&
+    read(source, 'ALLOW_TEST_CLOCK') !== '1'
+  ) {
+    throw new ConfigurationError(
+      'TEST_CLOCK_FILE',
+      'moves the site’s clock and is for tests only: a production server refuses it unless ALLOW_TEST_CLOCK=1 is set too.',
+    )
+  }
   const signingPrivateKey = matching(
     source,
     'SIGNING_PRIVATE_KEY',
@@ -187,6 +202,7 @@ export function parseEnv(source: Source): Env {
     lakePort,
     lakeHttpsPort,
     webhookSecret: read(source, 'SANITY_WEBHOOK_SECRET'),
+    testClockFile,
     signoff: {
       signingPrivateKey,
       trustedPublicKeys,

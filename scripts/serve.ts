@@ -40,6 +40,7 @@ import {
   type KeptResponse,
 } from '../lib/delivery/responseCache'
 import {publicContentSecurityPolicy} from '../lib/delivery/securityHeaders'
+import {siteNow} from '../lib/clock'
 import {ConfigurationError, parseEnv} from '../lib/env'
 
 // React and Next choose their production builds from this when first loaded.
@@ -144,7 +145,7 @@ function isFresh(kept: KeptResponse, now: number): boolean {
 }
 
 function answer(request: IncomingMessage, response: ServerResponse, kept: KeptResponse) {
-  const now = Date.now()
+  const now = siteNow().getTime()
   const available = Object.keys(kept.bodies) as Encoding[]
   const encoding = negotiateEncoding(request.headers['accept-encoding'], available)
   const tag = kept.entityTags[encoding]
@@ -258,7 +259,7 @@ async function main() {
     stale: KeptResponse | undefined,
   ): Promise<Rendered> {
     const generation = contentGeneration()
-    const renderedAt = Date.now()
+    const renderedAt = siteNow().getTime()
     const headers: Headers = {
       ...request.headers,
       'accept-encoding': 'identity',
@@ -310,7 +311,7 @@ async function main() {
     if (!eligible) return relay(request, response)
     const key = cacheKey(request)
     const kept = cache.get(key)
-    if (kept && isFresh(kept, Date.now())) return answer(request, response, kept)
+    if (kept && isFresh(kept, siteNow().getTime())) return answer(request, response, kept)
 
     // One render per address at a time; readers who ask meanwhile get its result.
     const pending = rendering.get(key)

@@ -1,6 +1,7 @@
 import {useTranslations} from 'next-intl'
 import type {PolicyComparison, SectionStatus} from '@/lib/diff'
 import type {Language} from '@/lib/policy/types'
+import {sectionHref} from '@/components/sectionAddress'
 import styles from './Redline.module.css'
 import {StatusBadge} from './StatusBadge'
 
@@ -30,7 +31,7 @@ export function ComparisonSummary({comparison, language}: ComparisonSummaryProps
         <ol className={styles.sectionList}>
           {comparison.sections.map((section) => (
             <li key={section.key}>
-              <a href={`#${encodeURIComponent(section.key)}`} lang={language}>
+              <a href={sectionHref(section.key)} lang={language}>
                 {section.title[language]}
               </a>{' '}
               <StatusBadge status={section.status} />

@@ -1,6 +1,7 @@
 import {useTranslations} from 'next-intl'
 import {hasChanges, type SectionComparison} from '@/lib/diff'
 import type {Language} from '@/lib/policy/types'
+import {sectionAnchors, sectionHref} from '@/components/sectionAddress'
 import {BodyRedline} from './BodyRedline'
 import {ChangeMark} from './ChangeMark'
 import {InlineRedline, textChanges} from './InlineRedline'
@@ -32,19 +33,13 @@ export function SectionRedline({section, language, from, to, otherLanguage}: Sec
   const t = useTranslations('Compare')
   const {key, status} = section
   const here = section.languages[language]
-  const titleId = `${key}-title`
+  const anchors = sectionAnchors(key)
   const whole = status === 'added' ? 'inserted' : status === 'removed' ? 'deleted' : undefined
   const redlined = status === 'modified' && here.changed
 
   return (
-    <section
-      id={key}
-      className={styles.section}
-      data-status={status}
-      aria-labelledby={titleId}
-      data-policy-section=""
-    >
-      <h2 id={titleId} lang={language} className={styles.sectionTitle}>
+    <section className={styles.section} data-status={status} {...anchors.section}>
+      <h2 lang={language} className={styles.sectionTitle} {...anchors.heading}>
         {redlined && hasChanges(here.title) ? (
           <InlineRedline changes={textChanges(here.title)} />
         ) : (
@@ -88,7 +83,7 @@ export function SectionRedline({section, language, from, to, otherLanguage}: Sec
                 language: t(`languages.${language}`),
                 other: t(`languages.${otherLanguage.language}`),
               })}{' '}
-              <a href={`${otherLanguage.href}#${encodeURIComponent(key)}`}>
+              <a href={`${otherLanguage.href}${sectionHref(key)}`}>
                 {t('otherLanguage', {language: t(`languages.${otherLanguage.language}`)})}
               </a>
             </p>

@@ -32,8 +32,8 @@ export function contentGeneration(): number {
   return state().generation
 }
 
-/** Called with the published versions each time they are read. */
-export function noteVersions(versions: readonly DatedVersion[], now: Date = new Date()): void {
+/** Called with the published versions each time they are read, at `now` on the site's clock. */
+export function noteVersions(versions: readonly DatedVersion[], now: Date): void {
   state().nextChange = nextEffectiveChange(versions, now)
 }
 

@@ -11,11 +11,12 @@ import type {DatedVersion} from '../policy/periods'
 
 /**
  * The start of the earliest effective date after today (in the organisation's time zone), or
- * `undefined` when no published version is still to come.
+ * `undefined` when no published version is still to come. `now` is the site's clock
+ * (lib/clock.ts), the same that chooses the version in force.
  */
 export function nextEffectiveChange(
   versions: readonly DatedVersion[],
-  now: Date = new Date(),
+  now: Date,
 ): Date | undefined {
   const today = organisationToday(now)
   const upcoming = versions

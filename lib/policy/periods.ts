@@ -62,3 +62,17 @@ export function currentVersionNumber(versions: DatedVersion[], today: string): n
   const inForce = versions.filter((version) => version.effectiveDate <= today)
   return inForce.length ? Math.max(...inForce.map((version) => version.number)) : undefined
 }
+
+/**
+ * The published versions still to come into force on `today`, soonest first: those a reader of
+ * the version in force is told about. A version replaced before its day is not among them.
+ */
+export function upcomingVersions<T extends DatedVersion>(
+  versions: readonly T[],
+  today: string,
+): T[] {
+  const periods = versionPeriods([...versions], today)
+  return versions
+    .filter((version) => periods.get(version.number)?.state === 'upcoming')
+    .sort((a, b) => a.effectiveDate.localeCompare(b.effectiveDate) || a.number - b.number)
+}

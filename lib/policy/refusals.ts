@@ -40,6 +40,7 @@ export type Refusal =
   | {code: 'published-immutable'; params: {number: number}}
   | {code: 'reserved-for-signing-service'}
   | {code: 'approval-changes-only-approval'}
+  | {code: 'restored-version-unverified'; params: {number: number; problem: string}}
 
 export type RefusalCode = Refusal['code']
 
@@ -77,6 +78,7 @@ export const REFUSAL_STATUS: Record<RefusalCode, 400 | 401 | 403 | 404 | 409 | 5
   'published-immutable': 409,
   'reserved-for-signing-service': 403,
   'approval-changes-only-approval': 403,
+  'restored-version-unverified': 409,
 }
 
 export const REFUSAL_MESSAGES: Record<Language, Record<RefusalCode, string>> = {
@@ -131,6 +133,8 @@ export const REFUSAL_MESSAGES: Record<Language, Record<RefusalCode, string>> = {
     'reserved-for-signing-service':
       'Approvals and publications are written only by the site, which signs them: use Approve or Publish in the Studio.',
     'approval-changes-only-approval': 'An approval cannot change anything but the approval itself.',
+    'restored-version-unverified':
+      'Version {{number}} does not verify ({{problem}}): it was changed after it was signed, does not follow the version before it, or was signed with a key this project does not trust. Nothing was written.',
   },
   fr: {
     'not-signed-in': 'Votre session n’a pas pu être confirmée. Reconnectez-vous, puis réessayez.',
@@ -187,6 +191,8 @@ export const REFUSAL_MESSAGES: Record<Language, Record<RefusalCode, string>> = {
       'Les approbations et les publications ne sont écrites que par le site, qui les signe : utilisez Approuver ou Publier dans le Studio.',
     'approval-changes-only-approval':
       'Une approbation ne peut rien modifier d’autre que l’approbation elle-même.',
+    'restored-version-unverified':
+      'La version {{number}} ne se vérifie pas ({{problem}}) : elle a été modifiée après sa signature, ne suit pas la version qui la précède ou a été signée avec une clé que ce projet ne reconnaît pas. Rien n’a été enregistré.',
   },
 }
 

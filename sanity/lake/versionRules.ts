@@ -6,6 +6,7 @@ import {fingerprintSync} from '../../lib/policy/signoff'
 import {checkSignature, type PublicSigningKey} from '../../lib/policy/signingKeys'
 import {approvalStatement, publicationStatement, storedSignature} from '../../lib/policy/statements'
 import {organisationToday} from '../../lib/policy/dates'
+import {verifyHistory} from '../../lib/policy/verification'
 import {
   APPROVAL_FIELDS,
   PREPARED_FIELDS,
@@ -83,6 +84,18 @@ export function refusalError(refusal: Refusal, id: string, kind: TransactionKind
 
 function isVersion(doc: LakeDocument | null | undefined): doc is LakeDocument {
   return doc?._type === 'policyVersion'
+}
+
+/** A publication: version-<n> created by the transaction that deletes its candidate. */
+function deletesItsCandidate(change: DocumentChange, changes: DocumentChange[]): boolean {
+  const number = publishedVersionNumber(change.id)
+  return (
+    number !== undefined &&
+    changes.some(
+      (other) =>
+        other.id === candidateDocumentId(number) && other.before !== null && other.after === null,
+    )
+  )
 }
 
 export function versionWorkflowRules(options: VersionRulesOptions): TransactionGuard {
@@ -215,8 +228,79 @@ export function versionWorkflowRules(options: VersionRulesOptions): TransactionG
       no({code: 'candidate-stale', params: {sections: stalenessSummary(staleness)}})
   }
 
+  /**
+   * A published version written whole, with no candidate behind it: a backup or an export being
+   * restored (Sanity's import, a script). It is the record as it was, accepted as it stands when
+   * its fingerprint, its link audit and both signatures verify with the trusted keys and it
+   * chains to the version before it, whoever writes it; nothing is signed again. A version whose
+   * predecessor is not there yet is taken (an import's batches may arrive out of order), and the
+   * chain is checked when the predecessor comes: the site shows the gap meanwhile.
+   */
+  function checkRestoredPublication(
+    change: DocumentChange,
+    changes: DocumentChange[],
+    no: (r: Refusal) => never,
+  ) {
+    const after = change.after as LakeDocument
+    const number = publishedVersionNumber(change.id)
+    if (number === undefined || after.number !== number)
+      return no({code: 'candidate-id-invalid', params: {id: change.id}})
+    const history = verifyHistory([...publishedAfter(changes).values()], options.trustedKeys())
+    const own = history.versions.find((version) => version.number === number)
+    const problem =
+      own?.problems.find((found) => found.code !== 'follows-missing-version') ??
+      history.versions
+        .find((version) => version.number === number + 1)
+        ?.problems.find((found) => found.code === 'chain-broken')
+    if (problem) no({code: 'restored-version-unverified', params: {number, problem: problem.code}})
+  }
+
+  /**
+   * An approved candidate written whole (a restore, as above): its approval must verify for
+   * exactly its record and follow the latest version restored so far; publishing it later goes
+   * through every check of a live publication.
+   */
+  function checkRestoredApproval(
+    change: DocumentChange,
+    changes: DocumentChange[],
+    no: (r: Refusal) => never,
+  ) {
+    const after = change.after as LakeDocument
+    const number = candidateNumber(change.id) as number
+    if (after.number !== number) no({code: 'candidate-id-invalid', params: {id: change.id}})
+    const record = versionRecord(after)
+    const approval = isObject(after.approval) ? after.approval : {}
+    const preparedBy = isObject(after.preparedBy) ? after.preparedBy.userId : undefined
+    const published = publishedAfter(changes)
+    const previous = published.get(number - 1)
+    const problem =
+      approval.fingerprint !== fingerprintSync(record)
+        ? 'approval-fingerprint-mismatch'
+        : checkSignature(
+              approvalStatement(after),
+              storedSignature(approval),
+              options.trustedKeys(),
+            ) !== 'valid'
+          ? 'approval-signature-invalid'
+          : !linkAuditMatches(record)
+            ? 'link-audit-mismatch'
+            : approval.userId === preparedBy
+              ? 'self-approval'
+              : [...published.keys()].some((existing) => existing >= number) ||
+                  (number > 1 && !previous) ||
+                  (after.previousFingerprint ?? null) !== (previous?.fingerprint ?? null)
+                ? 'chain-broken'
+                : undefined
+    if (problem) no({code: 'restored-version-unverified', params: {number, problem}})
+  }
+
   /** Anyone but the signing service writing a candidate: it stays an unapproved proposal. */
-  function checkProposal(change: DocumentChange, author: string, no: (r: Refusal) => never) {
+  function checkProposal(
+    change: DocumentChange,
+    changes: DocumentChange[],
+    author: string,
+    no: (r: Refusal) => never,
+  ) {
     const {before, after} = change
     if (!after) return // withdrawing a candidate
     const number = candidateNumber(change.id) as number
@@ -235,8 +319,8 @@ export function versionWorkflowRules(options: VersionRulesOptions): TransactionG
     if (!reprepared) return
     const preparedBy = isObject(after.preparedBy) ? after.preparedBy.userId : undefined
     if (preparedBy !== author) no({code: 'prepared-by-mismatch'})
-    const latest = latestPublished()
-    const next = nextVersionNumber(latest ? [latest.number as number] : [])
+    // Versions restored in the same transaction count (an import brings the history first)
+    const next = nextVersionNumber([...publishedAfter(changes).keys()])
     if (after.number !== number || number !== next)
       no({code: 'number-not-next', params: {number, next}})
   }
@@ -258,15 +342,21 @@ export function versionWorkflowRules(options: VersionRulesOptions): TransactionG
         if (change.before === null && change.after !== null) {
           if (change.after.status !== 'published')
             no({code: 'candidate-must-be-private', params: {id: change.id}})
-          if (!signing) no({code: 'reserved-for-signing-service'})
-          checkPublication(change, changes, no)
+          if (deletesItsCandidate(change, changes)) {
+            if (!signing) no({code: 'reserved-for-signing-service'})
+            checkPublication(change, changes, no)
+          } else {
+            checkRestoredPublication(change, changes, no)
+          }
         }
         continue
       }
       if (candidateNumber(change.id) === undefined)
         no({code: 'candidate-id-invalid', params: {id: change.id}})
-      if (!signing) {
-        checkProposal(change, author, no)
+      if (!signing && change.before === null && change.after?.status === 'approved') {
+        checkRestoredApproval(change, changes, no)
+      } else if (!signing) {
+        checkProposal(change, changes, author, no)
       } else if (change.after === null) {
         // The signing service removes a candidate only when it publishes it.
         const number = candidateNumber(change.id) as number

@@ -3,7 +3,7 @@ import {headers} from 'next/headers'
 import {redirect} from 'next/navigation'
 import {noteVersions} from '@/lib/delivery/contentState'
 import {markUnavailable, REQUEST_PATH_HEADER} from '@/lib/delivery/unavailablePages'
-import {organisationToday} from '@/lib/policy/dates'
+import {siteNow, siteToday} from '@/lib/clock'
 import {currentVersionNumber} from '@/lib/policy/periods'
 import type {Localized, PolicyVersion} from '@/lib/policy/types'
 import {client} from './client'
@@ -80,14 +80,14 @@ export async function loadContent<T>(load: () => Promise<T>): Promise<T> {
  * source is down.
  */
 export async function fetchCurrentVersion(): Promise<PolicyVersion | null> {
-  const number = currentVersionNumber(await fetchPublishedVersions(), organisationToday())
+  const number = currentVersionNumber(await fetchPublishedVersions(), siteToday())
   return number === undefined ? null : fetchVersion(number)
 }
 
 export async function fetchPublishedVersions(): Promise<VersionSummary[]> {
   const versions = await query<VersionSummary[]>(PUBLISHED_VERSIONS_QUERY, {})
   // Whatever is built from them is kept no later than the next effective date.
-  noteVersions(versions)
+  noteVersions(versions, siteNow())
   return versions
 }
 

@@ -3,19 +3,54 @@ import {afterEach, describe, expect, it} from 'vitest'
 import {LanguageSwitcher} from '@/components/LanguageSwitcher'
 
 const options = [{locale: 'en', href: '/en/privacy-policy', label: 'English'}]
+const WINDOW_HEIGHT = 800
+const HEADER_HEIGHT = 60
 
-function renderPageWithSections(tops: Record<string, number>) {
+function place(element: HTMLElement, top: number) {
+  element.getBoundingClientRect = () => ({top, bottom: top + 40}) as DOMRect
+}
+
+/**
+ * A page of sections whose tops are where the reader has scrolled them (jsdom lays nothing
+ * out), under a sticky header HEADER_HEIGHT tall holding the switcher.
+ */
+function renderPage(
+  tops: Record<string, number>,
+  {scrolledToEnd = false, address = ''}: {scrolledToEnd?: boolean; address?: string} = {},
+) {
+  Object.defineProperty(window, 'innerHeight', {value: WINDOW_HEIGHT, configurable: true})
+  Object.defineProperty(window, 'scrollY', {value: scrolledToEnd ? 3000 : 500, configurable: true})
+  Object.defineProperty(document.documentElement, 'scrollHeight', {
+    value: scrolledToEnd ? 3000 + WINDOW_HEIGHT : 10_000,
+    configurable: true,
+  })
   for (const [id, top] of Object.entries(tops)) {
     const section = document.createElement('section')
     section.id = id
     section.setAttribute('data-policy-section', '')
-    section.getBoundingClientRect = () => ({top}) as DOMRect
+    const heading = document.createElement('h2')
+    heading.id = `${id}-title`
+    section.append(heading)
+    place(section, top)
+    place(heading, top + 40)
     document.body.append(section)
   }
+  window.history.replaceState(null, '', `/fr/politique-de-confidentialite${address}`)
   // jsdom cannot follow links; the href at click time is what the browser would follow.
   document.addEventListener('click', (event) => event.preventDefault(), {once: true})
-  render(<LanguageSwitcher label="Langue" options={options} cookie="NEXT_LOCALE" />)
+  const header = document.createElement('header')
+  place(header, 0)
+  header.getBoundingClientRect = () => ({top: 0, bottom: HEADER_HEIGHT}) as DOMRect
+  document.body.prepend(header)
+  render(<LanguageSwitcher label="Langue" options={options} cookie="NEXT_LOCALE" />, {
+    container: header,
+  })
   return screen.getByRole('link', {name: 'English'})
+}
+
+function followed(link: HTMLElement): string | null {
+  fireEvent.click(link)
+  return link.getAttribute('href')
 }
 
 afterEach(() => {
@@ -25,36 +60,79 @@ afterEach(() => {
 
 describe('the language switcher', () => {
   it('links to the same page in the other language, named in that language', () => {
-    const link = renderPageWithSections({})
+    const link = renderPage({})
     expect(screen.getByRole('navigation', {name: 'Langue'})).toContainElement(link)
     expect(link).toHaveAttribute('href', '/en/privacy-policy')
     expect(link).toHaveAttribute('hreflang', 'en')
     expect(link).toHaveAttribute('lang', 'en')
   })
 
-  it('takes the reader to the section named in the address', () => {
-    const link = renderPageWithSections({cookies: -800, 'links-to-other-sites': -100})
-    window.history.replaceState(null, '', '/fr/politique-de-confidentialite#cookies')
-    fireEvent.click(link)
-    expect(link).toHaveAttribute('href', '/en/privacy-policy#cookies')
+  it('takes the reader to the section they scrolled to the top of the window', () => {
+    // The heading just below the header; the section's top edge under it.
+    const link = renderPage({cookies: -800, 'links-to-other-sites': HEADER_HEIGHT - 30, later: 700})
+    expect(followed(link)).toBe('/en/privacy-policy#links-to-other-sites')
   })
 
-  it('takes the reader to the section they scrolled to', () => {
-    const link = renderPageWithSections({cookies: -800, 'links-to-other-sites': 40, later: 900})
-    fireEvent.click(link)
-    expect(link).toHaveAttribute('href', '/en/privacy-policy#links-to-other-sites')
+  it('counts a section as being read once it is a quarter of the way down the visible window', () => {
+    // Below the header, 740 pixels show: the reading line is 60 + 185 = 245 pixels down.
+    expect(followed(renderPage({cookies: -800, 'links-to-other-sites': 240}))).toBe(
+      '/en/privacy-policy#links-to-other-sites',
+    )
+    document.body.innerHTML = ''
+    expect(followed(renderPage({cookies: -800, 'links-to-other-sites': 250}))).toBe(
+      '/en/privacy-policy#cookies',
+    )
+  })
+
+  it('takes the reader to the section named in the address while they can see where it starts', () => {
+    const link = renderPage(
+      {cookies: -800, 'comments-or-questions': 300, 'learn-more': 600},
+      {address: '#comments-or-questions'},
+    )
+    expect(followed(link)).toBe('/en/privacy-policy#comments-or-questions')
+  })
+
+  it('treats the address of a section’s heading as the address of its section', () => {
+    const link = renderPage(
+      {cookies: -800, 'comments-or-questions': 300, 'learn-more': 600},
+      {address: '#comments-or-questions-title'},
+    )
+    expect(followed(link)).toBe('/en/privacy-policy#comments-or-questions')
+  })
+
+  it('follows the reader who scrolled away from the section the address names', () => {
+    const link = renderPage(
+      {cookies: -2000, transmission: -900, 'links-to-other-sites': 30, later: 700},
+      {address: '#cookies'},
+    )
+    expect(followed(link)).toBe('/en/privacy-policy#links-to-other-sites')
+  })
+
+  it('takes the reader at the very end of the page to the last section', () => {
+    const link = renderPage(
+      {cookies: -2000, 'links-to-other-sites': -200, comments: 300, 'learn-more': 600},
+      {scrolledToEnd: true},
+    )
+    expect(followed(link)).toBe('/en/privacy-policy#learn-more')
   })
 
   it('keeps the page top when the reader has not reached any section', () => {
-    const link = renderPageWithSections({cookies: 400})
-    window.history.replaceState(null, '', '/fr/politique-de-confidentialite#no-such-section')
-    fireEvent.click(link)
-    expect(link).toHaveAttribute('href', '/en/privacy-policy')
+    const link = renderPage({cookies: 400}, {address: '#no-such-section'})
+    expect(followed(link)).toBe('/en/privacy-policy')
+  })
+
+  it('points the link at the section being read before it is opened another way', () => {
+    const link = renderPage({cookies: -800, 'links-to-other-sites': 30})
+    // A middle click or the context menu (open in a new tab, copy the address) begin so.
+    fireEvent.pointerDown(link, {button: 1})
+    expect(link).toHaveAttribute('href', '/en/privacy-policy#links-to-other-sites')
+    fireEvent.contextMenu(link)
+    expect(link).toHaveAttribute('href', '/en/privacy-policy#links-to-other-sites')
   })
 
   it('remembers the language chosen for the browser session', () => {
     document.cookie = 'NEXT_LOCALE=; max-age=0; path=/'
-    const link = renderPageWithSections({cookies: 400})
+    const link = renderPage({cookies: 400})
     fireEvent.click(link)
     expect(document.cookie).toContain('NEXT_LOCALE=en')
   })

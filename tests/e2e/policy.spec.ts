@@ -99,31 +99,6 @@ test.describe('choosing a language', () => {
     })
   }
 
-  test('switching language from a section lands on the same section in the other language', async ({
-    page,
-  }) => {
-    await page.goto(`${FR}#automatically-transmitted-data`)
-    await page.getByRole('link', {name: 'English'}).click()
-    await expect(page).toHaveURL(`${EN}#automatically-transmitted-data`)
-    await expect(
-      page.getByRole('heading', {level: 2, name: 'Automatically transmitted data'}),
-    ).toBeInViewport()
-  })
-
-  test('switching language after scrolling to a section keeps the reader there', async ({page}) => {
-    await page.goto(EN)
-    await page.evaluate(() =>
-      document.getElementById('links-to-other-sites')?.scrollIntoView({behavior: 'instant'}),
-    )
-    await expect(page.locator('#links-to-other-sites h2')).toBeInViewport()
-    // A real mouse click where the sticky header shows the link: locator.click() would first
-    // scroll the page, which a reader's click does not.
-    const box = await page.getByRole('link', {name: 'Français'}).boundingBox()
-    await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2)
-    await expect(page).toHaveURL(`${FR}#links-to-other-sites`)
-    await expect(page.locator('#links-to-other-sites h2')).toBeInViewport()
-  })
-
   test('the language chosen is remembered for the browser session only', async ({page, context}) => {
     // Reading a page sets no cookie: every reader gets the same page.
     await page.goto(FR)

@@ -324,15 +324,15 @@ describe('attacks on the sign-off, each refused with nothing committed', () => {
           _id: `version-${next}`,
           number: next,
         } as SanityDocument),
-      403,
-      'reserved-for-signing-service',
+      409,
+      'restored-version-unverified',
       ids,
     )
     await expectRefused(
       () =>
         signer.create({...history.at(-1)!, _id: `version-${next}`, number: next} as SanityDocument),
       409,
-      'not-approved',
+      'restored-version-unverified',
       ids,
     )
   })

@@ -1,5 +1,10 @@
 import {describe, expect, it} from 'vitest'
-import {currentVersionNumber, dayBefore, versionPeriods} from '@/lib/policy/periods'
+import {
+  currentVersionNumber,
+  dayBefore,
+  upcomingVersions,
+  versionPeriods,
+} from '@/lib/policy/periods'
 
 const seed = [
   {number: 1, effectiveDate: '2016-03-01'},
@@ -53,5 +58,29 @@ describe('when versions are in force', () => {
   it('counts days across month and leap-year ends', () => {
     expect(dayBefore('2024-03-01')).toBe('2024-02-29')
     expect(dayBefore('2027-01-01')).toBe('2026-12-31')
+  })
+})
+
+describe('what a reader of the version in force is told is coming', () => {
+  it('lists the versions published for a later date, soonest first, until their day', () => {
+    const versions = [
+      ...seed,
+      {number: 4, effectiveDate: '2027-03-01'},
+      {number: 3, effectiveDate: '2027-01-01'},
+    ]
+    expect(upcomingVersions(versions, '2026-12-31').map((version) => version.number)).toEqual([
+      3, 4,
+    ])
+    expect(upcomingVersions(versions, '2027-01-01').map((version) => version.number)).toEqual([4])
+    expect(upcomingVersions(versions, '2027-03-01')).toEqual([])
+  })
+
+  it('leaves out a version replaced before its day came', () => {
+    const versions = [
+      ...seed,
+      {number: 3, effectiveDate: '2027-03-01'},
+      {number: 4, effectiveDate: '2027-02-01'},
+    ]
+    expect(upcomingVersions(versions, '2026-12-31').map((version) => version.number)).toEqual([4])
   })
 })

@@ -4,6 +4,7 @@ import {dateFormats} from '@/components/formatDates'
 import {getPathname} from '@/i18n/navigation'
 import {versionAddresses} from '@/i18n/versionAddresses'
 import {routing} from '@/i18n/routing'
+import {siteNow} from '@/lib/clock'
 import {env} from '@/lib/env'
 import {feedPath} from '@/lib/feed/addresses'
 import {renderAtomFeed} from '@/lib/feed/atom'
@@ -59,7 +60,7 @@ export async function GET(_request: Request, {params}: RouteContext<'/[locale]/f
       history.versions.filter((version) => !version.verified).map((version) => version.number),
     ),
     addresses: (number, previous) => versionAddresses(number, previous, locale),
-    now: new Date(),
+    now: siteNow(),
   })
 
   return new Response(renderAtomFeed(feed), {

@@ -6,11 +6,18 @@ import {IntegrityWarning} from '@/components/IntegrityWarning'
 import {PageShell} from '@/components/PageShell'
 import {PolicyDocument} from '@/components/PolicyDocument'
 import {PreviewBanner} from '@/components/PreviewBanner'
+import {UpcomingVersionsNotice} from '@/components/UpcomingVersionsNotice'
 import {dateFormats} from '@/components/formatDates'
 import {alternates, languageOptions} from '@/i18n/alternates'
 import {routing, type Locale} from '@/i18n/routing'
+import {siteToday} from '@/lib/clock'
 import {verificationOf} from '@/lib/policy/verification'
-import {fetchCurrentVersion, fetchHistoryVerification, loadContent} from '@/sanity/lib/fetch'
+import {
+  fetchCurrentVersion,
+  fetchHistoryVerification,
+  fetchPublishedVersions,
+  loadContent,
+} from '@/sanity/lib/fetch'
 import {fetchWorkingPolicyPreview, isPreviewing} from '@/sanity/lib/preview'
 import {PreviewConnection} from '@/sanity/presentation/PreviewConnection'
 import {leavePreviewHref, policyPath} from '@/sanity/presentation/routes'
@@ -40,8 +47,8 @@ export default async function PolicyPage({params}: PageProps<'/[locale]/privacy-
   setRequestLocale(locale)
   if (await isPreviewing()) return <PolicyPreview locale={locale} />
 
-  const [version, history] = await loadContent(() =>
-    Promise.all([fetchCurrentVersion(), fetchHistoryVerification()]),
+  const [version, published, history] = await loadContent(() =>
+    Promise.all([fetchCurrentVersion(), fetchPublishedVersions(), fetchHistoryVerification()]),
   )
   if (!version) notFound()
 
@@ -51,6 +58,7 @@ export default async function PolicyPage({params}: PageProps<'/[locale]/privacy-
         verifications={[verificationOf(history, version.number)]}
         missing={history.missing}
       />
+      <UpcomingVersionsNotice published={published} today={siteToday()} language={locale} />
       <PolicyDocument version={version} language={locale} />
     </PageShell>
   )

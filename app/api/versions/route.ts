@@ -3,7 +3,7 @@ import {env} from '@/lib/env'
 import {feedPath} from '@/lib/feed/addresses'
 import {loadOrUnavailable, unavailableResponse} from '@/lib/feed/responses'
 import {versionList} from '@/lib/feed/versions'
-import {organisationToday} from '@/lib/policy/dates'
+import {siteToday} from '@/lib/clock'
 import {versionPeriods} from '@/lib/policy/periods'
 import {
   ContentUnavailableError,
@@ -25,7 +25,7 @@ export async function GET() {
   const absolute = (path: string) => new URL(path, siteUrl).href
   const list = versionList({
     versions,
-    periods: versionPeriods(versions, organisationToday()),
+    periods: versionPeriods(versions, siteToday()),
     addresses: versionAddresses,
     feeds: {
       fr: absolute(feedPath('fr')),

@@ -1,6 +1,6 @@
 import {spawn, type ChildProcess} from 'node:child_process'
 import {randomBytes} from 'node:crypto'
-import {mkdtempSync, rmSync} from 'node:fs'
+import {mkdtempSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {connect, createServer, type Server, type Socket} from 'node:net'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -23,6 +23,11 @@ export interface IsolatedSite {
   /** Stops relaying and refuses new connections: the site sees the lake as down. */
   cutLake(): Promise<void>
   client(role: 'editor' | 'legal-reviewer'): SanityClient
+  /**
+   * Moves the site's clock (lib/clock.ts) to `instant`, from where it runs on; the site's
+   * content source and everything else keep the real time.
+   */
+  setClock(instant: Date): void
   /** A local user's token, as the Studio sends it to the site's sign-off endpoints. */
   token(role: 'editor' | 'legal-reviewer'): string
   /**
@@ -84,7 +89,7 @@ async function waitForSite(url: string, child: ChildProcess): Promise<void> {
  * and only the site's own checks stand.
  */
 export async function startIsolatedSite(
-  options: Pick<LakeOptions, 'workflowRules'> = {},
+  options: Pick<LakeOptions, 'workflowRules' | 'signingKey' | 'seedFile'> = {},
 ): Promise<IsolatedSite> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'policy-isolated-'))
   const sitePort = await freePort()
@@ -123,6 +128,8 @@ export async function startIsolatedSite(
     })
     if (!response.ok) throw new Error(`Revalidation answered ${response.status}`)
   }
+  const clockDir = mkdtempSync(path.join(tmpdir(), 'policy-clock-'))
+  const clockFile = path.join(clockDir, 'now')
 
   // Served as in production: Next behind the site's own server (scripts/serve.ts).
   const tsxCli = path.resolve('node_modules/tsx/dist/cli.mjs')
@@ -138,6 +145,8 @@ export async function startIsolatedSite(
       // As npm start hands them over: the lake's signing key and its signing service's token.
       SIGNING_PRIVATE_KEY: lake.signingKey,
       SANITY_API_WRITE_TOKEN: userToken(SITE_SIGNER.role),
+      TEST_CLOCK_FILE: clockFile,
+      ALLOW_TEST_CLOCK: '1',
     },
   })
   await waitForSite(url, child)
@@ -188,6 +197,11 @@ export async function startIsolatedSite(
         token: userToken(role),
       })
     },
+    setClock(instant) {
+      // Written whole, then renamed: the site never reads half a setting.
+      writeFileSync(`${clockFile}.next`, instant.toISOString())
+      renameSync(`${clockFile}.next`, clockFile)
+    },
     async stop() {
       child.kill('SIGTERM')
       await new Promise((resolve) => child.once('exit', resolve))
@@ -195,6 +209,7 @@ export async function startIsolatedSite(
       for (const socket of lakeRelay.sockets) socket.destroy()
       await lake.close()
       rmSync(dataDir, {recursive: true, force: true})
+      rmSync(clockDir, {recursive: true, force: true})
     },
   }
 }

@@ -13,7 +13,7 @@ import {routing, type Locale} from '@/i18n/routing'
 import {compareVersions} from '@/lib/delivery/comparisons'
 import {env} from '@/lib/env'
 import {feedPath} from '@/lib/feed/addresses'
-import {organisationToday} from '@/lib/policy/dates'
+import {siteToday} from '@/lib/clock'
 import {currentVersionNumber, versionPeriods} from '@/lib/policy/periods'
 import {verificationOf} from '@/lib/policy/verification'
 import {parseVersionNumber} from '@/lib/policy/versionNumber'
@@ -42,7 +42,7 @@ type Request =
 /** Without versions named: the one before the version in force against it. */
 function defaultPair(versions: VersionSummary[]): Request {
   const numbers = versions.map((version) => version.number).sort((a, b) => a - b)
-  const current = currentVersionNumber(versions, organisationToday()) ?? numbers.at(-1)
+  const current = currentVersionNumber(versions, siteToday()) ?? numbers.at(-1)
   const at = numbers.indexOf(current ?? -1)
   const [from, to] = at > 0 ? [numbers[at - 1], numbers[at]] : [numbers[0], numbers[1]]
   return from === undefined || to === undefined
@@ -173,7 +173,7 @@ export default async function ComparePage({params, searchParams}: Props) {
   )
   if (!before || !after) return unknown()
 
-  const periods = versionPeriods(versions, organisationToday())
+  const periods = versionPeriods(versions, siteToday())
   const compared = (number: number) => ({
     number,
     period: periods.get(number) ?? {state: 'never' as const},

@@ -9,7 +9,7 @@ import {alternates, languageOptions} from '@/i18n/alternates'
 import {feedPath} from '@/lib/feed/addresses'
 import {previousVersions} from '@/lib/feed/versions'
 import {routing} from '@/i18n/routing'
-import {organisationToday} from '@/lib/policy/dates'
+import {siteToday} from '@/lib/clock'
 import {versionPeriods} from '@/lib/policy/periods'
 import {verificationOf} from '@/lib/policy/verification'
 import {
@@ -44,7 +44,7 @@ export default async function HistoryPage({params}: PageProps<'/[locale]/privacy
   const [versions, history] = await loadContent(() =>
     Promise.all([fetchPublishedVersions(), fetchHistoryVerification()]),
   )
-  const periods = versionPeriods(versions, organisationToday())
+  const periods = versionPeriods(versions, siteToday())
   const previous = previousVersions(versions)
   const entries = versions.map((version) => ({
     ...version,

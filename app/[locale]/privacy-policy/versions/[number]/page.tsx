@@ -7,12 +7,13 @@ import {NotFoundPage} from '@/components/NotFoundPage'
 import {PageShell} from '@/components/PageShell'
 import {PolicyDocument} from '@/components/PolicyDocument'
 import {PreviewBanner} from '@/components/PreviewBanner'
+import {UpcomingVersionsNotice} from '@/components/UpcomingVersionsNotice'
 import {VersionBanner} from '@/components/VersionBanner'
 import {alternates, languageOptions} from '@/i18n/alternates'
 import {routing} from '@/i18n/routing'
 import {env} from '@/lib/env'
 import {collectOutboundLinks} from '@/lib/links'
-import {organisationToday} from '@/lib/policy/dates'
+import {siteToday} from '@/lib/clock'
 import {versionPeriods} from '@/lib/policy/periods'
 import {verificationOf} from '@/lib/policy/verification'
 import {parseVersionNumber} from '@/lib/policy/versionNumber'
@@ -52,7 +53,8 @@ export default async function VersionPage({params}: Props) {
     Promise.all([fetchVersion(number), fetchPublishedVersions(), fetchHistoryVerification()]),
   )
   if (!version) return <NotFoundPage locale={locale} />
-  const period = versionPeriods(versions, organisationToday()).get(number) ?? {state: 'never' as const}
+  const today = siteToday()
+  const period = versionPeriods(versions, today).get(number) ?? {state: 'never' as const}
   const outboundHosts = new Set(
     collectOutboundLinks(version, {siteHosts: env().siteHosts})
       .filter((link) => link.language === locale)
@@ -81,6 +83,9 @@ export default async function VersionPage({params}: Props) {
         verifications={[verificationOf(history, number)]}
         missing={history.missing}
       />
+      {period.state === 'current' && (
+        <UpcomingVersionsNotice published={versions} today={today} language={locale} />
+      )}
       <PolicyDocument version={version} language={locale} />
       <p className="version-links-count">{t('outboundSites', {count: outboundHosts.size})}</p>
       {previewing && <PreviewConnection />}

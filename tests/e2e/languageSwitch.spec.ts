@@ -1,0 +1,285 @@
+import {expect, test, type Locator, type Page} from '@playwright/test'
+
+/**
+ * A reader who switches language lands on the section they were reading, in the other language,
+ * however they got there: the table of contents, a section's or a heading's address, the mouse
+ * wheel or the keyboard; on the policy in force, on a version's page and on a redline.
+ */
+
+type Language = 'en' | 'fr'
+
+interface SectionedPage {
+  name: string
+  address: Record<Language, string>
+  /** The name of the page's list of sections. */
+  contents: Record<Language, string>
+  /** A section in the middle of the page, that a reader can scroll to the top of the window. */
+  section: {key: string; title: Record<Language, string>}
+}
+
+const LINKS = {
+  key: 'links-to-other-sites',
+  title: {en: 'Links to other sites', fr: 'Liens vers d’autres sites'},
+}
+const TRANSMISSION = {
+  key: 'transmission-of-personal-information',
+  title: {
+    en: 'Transmission of personal information',
+    fr: 'Transmission de renseignements personnels',
+  },
+}
+
+const PAGES: SectionedPage[] = [
+  {
+    name: 'the policy in force',
+    address: {en: '/en/privacy-policy', fr: '/fr/politique-de-confidentialite'},
+    contents: {en: 'Contents', fr: 'Table des matières'},
+    section: LINKS,
+  },
+  {
+    name: 'the page of version 1',
+    address: {
+      en: '/en/privacy-policy/versions/1',
+      fr: '/fr/politique-de-confidentialite/versions/1',
+    },
+    contents: {en: 'Contents', fr: 'Table des matières'},
+    section: TRANSMISSION,
+  },
+  {
+    name: 'the redline of versions 1 and 2',
+    address: {
+      en: '/en/privacy-policy/compare?from=1&to=2',
+      fr: '/fr/politique-de-confidentialite/comparer?from=1&to=2',
+    },
+    contents: {en: 'Sections', fr: 'Sections'},
+    section: TRANSMISSION,
+  },
+]
+
+const LANGUAGE_NAME: Record<Language, string> = {en: 'English', fr: 'Français'}
+const other = (language: Language): Language => (language === 'en' ? 'fr' : 'en')
+
+function heading(page: Page, title: string): Locator {
+  return page.getByRole('heading', {level: 2, name: title, exact: true})
+}
+
+/** Where a heading is, in pixels from the top of the window, and where the sticky header ends. */
+function placement(page: Page, title: string) {
+  return heading(page, title).evaluate((element) => ({
+    top: element.getBoundingClientRect().top,
+    headerBottom: document.querySelector('header')!.getBoundingClientRect().bottom,
+    windowHeight: window.innerHeight,
+  }))
+}
+
+/**
+ * Does what scrolls the page (a key, the wheel) and waits for the scrolling to end: wheel and
+ * keyboard scrolling are animated, and on a busy machine the animation may start late.
+ */
+async function scrollAndWait(page: Page, scroll: () => Promise<void>) {
+  await page.evaluate(() => {
+    const holder = window as typeof window & {scrollEnded?: Promise<void>}
+    holder.scrollEnded = new Promise<void>((resolve) => {
+      window.addEventListener('scrollend', () => resolve(), {once: true})
+      // Nothing to scroll (already at the end): no scrollend comes.
+      setTimeout(resolve, 3_000)
+    })
+  })
+  await scroll()
+  await page.evaluate(() => (window as typeof window & {scrollEnded?: Promise<void>}).scrollEnded)
+}
+
+/** Scrolls one step at a time, as a reader does, until the heading is just below the header. */
+async function scrollUntilAtTop(
+  page: Page,
+  title: string,
+  step: (distance: number) => Promise<void>,
+) {
+  for (let i = 0; i < 100; i++) {
+    const {top, headerBottom} = await placement(page, title)
+    const distance = top - headerBottom
+    if (distance <= 40) return
+    await scrollAndWait(page, () => step(distance))
+  }
+  throw new Error(`"${title}" never reached the top of the window`)
+}
+
+const wheel = (page: Page) => async (distance: number) => {
+  await page.mouse.move(640, 400)
+  await page.mouse.wheel(0, Math.min(400, Math.max(40, distance - 20)))
+}
+
+const keys = (page: Page) => async (distance: number) => {
+  const windowHeight = await page.evaluate(() => window.innerHeight)
+  // Page Down moves by seven eighths of the window in Chromium; the arrow key by a line.
+  await page.keyboard.press(distance > windowHeight * 0.9 ? 'PageDown' : 'ArrowDown')
+}
+
+/**
+ * Follows the language switcher as a reader does: with the mouse where the sticky header shows it
+ * (locator.click() would first scroll the page, which a reader's click does not), or with Tab
+ * and Enter, focus moving through the header's links. Waits for the page's script to point the
+ * link at a section first: before it runs, the plain link leads to the top of the other page.
+ */
+async function switchLanguage(page: Page, to: Language, by: 'mouse' | 'keyboard') {
+  const link = page.getByRole('link', {name: LANGUAGE_NAME[to], exact: true})
+  if (by === 'mouse') {
+    const box = (await link.boundingBox())!
+    const x = box.x + box.width / 2
+    const y = box.y + box.height / 2
+    await expect(async () => {
+      await page.mouse.move(x, y + 200)
+      await page.mouse.move(x, y)
+      expect(await link.getAttribute('href')).toContain('#')
+    }).toPass()
+    await page.mouse.click(x, y)
+  } else {
+    // From the top of the page's order: skip link, site navigation, then the switcher.
+    for (let presses = 0; presses < 10; presses++) {
+      await page.keyboard.press('Tab')
+      if (await link.evaluate((element) => element === document.activeElement)) break
+    }
+    await expect(link).toBeFocused()
+    await expect(async () => {
+      if (!(await link.getAttribute('href'))?.includes('#')) {
+        await page.keyboard.press('Shift+Tab')
+        await page.keyboard.press('Tab')
+      }
+      expect(await link.getAttribute('href')).toContain('#')
+    }).toPass()
+    await page.keyboard.press('Enter')
+  }
+}
+
+/** The reader is on the section, its heading in the window below the sticky header. */
+async function expectReading(page: Page, address: string, key: string, title: string) {
+  await expect(page).toHaveURL(`${address}#${key}`)
+  await expect(heading(page, title)).toBeInViewport()
+  await expect
+    .poll(async () => {
+      const {top, headerBottom, windowHeight} = await placement(page, title)
+      return top >= headerBottom && top < windowHeight
+    }, 'the heading shows below the sticky header')
+    .toBe(true)
+}
+
+for (const sectioned of PAGES) {
+  for (const from of ['en', 'fr'] as const) {
+    const to = other(from)
+    const {section} = sectioned
+    test(`on ${sectioned.name}, a reader switching from ${LANGUAGE_NAME[from]} to ${LANGUAGE_NAME[to]} stays on the section they were reading, however they got there`, async ({
+      page,
+    }) => {
+      const start = sectioned.address[from]
+      const land = () => expectReading(page, sectioned.address[to], section.key, section.title[to])
+
+      await test.step('from the list of sections', async () => {
+        await page.goto(start)
+        const entry = page
+          .getByRole('navigation', {name: sectioned.contents[from]})
+          .getByRole('link', {name: section.title[from], exact: true})
+        // The table of contents scrolls smoothly; the reader waits for it to arrive.
+        await scrollAndWait(page, () => entry.click())
+        await expect(page).toHaveURL(new RegExp(`#${section.key}$`))
+        await switchLanguage(page, to, 'mouse')
+        await land()
+      })
+
+      await test.step('from the section’s address', async () => {
+        await page.goto(`${start}#${section.key}`)
+        await switchLanguage(page, to, 'mouse')
+        await land()
+      })
+
+      await test.step('from the heading’s address', async () => {
+        await page.goto(`${start}#${section.key}-title`)
+        await switchLanguage(page, to, 'mouse')
+        await land()
+      })
+
+      await test.step('after scrolling with the mouse wheel', async () => {
+        await page.goto(start)
+        await scrollUntilAtTop(page, section.title[from], wheel(page))
+        await switchLanguage(page, to, 'mouse')
+        await land()
+      })
+
+      await test.step('after scrolling with the keyboard', async () => {
+        await page.goto(start)
+        await scrollUntilAtTop(page, section.title[from], keys(page))
+        await switchLanguage(page, to, 'keyboard')
+        await land()
+      })
+    })
+  }
+}
+
+test.describe('on the policy in force', () => {
+  const EN = '/en/privacy-policy'
+  const FR = '/fr/politique-de-confidentialite'
+
+  test('a reader who followed the table of contents, then scrolled on, lands where they scrolled to', async ({
+    page,
+  }) => {
+    await page.goto(`${EN}#cookies`)
+    await scrollUntilAtTop(page, LINKS.title.en, wheel(page))
+    await switchLanguage(page, 'fr', 'mouse')
+    await expectReading(page, FR, LINKS.key, LINKS.title.fr)
+  })
+
+  test('a reader at the very end of the page lands on the last section', async ({page}) => {
+    await page.goto(FR)
+    await scrollAndWait(page, () => page.keyboard.press('End'))
+    await switchLanguage(page, 'en', 'keyboard')
+    await expectReading(page, EN, 'learn-more-about-privacy', 'To learn more about privacy')
+  })
+
+  test('opening the other language in a new tab keeps the section too', async ({page, context}) => {
+    await page.goto(EN)
+    await scrollUntilAtTop(page, LINKS.title.en, wheel(page))
+    const link = page.getByRole('link', {name: 'Français', exact: true})
+    const box = (await link.boundingBox())!
+    await expect(async () => {
+      await page.mouse.move(box.x + 5, box.y + 200)
+      await page.mouse.move(box.x + 5, box.y + 5)
+      expect(await link.getAttribute('href')).toContain('#')
+    }).toPass()
+    const opened = context.waitForEvent('page')
+    await page.mouse.click(box.x + 5, box.y + 5, {button: 'middle'})
+    const tab = await opened
+    await tab.waitForLoadState()
+    await expectReading(tab, FR, LINKS.key, LINKS.title.fr)
+  })
+
+  test('on a phone, where the French header takes three lines, the section lands below it', async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({viewport: {width: 390, height: 800}, hasTouch: true})
+    const page = await context.newPage()
+    await page.goto(`${EN}#${TRANSMISSION.key}`)
+    const link = page.getByRole('link', {name: 'Français', exact: true})
+    await expect(async () => {
+      await link.dispatchEvent('pointerdown')
+      expect(await link.getAttribute('href')).toContain('#')
+    }).toPass()
+    await link.tap()
+    await expectReading(page, FR, TRANSMISSION.key, TRANSMISSION.title.fr)
+    // A heading's own address, followed from elsewhere, also shows the heading below the header.
+    await page.goto(`${FR}#${TRANSMISSION.key}-title`)
+    await expectReading(page, FR, `${TRANSMISSION.key}-title`, TRANSMISSION.title.fr)
+    await context.close()
+  })
+
+  test('without JavaScript, the switcher is a plain link to the same page in the other language', async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({javaScriptEnabled: false})
+    const page = await context.newPage()
+    await page.goto(`${EN}#${LINKS.key}`)
+    await page.getByRole('link', {name: 'Français', exact: true}).click()
+    await expect(page).toHaveURL(FR)
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr')
+    await expect(page.getByRole('heading', {level: 1})).toHaveText('Politique de confidentialité')
+    await context.close()
+  })
+})
