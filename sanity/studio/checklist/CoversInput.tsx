@@ -1,4 +1,4 @@
-import {Box, Card, Checkbox, Flex, Stack, Text} from '@sanity/ui'
+import {Box, Card, Flex, Stack, Text} from '@sanity/ui'
 import {useEffect, useState} from 'react'
 import {set, unset, useClient, useTranslation, type ArrayOfPrimitivesInputProps} from 'sanity'
 import type {ChecklistItem} from '../../../lib/policy/checklist'
@@ -8,8 +8,11 @@ import {useChecklistLanguage} from './ChecklistCoverageView'
 
 /** The checklist the policy follows, as the editor's working copy names it. */
 const POLICY_CHECKLIST_QUERY = /* groq */ `
-  *[_id == "policy"][0].checklist->{items[]{key, label, reference, guidance}}
+  *[_id == "policy"][0].checklist->{items[]{key, label, reference, guidance, providedBySite}}
 `
+
+// A plain checkbox: it stays in its own row, whatever the fields around it
+const CHECKBOX = {width: '1rem', height: '1rem', margin: '0.15rem 0 0', flex: 'none'} as const
 
 type Loaded = {state: 'loading'} | {state: 'none'} | {state: 'ready'; items: ChecklistItem[]}
 
@@ -33,7 +36,9 @@ export function CoversInput(props: ArrayOfPrimitivesInputProps) {
       .fetch<{items?: ChecklistItem[]} | null>(POLICY_CHECKLIST_QUERY, {}, {perspective: 'drafts'})
       .then((checklist) => {
         if (!current) return
-        setLoaded(checklist?.items ? {state: 'ready', items: checklist.items} : {state: 'none'})
+        // What the site gives on every page is covered whatever the sections say
+        const items = checklist?.items?.filter((item) => !item.providedBySite)
+        setLoaded(items ? {state: 'ready', items} : {state: 'none'})
       })
       .catch(() => current && setLoaded({state: 'none'}))
     return () => {
@@ -63,10 +68,12 @@ export function CoversInput(props: ArrayOfPrimitivesInputProps) {
         const id = `${props.id}-${item.key}`
         return (
           <Flex gap={3} align="flex-start" key={item.key}>
-            <Checkbox
+            <input
+              type="checkbox"
               id={id}
+              style={CHECKBOX}
               checked={value.includes(item.key)}
-              readOnly={props.readOnly}
+              disabled={props.readOnly}
               onChange={(event) => toggle(item.key, event.currentTarget.checked)}
               data-checklist-item={item.key}
             />
@@ -87,10 +94,12 @@ export function CoversInput(props: ArrayOfPrimitivesInputProps) {
       })}
       {unknown.map((tag) => (
         <Flex gap={3} align="flex-start" key={tag}>
-          <Checkbox
+          <input
+            type="checkbox"
             id={`${props.id}-${tag}`}
+            style={CHECKBOX}
             checked
-            readOnly={props.readOnly}
+            disabled={props.readOnly}
             onChange={() => toggle(tag, false)}
           />
           <Text as="label" htmlFor={`${props.id}-${tag}`} size={1}>
