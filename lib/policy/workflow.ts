@@ -5,6 +5,7 @@
  * which signs; an editor publishes it through the site, which signs again and creates
  * `version-<n>`. docs/decisions/0007-signed-versions.md tells the whole story.
  */
+import type {RecordedCoverage} from './checklist'
 import {canonicalJson} from './canonicalJson'
 import {buildSnapshot, type PolicyDocument, type PolicySectionDocument} from './candidate'
 import {recordContent, versionRecord} from './record'
@@ -62,6 +63,7 @@ export const PREPARED_FIELDS = [
   'sections',
   'effectiveDate',
   'changeSummary',
+  'checklistCoverage',
   'preparedBy',
 ] as const
 
@@ -89,8 +91,10 @@ export function candidateDocument(options: {
   content: PolicyContent
   preparedBy: VersionActor
   proposal: Proposal
+  /** The checklist's coverage when the policy follows one (lib/policy/checklist.ts). */
+  coverage?: RecordedCoverage
 }) {
-  const {number, content, preparedBy, proposal} = options
+  const {number, content, preparedBy, proposal, coverage} = options
   return {
     _id: candidateDocumentId(number),
     _type: 'policyVersion' as const,
@@ -116,6 +120,7 @@ export function candidateDocument(options: {
       fr: proposal.changeSummary.fr,
       en: proposal.changeSummary.en,
     },
+    ...(coverage ? {checklistCoverage: storedCoverageValue(coverage)} : {}),
     preparedBy: {_type: 'versionActor', ...preparedBy},
   }
 }
@@ -266,4 +271,22 @@ export function stalenessSummary(staleness: Staleness): string {
     ...staleness.sections.map((key) => `#${key}`),
     ...(staleness.frontMatter || staleness.order ? ['policy'] : []),
   ].join(', ')
+}
+
+/** A recorded coverage as Sanity stores it: typed, with a `_key` per item. */
+export function storedCoverageValue(coverage: RecordedCoverage) {
+  return {
+    _type: 'checklistCoverage',
+    act: coverage.act,
+    title: {_type: 'localeString', ...coverage.title},
+    items: coverage.items.map((item) => ({
+      _type: 'checklistCoverageItem',
+      _key: item.key,
+      key: item.key,
+      label: {_type: 'localeString', ...item.label},
+      reference: {_type: 'localeString', ...item.reference},
+      sectionKeys: item.sectionKeys,
+      covered: item.covered,
+    })),
+  }
 }

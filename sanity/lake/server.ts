@@ -14,7 +14,7 @@ import {importSeed} from './ndjson'
 import {ConfigurationError} from '../../lib/env'
 import {SITE_SIGNER} from '../../lib/localUsers'
 import {readPrivateKey, type PublicSigningKey} from '../../lib/policy/signingKeys'
-import {SEED_PUBLIC_KEY} from '../seed/seedKey'
+import {SEED_PUBLIC_KEYS} from '../seed/seedKey'
 import {publishedVersionsAreImmutable} from './policyGuard'
 import {ensureSigningKey} from './signingKey'
 import {versionWorkflowRules} from './versionRules'
@@ -126,7 +126,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     } catch (error) {
       throw new ConfigurationError('SIGNING_PRIVATE_KEY', (error as Error).message)
     }
-    const trustedKeys = [sitePublicKey, SEED_PUBLIC_KEY]
+    const trustedKeys = [sitePublicKey, ...SEED_PUBLIC_KEYS]
     const workflowRules = options.workflowRules ?? env.workflowRules
     const datasets = new Map<string, LakeDataset>()
     const webhooks: WebhookDispatcher[] = []

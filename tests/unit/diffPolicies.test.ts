@@ -458,7 +458,10 @@ describe('a reviewer reads a section’s text block by block', () => {
 describe('a comparison always answers', () => {
   /** Words drawn from a small vocabulary, as a long legal text repeats its words. */
   function prose(words: number, seed: number): string {
-    const vocabulary = 'the data we keep about you is used only to answer your request and never sold to anyone else for any purpose'.split(' ')
+    const vocabulary =
+      'the data we keep about you is used only to answer your request and never sold to anyone else for any purpose'.split(
+        ' ',
+      )
     let state = seed
     const out: string[] = []
     for (let i = 0; i < words; i++) {

@@ -1,7 +1,8 @@
 import {DocumentTextIcon} from '@sanity/icons'
-import {defineField, defineType} from 'sanity'
+import {defineArrayMember, defineField, defineType} from 'sanity'
 import {inStartLanguage} from '../../studio/i18n'
 import {inEveryStudioLanguage} from '../../studio/i18n/text'
+import {CoversInput} from '../../studio/checklist/CoversInput'
 
 /**
  * One section of the policy, with French and English side by side.
@@ -36,6 +37,14 @@ export const policySection = defineType({
       type: 'localePortableText',
       validation: (rule) =>
         rule.required().error(inEveryStudioLanguage('schema.section.field.body.required')),
+    }),
+    defineField({
+      name: 'covers',
+      title: inStartLanguage('schema.section.field.covers'),
+      type: 'array',
+      of: [defineArrayMember({type: 'string'})],
+      description: inStartLanguage('schema.section.field.covers.description'),
+      components: {input: CoversInput},
     }),
   ],
   preview: {

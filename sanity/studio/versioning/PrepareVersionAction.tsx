@@ -10,6 +10,11 @@ import {
   type PolicyDocument,
   type PolicySectionDocument,
 } from '../../../lib/policy/candidate'
+import {
+  candidateCoverage,
+  type ComplianceChecklist,
+  type RecordedCoverage,
+} from '../../../lib/policy/checklist'
 import {organisationToday} from '../../../lib/policy/dates'
 import {
   LANGUAGES,
@@ -24,6 +29,7 @@ import {
   nextVersionNumber,
   proposalRefusals,
 } from '../../../lib/policy/workflow'
+import {ChecklistCoverageView, useChecklistLanguage} from '../checklist/ChecklistCoverageView'
 import {CONTROL} from './controls'
 import {describeIssue} from './issueMessages'
 import {PREPARE_QUERY} from './queries'
@@ -34,6 +40,7 @@ import {useVersioningT} from './useVersioning'
 interface PrepareData {
   policy: PolicyDocument | null
   sections: PolicySectionDocument[]
+  checklist: ComplianceChecklist | null
   drafts: {_id: string; _type: string; title: string | null}[]
   latest: (PolicyContent & {number: number}) | null
   open: {
@@ -55,6 +62,7 @@ type Step =
       content: PolicyContent
       check: CandidateCheck
       number: number
+      coverage?: RecordedCoverage
     }
   | {step: 'saving'}
   | {step: 'done'; id: string; number: number}
@@ -172,7 +180,8 @@ function Review({
   onCancel: () => void
 }) {
   const t = useVersioningT()
-  const {data, content, check, number} = state
+  const language = useChecklistLanguage()
+  const {data, content, check, number, coverage} = state
   const lastNumber = data.latest?.number
   // Preparing again starts from what the editor proposed last time.
   const previous = data.open.find((open) => open._id === candidateDocumentId(number))
@@ -250,6 +259,14 @@ function Review({
         )}
         testId="prepare-replaces"
       />
+      {coverage && (
+        <ChecklistCoverageView
+          coverage={coverage}
+          sectionTitle={(key) =>
+            content.sections.find((section) => section.key === key)?.title[language] ?? key
+          }
+        />
+      )}
       {check.ok && <ProposalFields proposal={proposal} onChange={setProposal} />}
       {problems.length > 0 && (
         <Card tone="critical" padding={3} radius={2} border role="alert">
@@ -301,7 +318,14 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
         lastPublished: data.latest ?? undefined,
       })
       const number = nextVersionNumber(data.latest ? [data.latest.number] : [])
-      setState({step: 'review', data, content, check, number})
+      const coverage = data.checklist
+        ? candidateCoverage(
+            data.checklist,
+            content.sections,
+            new Map(data.sections.map((section) => [section.key?.current ?? '', section.covers])),
+          )
+        : undefined
+      setState({step: 'review', data, content, check, number, coverage})
     } catch (error) {
       setState({step: 'failed', message: describeFailure(error, t)})
     }
@@ -310,7 +334,7 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
   const prepare = useCallback(
     async (proposal: Proposal) => {
       if (state.step !== 'review' || !user) return
-      const {content, number, data} = state
+      const {content, number, data, coverage} = state
       const id = candidateDocumentId(number)
       setState({step: 'saving'})
       try {
@@ -319,6 +343,7 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
           content,
           preparedBy: actor(user),
           proposal,
+          coverage,
         })
         const transaction = client.transaction()
         let replacing = false

@@ -16,7 +16,12 @@ const VERSION_CONTENT = /* groq */ `
  */
 export const PREPARE_QUERY = /* groq */ `{
   "policy": *[_id == "policy"][0]{title, organisationName, introduction, sections},
-  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body},
+  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{
+    _id, key, title, body, covers
+  },
+  "checklist": *[_id == "policy"][0].checklist->{
+    act, title, items[]{key, label, reference, guidance, providedBySite}
+  },
   "drafts": *[_type in ["policy", "policySection"] && _id in path("drafts.**")]{
     _id, _type, "title": coalesce(title.en, title.fr)
   },

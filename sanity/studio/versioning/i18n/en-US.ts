@@ -226,6 +226,9 @@ export const versioningEnUS = {
   'schema.preparedBy': 'Prepared by',
   'schema.approval': 'Legal approval',
   'schema.publication': 'Publication',
+  'schema.checklistCoverage': 'Privacy-law checklist',
+  'schema.checklistCoverage.description':
+    'Which items of the checklist the sections covered when the version was prepared, as legal approved it. Part of the fingerprint.',
 }
 
 export type VersioningTextKey = keyof typeof versioningEnUS

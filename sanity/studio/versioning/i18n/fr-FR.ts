@@ -233,4 +233,7 @@ export const versioningFrFR: Record<VersioningTextKey, string> = {
   'schema.preparedBy': 'Préparée par',
   'schema.approval': 'Approbation juridique',
   'schema.publication': 'Publication',
+  'schema.checklistCoverage': 'Liste de vérification (droit de la vie privée)',
+  'schema.checklistCoverage.description':
+    'Les éléments de la liste que couvraient les sections à la préparation de la version, tels que le service juridique les a approuvés. Compris dans l’empreinte.',
 }
