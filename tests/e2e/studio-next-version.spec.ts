@@ -30,17 +30,24 @@ async function workingTextAsLatestVersion(lake: SanityClient): Promise<number> {
   if (changes.changed) {
     const latest = storedContent(state.latest)
     const idOf = new Map(state.sections.map((section) => [section.key?.current, section._id]))
+    // Language by language, so that the bilingual wrappers keep their type.
+    const bilingual = (field: string, value: {fr: unknown; en: unknown}) => ({
+      [`${field}.fr`]: value.fr,
+      [`${field}.en`]: value.en,
+    })
     const transaction = raw.transaction()
     for (const section of latest.sections) {
       const id = idOf.get(section.key)
-      if (id)
-        transaction.patch(id, (patch) => patch.set({title: section.title, body: section.body}))
+      if (!id) continue
+      transaction.patch(id, (patch) =>
+        patch.set({...bilingual('title', section.title), ...bilingual('body', section.body)}),
+      )
     }
     transaction.patch('policy', (patch) =>
       patch.set({
-        title: latest.title,
+        ...bilingual('title', latest.title),
+        ...bilingual('introduction', latest.introduction ?? {fr: [], en: []}),
         organisationName: latest.organisationName,
-        introduction: latest.introduction ?? {fr: [], en: []},
         sections: latest.sections.map((section) => ({
           _type: 'reference',
           _key: section.key,
