@@ -35,7 +35,8 @@ import {describeIssue} from './issueMessages'
 import {PREPARE_QUERY} from './queries'
 import {describeFailure} from './refusalMessages'
 import {VERSIONING_API_VERSION} from './settings'
-import {useVersioningT} from './useVersioning'
+import {useVersioningT, useWorkingChanges} from './useVersioning'
+import {useWorkingChangesText} from './workingChangesText'
 
 interface PrepareData {
   policy: PolicyDocument | null
@@ -294,6 +295,34 @@ function Review({
 }
 
 /**
+ * What the button says the next version would change, counted from the latest published version
+ * as the workflow counts staleness (`workingChanges`): "Prepare version 4 (2 sections changed)".
+ * With nothing changed it stays in its place, disabled, and its tooltip says why, as Sanity's own
+ * Publish does when there is nothing to publish: the editor learns where the step is and what it
+ * waits for, instead of looking for a button that comes and goes.
+ */
+function useNextVersionButton(): {label: string; title?: string; disabled: boolean} {
+  const t = useVersioningT()
+  const text = useWorkingChangesText()
+  const changes = useWorkingChanges()
+  if (!changes) return {label: t('prepare.action'), disabled: false}
+  const {since, next} = changes
+  if (since === undefined) return {label: t('nextVersion.action', {number: next}), disabled: false}
+  if (!changes.changed) {
+    return {
+      label: t('nextVersion.action', {number: next}),
+      title: t('nextVersion.action.unchanged', {since}),
+      disabled: true,
+    }
+  }
+  return {
+    label: t('nextVersion.action.changes', {number: next, changes: text.summary(changes)}),
+    title: t('nextVersion.action.title', {since, details: text.details(changes)}),
+    disabled: false,
+  }
+}
+
+/**
  * "Prepare a new version", on the policy: freezes the published policy and sections into a
  * private candidate (`drafts.version-<n>`) with the summary of changes and the effective date the
  * editor proposes, after checking them (errors block, warnings inform); then offers to open it.
@@ -370,6 +399,7 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
   )
 
   const close = () => setOpen(false)
+  const button = useNextVersionButton()
 
   const content = (() => {
     switch (state.step) {
@@ -422,9 +452,9 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
   })()
 
   return {
-    label: t('prepare.action'),
+    ...button,
     icon: ArchiveIcon,
-    disabled: !user,
+    disabled: !user || button.disabled,
     onHandle: () => {
       setOpen(true)
       void load()

@@ -40,3 +40,16 @@ export const BASELINE_QUERY = /* groq */ `
     && (!defined($before) || number < $before)]
     | order(number desc)[0]{${VERSION_CONTENT}}
 `
+
+/**
+ * The working text (the published policy and sections) and the latest published version it is
+ * counted against, kept current by the Studio's listener: candidates are checked for staleness
+ * and the next version's changes are counted from it.
+ */
+export const WORKING_QUERY = /* groq */ `{
+  "policy": *[_id == "policy"][0]{title, organisationName, introduction, sections},
+  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body},
+  "latest": *[_type == "policyVersion" && status == "published" && !(_id in path("drafts.**"))]
+    | order(number desc)[0]{${VERSION_CONTENT}}
+}`
+export const WORKING_LISTEN = /* groq */ `*[_type in ["policy", "policySection", "policyVersion"]]`
