@@ -1,4 +1,4 @@
-import {BookIcon, DocumentsIcon} from '@sanity/icons'
+import {BookIcon, ClipboardIcon, DocumentsIcon} from '@sanity/icons'
 import {map} from 'rxjs'
 import type {ListItemBuilder, StructureBuilder, StructureResolver} from 'sanity/structure'
 import {titled} from './studio/i18n'
@@ -82,6 +82,14 @@ export const structure: StructureResolver = (S, context) =>
                 ])
             }),
           ),
+      ),
+    titled(S.listItem().id('checklists'), 'structure.checklists.title')
+      .icon(ClipboardIcon)
+      .child(
+        titled(
+          S.documentTypeList('complianceChecklist').id('checklists'),
+          'structure.checklists.title',
+        ),
       ),
     S.divider(),
     ...versionListItems(S, context),

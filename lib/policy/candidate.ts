@@ -26,6 +26,8 @@ export interface PolicySectionDocument {
   key?: {current?: string}
   title?: Partial<Localized<string>>
   body?: Partial<Localized<PolicyBody>>
+  /** The checklist items the section covers (lib/policy/checklist.ts). */
+  covers?: string[]
 }
 
 export interface SnapshotBuild {

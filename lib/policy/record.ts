@@ -5,6 +5,7 @@
  * call it, so that they all hash the same bytes.
  */
 import {collectOutboundLinks} from '../links/audit'
+import type {RecordedCoverage} from './checklist'
 import {canonicalJson, sha256Hex} from './canonicalJson'
 import type {Language, Localized, PolicyBody, PolicyContent} from './types'
 
@@ -48,6 +49,11 @@ export interface VersionRecord {
   changeSummary: Maybe<Localized<Maybe<string>>>
   linkAudit: Maybe<LinkAudit>
   previousFingerprint: Maybe<string>
+  /**
+   * The privacy-law checklist's coverage, in versions prepared since the checklist exists: absent
+   * (not null) from earlier records, so that their fingerprints and signatures stay as they were.
+   */
+  checklistCoverage?: RecordedCoverage
 }
 
 type Json = Record<string, unknown>
@@ -82,6 +88,24 @@ function storedLinkAudit(value: unknown): Maybe<LinkAudit> {
   }
 }
 
+function storedCoverage(value: unknown): RecordedCoverage | undefined {
+  if (!isObject(value)) return undefined
+  return {
+    act: storedValue(value.act),
+    title: bilingual<string>(value.title),
+    items: (Array.isArray(value.items) ? value.items : []).map((item: unknown) => {
+      const entry = isObject(item) ? item : {}
+      return {
+        key: storedValue<string>(entry.key),
+        label: bilingual<string>(entry.label),
+        reference: bilingual<string>(entry.reference),
+        sectionKeys: storedValue<string[]>(entry.sectionKeys),
+        covered: storedValue<boolean>(entry.covered),
+      }
+    }),
+  } as RecordedCoverage
+}
+
 /** The record of a stored version (a candidate or a published version, as Sanity stores it). */
 export function versionRecord(stored: object): VersionRecord {
   const doc = stored as Json
@@ -106,6 +130,9 @@ export function versionRecord(stored: object): VersionRecord {
     changeSummary: bilingual<string>(doc.changeSummary),
     linkAudit: storedLinkAudit(doc.linkAudit),
     previousFingerprint: storedValue<string>(doc.previousFingerprint),
+    ...(isObject(doc.checklistCoverage)
+      ? {checklistCoverage: storedCoverage(doc.checklistCoverage)}
+      : {}),
   }
 }
 

@@ -5,6 +5,7 @@
  * which signs; an editor publishes it through the site, which signs again and creates
  * `version-<n>`. docs/decisions/0007-signed-versions.md tells the whole story.
  */
+import type {RecordedCoverage} from './checklist'
 import {canonicalJson} from './canonicalJson'
 import {buildSnapshot, type PolicyDocument, type PolicySectionDocument} from './candidate'
 import {recordContent, versionRecord} from './record'
@@ -62,6 +63,7 @@ export const PREPARED_FIELDS = [
   'sections',
   'effectiveDate',
   'changeSummary',
+  'checklistCoverage',
   'preparedBy',
 ] as const
 
@@ -89,8 +91,10 @@ export function candidateDocument(options: {
   content: PolicyContent
   preparedBy: VersionActor
   proposal: Proposal
+  /** The checklist's coverage when the policy follows one (lib/policy/checklist.ts). */
+  coverage?: RecordedCoverage
 }) {
-  const {number, content, preparedBy, proposal} = options
+  const {number, content, preparedBy, proposal, coverage} = options
   return {
     _id: candidateDocumentId(number),
     _type: 'policyVersion' as const,
@@ -116,6 +120,7 @@ export function candidateDocument(options: {
       fr: proposal.changeSummary.fr,
       en: proposal.changeSummary.en,
     },
+    ...(coverage ? {checklistCoverage: storedCoverageValue(coverage)} : {}),
     preparedBy: {_type: 'versionActor', ...preparedBy},
   }
 }
@@ -214,17 +219,81 @@ export interface Staleness extends ContentDifference {
   stale: boolean
 }
 
-export function candidateStaleness(
-  candidate: object,
-  working: {policy: PolicyDocument | null; sections: PolicySectionDocument[]},
-): Staleness {
-  const now = working.policy
-    ? buildSnapshot(working.policy, working.sections).content
-    : EMPTY_CONTENT
-  const difference = contentDifference(storedContent(candidate), now)
+/** The documents versions are prepared from: the published policy and its published sections. */
+export interface WorkingDocuments {
+  policy: PolicyDocument | null
+  sections: PolicySectionDocument[]
+}
+
+/** The working text: what a version prepared now would hold. */
+export function workingContent(working: WorkingDocuments): PolicyContent {
+  return working.policy ? buildSnapshot(working.policy, working.sections).content : EMPTY_CONTENT
+}
+
+function differs(difference: ContentDifference): boolean {
+  return difference.sections.length > 0 || difference.frontMatter || difference.order
+}
+
+export function candidateStaleness(candidate: object, working: WorkingDocuments): Staleness {
+  const difference = contentDifference(storedContent(candidate), workingContent(working))
+  return {...difference, stale: differs(difference)}
+}
+
+/**
+ * How a section of the working text stands against the latest published version: changed, new
+ * to the policy, or taken out of it.
+ */
+export interface SectionChange {
+  key: string
+  change: 'modified' | 'added' | 'removed'
+  /** The section's title: the working text's, or the version's when it was taken out. */
+  title: Localized<string>
+}
+
+/**
+ * What preparing a version now would change, against the latest published version (the one the
+ * next version follows): the sections as the difference counts them, each with how it changed,
+ * in the working text's order and then those taken out.
+ */
+export interface WorkingChanges extends ContentDifference {
+  /** The latest published version's number; undefined while none is published. */
+  since: number | undefined
+  /** The number the next version will take. */
+  next: number
+  changes: SectionChange[]
+  /** Whether a version prepared now would differ from the latest published one. */
+  changed: boolean
+}
+
+export function workingChanges(latest: object | null, working: WorkingDocuments): WorkingChanges {
+  const before = latest ? storedContent(latest) : EMPTY_CONTENT
+  const after = workingContent(working)
+  const difference = contentDifference(before, after)
+  const changed = new Set(difference.sections)
+  const listedAfter = new Set(after.sections.map((section) => section.key))
+  const listedBefore = new Set(before.sections.map((section) => section.key))
+  const seen = new Set<string>()
+  const changes: SectionChange[] = []
+  for (const section of [...after.sections, ...before.sections]) {
+    if (!changed.has(section.key) || seen.has(section.key)) continue
+    seen.add(section.key)
+    changes.push({
+      key: section.key,
+      change: !listedBefore.has(section.key)
+        ? 'added'
+        : listedAfter.has(section.key)
+          ? 'modified'
+          : 'removed',
+      title: section.title,
+    })
+  }
+  const since = latest ? (versionRecord(latest).number ?? undefined) : undefined
   return {
     ...difference,
-    stale: difference.sections.length > 0 || difference.frontMatter || difference.order,
+    since,
+    next: nextVersionNumber(since === undefined ? [] : [since]),
+    changes,
+    changed: differs(difference),
   }
 }
 
@@ -266,4 +335,22 @@ export function stalenessSummary(staleness: Staleness): string {
     ...staleness.sections.map((key) => `#${key}`),
     ...(staleness.frontMatter || staleness.order ? ['policy'] : []),
   ].join(', ')
+}
+
+/** A recorded coverage as Sanity stores it: typed, with a `_key` per item. */
+export function storedCoverageValue(coverage: RecordedCoverage) {
+  return {
+    _type: 'checklistCoverage',
+    act: coverage.act,
+    title: {_type: 'localeString', ...coverage.title},
+    items: coverage.items.map((item) => ({
+      _type: 'checklistCoverageItem',
+      _key: item.key,
+      key: item.key,
+      label: {_type: 'localeString', ...item.label},
+      reference: {_type: 'localeString', ...item.reference},
+      sectionKeys: item.sectionKeys,
+      covered: item.covered,
+    })),
+  }
 }

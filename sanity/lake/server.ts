@@ -4,27 +4,17 @@ import type {AddressInfo} from 'node:net'
 import type {TLSSocket} from 'node:tls'
 import {resolve} from 'node:path'
 
-import {createLakeHandler} from './http'
-import {holdDataDir} from './store'
-import {Authenticator, ensureLocalUsers, type LocalUser, usersFile} from './auth'
-import {LakeState} from './http'
-import {LakeDataset} from './store'
-import {importSeed} from './store'
 import {ConfigurationError, LAKE_DATASETS, readLakeEnv, type WebhookTarget} from '../../lib/env'
 import {SITE_SIGNER} from '../../lib/localUsers'
 import {readPrivateKey, type PublicSigningKey} from '../../lib/policy/signingKeys'
-import {SEED_PUBLIC_KEY} from '../seed/seedKey'
-import {publishedVersionsAreImmutable} from './rules'
-import {ensureSigningKey} from './rules'
-import {versionWorkflowRules} from './rules'
-import {PresenceSockets} from './realtime'
+import {SEED_PUBLIC_KEYS} from '../seed/seedKey'
+import {AllowedOrigins, Authenticator, ensureLocalUsers, type LocalUser, usersFile} from './auth'
 import {type LakeLimits, resolveLimits} from './core'
-import {AllowedOrigins} from './auth'
+import {createLakeHandler, ensureCertificate, LakeState, welcomePage} from './http'
 import {QueryPool} from './query'
-import {DatasetStore} from './store'
-import {ensureCertificate} from './http'
-import {WebhookDispatcher} from './realtime'
-import {welcomePage} from './http'
+import {PresenceSockets, WebhookDispatcher} from './realtime'
+import {ensureSigningKey, publishedVersionsAreImmutable, versionWorkflowRules} from './rules'
+import {DatasetStore, holdDataDir, importSeed, LakeDataset} from './store'
 
 export type {LocalUser} from './auth'
 export {readLocalUsers} from './auth'
@@ -125,7 +115,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     } catch (error) {
       throw new ConfigurationError('SIGNING_PRIVATE_KEY', (error as Error).message)
     }
-    const trustedKeys = [sitePublicKey, SEED_PUBLIC_KEY]
+    const trustedKeys = [sitePublicKey, ...SEED_PUBLIC_KEYS]
     const workflowRules = options.workflowRules ?? env.workflowRules
     const datasets = new Map<string, LakeDataset>()
     const webhooks: WebhookDispatcher[] = []

@@ -18,6 +18,10 @@ const VERSION_FIELDS = /* groq */ `
   introduction{fr, en},
   sections[]{key, title{fr, en}, body{fr, en}},
   linkAudit{siteHosts, links[]{host, url, text, sectionKey, language}},
+  checklistCoverage{
+    act, title{fr, en},
+    items[]{key, label{fr, en}, reference{fr, en}, sectionKeys, covered}
+  },
   previousFingerprint,
   fingerprint,
   preparedBy{userId, name, at},

@@ -6,7 +6,7 @@ import {
   type PublicSigningKey,
   type SigningKey,
 } from '@/lib/policy/signingKeys'
-import {SEED_PUBLIC_KEY} from '@/sanity/seed/seedKey'
+import {SEED_PUBLIC_KEYS} from '@/sanity/seed/seedKey'
 
 /**
  * The site's signing key (a server secret, never sent to a browser) and the public keys it
@@ -32,7 +32,7 @@ export function trustedKeys(): PublicSigningKey[] {
     const keys = [
       ...(siteSigningKey() ? [siteSigningKey()!.publicKey] : []),
       ...env().signoff.trustedPublicKeys.map(readPublicKey),
-      SEED_PUBLIC_KEY,
+      ...SEED_PUBLIC_KEYS,
     ]
     trusted = keys.filter(
       (key, index) => keys.findIndex((other) => other.keyId === key.keyId) === index,

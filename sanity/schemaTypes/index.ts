@@ -1,6 +1,9 @@
+import {complianceChecklist} from './documents/complianceChecklist'
 import {policy} from './documents/policy'
 import {policySection} from './documents/policySection'
 import {policyVersion} from './documents/policyVersion'
+import {checklistCoverage, checklistCoverageItem} from './objects/checklistCoverage'
+import {checklistItem} from './objects/checklistItem'
 import {linkAudit} from './objects/linkAudit'
 import {localePortableText} from './objects/localePortableText'
 import {localeString} from './objects/localeString'
@@ -16,6 +19,10 @@ export const schemaTypes = [
   policy,
   policySection,
   policyVersion,
+  complianceChecklist,
+  checklistItem,
+  checklistCoverage,
+  checklistCoverageItem,
   localeString,
   localeText,
   localePortableText,

@@ -35,7 +35,13 @@ import {
   type SectionContent,
   type VersionActor,
 } from '../../lib/policy/types'
+import {candidateCoverage, type ComplianceChecklist} from '../../lib/policy/checklist'
 import {candidateDocument} from '../../lib/policy/workflow'
+import {
+  privateSectorChecklist,
+  publicBodiesChecklist,
+  SEED_SECTION_COVERAGE,
+} from './content/checklists'
 import {typeset, type BlockDraft, type VersionDraft} from './content/portableText'
 import {version1} from './content/version1'
 import {version2} from './content/version2'
@@ -108,6 +114,7 @@ export interface PolicySectionDocument extends SystemFields {
   title: LocaleString
   key: {_type: 'slug'; current: string}
   body: LocalePortableText
+  covers: string[]
 }
 
 export interface SectionReference {
@@ -121,10 +128,48 @@ export interface PolicyDocument extends SystemFields {
   title: LocaleString
   organisationName: string
   introduction: LocalePortableText
+  checklist: {_type: 'reference'; _ref: string}
   sections: SectionReference[]
 }
 
-export type SeedDocument = PolicyVersionDocument | PolicySectionDocument | PolicyDocument
+export interface ComplianceChecklistDocument extends SystemFields {
+  _type: 'complianceChecklist'
+  act: ComplianceChecklist['act']
+  title: LocaleString
+  items: Record<string, unknown>[]
+}
+
+export type SeedDocument =
+  PolicyVersionDocument | PolicySectionDocument | PolicyDocument | ComplianceChecklistDocument
+
+/** The checklist the seed's policy follows: the Act its own text cites. */
+const SEED_CHECKLIST = publicBodiesChecklist
+const checklistDocumentId = (checklist: ComplianceChecklist): string => `checklist-${checklist.act}`
+
+/** The checklists the product ships, as documents an organisation edits or replaces. */
+function checklistDocuments(): ComplianceChecklistDocument[] {
+  return [publicBodiesChecklist, privateSectorChecklist].map((checklist) =>
+    withRevision<Omit<ComplianceChecklistDocument, '_rev'>>({
+      _id: checklistDocumentId(checklist),
+      _type: 'complianceChecklist',
+      _createdAt: WORKING_COPY_CREATED_AT,
+      _updatedAt: WORKING_COPY_CREATED_AT,
+      act: checklist.act,
+      title: {_type: 'localeString', ...checklist.title},
+      items: checklist.items.map((item) => ({
+        _type: 'checklistItem',
+        _key: item.key,
+        key: item.key,
+        label: {_type: 'localeString', ...item.label},
+        reference: {_type: 'localeString', ...item.reference},
+        ...(item.guidance ? {guidance: {_type: 'localeText', ...item.guidance}} : {}),
+        providedBySite: item.providedBySite === true,
+      })),
+    }),
+  )
+}
+
+const sectionTags = new Map(Object.entries(SEED_SECTION_COVERAGE))
 
 export const sectionDocumentId = (key: string): string => `section-${key}`
 
@@ -191,6 +236,11 @@ const person = (user: {id: string; name: string}, at: string): VersionActor => (
 export interface SeedSigning {
   publicKey: PublicSigningKey
   signatures: Record<string, StoredSignature>
+  /**
+   * The keys earlier seeds were signed with, newest first: lakes seeded before keep their history,
+   * which still verifies with them.
+   */
+  earlierPublicKeys?: PublicSigningKey[]
 }
 
 export function readSeedSigning(): SeedSigning {
@@ -202,10 +252,12 @@ function seedSigner(fresh: boolean): {sign: Signer; signing: () => SeedSigning} 
   if (fresh) {
     const {key} = generateSigningKey()
     const signatures: Record<string, StoredSignature> = {}
+    const before = readSeedSigning()
+    const earlierPublicKeys = [before.publicKey, ...(before.earlierPublicKeys ?? [])]
     return {
       sign: (statement) =>
         (signatures[`${statement.kind}-${statement.number}`] = signStatement(statement, key)),
-      signing: () => ({publicKey: key.publicKey, signatures}),
+      signing: () => ({publicKey: key.publicKey, signatures, earlierPublicKeys}),
     }
   }
   const stored = readSeedSigning()
@@ -227,9 +279,11 @@ function seedSigner(fresh: boolean): {sign: Signer; signing: () => SeedSigning} 
 function versionDocuments(sign: Signer): PolicyVersionDocument[] {
   const documents: PolicyVersionDocument[] = []
   for (const version of VERSIONS) {
+    const content = versionContent(version.content)
     const candidate = candidateDocument({
       number: version.number,
-      content: versionContent(version.content),
+      content,
+      coverage: candidateCoverage(SEED_CHECKLIST, content.sections, sectionTags),
       preparedBy: person(LOCAL_EDITOR, version.preparedAt),
       proposal: {
         effectiveDate: version.effectiveDate,
@@ -270,6 +324,7 @@ function workingCopy(current: PolicyVersionDocument): SeedDocument[] {
       title: section.title,
       key: {_type: 'slug', current: section.key},
       body: section.body,
+      covers: [...(SEED_SECTION_COVERAGE[section.key] ?? [])],
     }),
   )
   const policy = withRevision<Omit<PolicyDocument, '_rev'>>({
@@ -279,14 +334,16 @@ function workingCopy(current: PolicyVersionDocument): SeedDocument[] {
     title: current.title,
     organisationName: current.organisationName,
     introduction: current.introduction,
+    checklist: {_type: 'reference', _ref: checklistDocumentId(SEED_CHECKLIST)},
     sections: current.sections.map(({key}) => ({
       _type: 'reference',
       _ref: sectionDocumentId(key),
       _key: key,
     })),
   })
-  // Sections come before the policy that references them, for importers that check references.
-  return [...sections, policy]
+  // Sections and checklists come before the policy that references them, for importers that
+  // check references.
+  return [...checklistDocuments(), ...sections, policy]
 }
 
 /** Every seed document, in the order they are written. */

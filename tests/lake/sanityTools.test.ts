@@ -12,7 +12,7 @@ import {verifyHistory} from '@/lib/policy/verification'
 import {candidateDocumentId} from '@/lib/policy/workflow'
 import {SEED_FILE} from '@/sanity/seed/build'
 import {exportDocuments, importDocuments} from '@/sanity/lake/sanityTools'
-import {SEED_PUBLIC_KEY} from '@/sanity/seed/seedKey'
+import {SEED_PUBLIC_KEYS} from '@/sanity/seed/seedKey'
 import {lakeClient, startTestLake, type TestLake} from './helpers'
 import {latestPublished, me, prepareCandidate, publishedHistory} from '../fixtures/signoff'
 
@@ -171,7 +171,7 @@ describe("Sanity's export and import", () => {
       // The history verifies in the new lake with the keys it was signed with, nothing re-signed.
       const history = await publishedHistory(target.anonymous)
       expect(history.map((version) => version.number)).toEqual([1, 2, 3])
-      const keys = [SEED_PUBLIC_KEY, readPrivateKey(source.signingKey).publicKey]
+      const keys = [...SEED_PUBLIC_KEYS, readPrivateKey(source.signingKey).publicKey]
       expect(verifyHistory(history, keys).verified).toBe(true)
 
       // And the work goes on: the version legal approved is published there.

@@ -4,12 +4,13 @@ import {describe, expect, it} from 'vitest'
 
 import {evaluate, parse} from 'groq-js'
 
+import {uncoveredItems} from '@/lib/policy/checklist'
 import {buildSnapshot, checkCandidate} from '@/lib/policy/candidate'
 import {LOCAL_EDITOR, LOCAL_LEGAL_REVIEWER, LOCAL_USERS} from '@/lib/localUsers'
 import {fingerprint, versionRecord} from '@/lib/policy/record'
 import {verifyHistory} from '@/lib/policy/verification'
 import {contentDifference, storedContent} from '@/lib/policy/workflow'
-import {SEED_PUBLIC_KEY} from '@/sanity/seed/seedKey'
+import {SEED_PUBLIC_KEYS} from '@/sanity/seed/seedKey'
 import type {Language, PolicyBody, PortableTextBlock} from '@/lib/policy/types'
 import {PUBLISHED_VERSIONS_QUERY, VERSION_BY_NUMBER_QUERY} from '@/sanity/lib/queries'
 import {currentVersionNumber, type DatedVersion} from '@/lib/policy/periods'
@@ -107,9 +108,11 @@ describe('the seed dataset', () => {
     }
   })
 
-  it('holds the policy, one document per section and the two published versions, none with a private (dotted) id', () => {
+  it('holds the two checklists, the policy, one document per section and the two published versions, none with a private (dotted) id', () => {
     const ids = documents.map((document) => document._id)
     expect(ids).toEqual([
+      'checklist-public-bodies',
+      'checklist-private-sector',
       ...SECTION_KEYS_V2.map((key) => `section-${key}`),
       'policy',
       'version-1',
@@ -117,6 +120,22 @@ describe('the seed dataset', () => {
     ])
     for (const id of ids) expect(id).not.toContain('.')
     expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('records with each version what the checklist found, as the seed notes say: version 1 names no person in charge and no way to complain', () => {
+    const missing = (id: string) =>
+      uncoveredItems(
+        versionRecord(documents.find((document) => document._id === id)!).checklistCoverage!,
+      ).map((item) => item.key)
+    expect(missing('version-1')).toEqual([
+      'person-in-charge',
+      'outside-quebec',
+      'consent-withdrawal',
+      'complaints',
+    ])
+    expect(missing('version-2')).toEqual(['outside-quebec', 'consent-withdrawal'])
+    const policy = documents.find((document) => document._id === 'policy') as PolicyDocument
+    expect(policy.checklist).toEqual({_type: 'reference', _ref: 'checklist-public-bodies'})
   })
 
   it('is exactly what build.ts generates now, so neither is edited without the other', () => {
@@ -231,7 +250,7 @@ describe('the seed dataset', () => {
   })
 
   it('verifies with the seed’s public key: fingerprints over what the site reads, the chain and the signatures', async () => {
-    const result = verifyHistory(versions, [SEED_PUBLIC_KEY])
+    const result = verifyHistory(versions, [SEED_PUBLIC_KEYS[0]!])
     expect(result).toMatchObject({verified: true, missing: []})
     expect(version1.previousFingerprint).toBeNull()
     expect(version2.previousFingerprint).toBe(version1.fingerprint)

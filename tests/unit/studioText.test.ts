@@ -115,4 +115,30 @@ describe('the check of the Studio’s words', () => {
       'Badge.tsx:10: “status.approved” has no text in fr-FR (demo)',
     ])
   })
+
+  it('finds a text in plural forms under the key the code asks for, with its count', () => {
+    const source = `
+      import {useTranslation} from 'sanity'
+      export function Count({count}: {count: number}) {
+        const {t} = useTranslation('demo')
+        return <span>{t('sections', {count})}{t('pages', {count})}</span>
+      }`
+    const plural = (locale: string, one: string, other: string): Bundle => ({
+      locale,
+      namespace: 'demo',
+      resources: {sections_one: one, sections_other: other},
+    })
+    const {uses} = keyUses('Count.tsx', source, new Map())
+
+    expect(
+      usageProblems(
+        uses,
+        [
+          plural('en-US', '{{count}} section', '{{count}} sections'),
+          plural('fr-FR', '{{count}} section', '{{count}} sections'),
+        ],
+        STUDIO_LOCALES,
+      ),
+    ).toEqual(['Count.tsx:5: “pages” has no text in fr-FR, en-US (demo)'])
+  })
 })

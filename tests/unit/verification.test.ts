@@ -124,3 +124,43 @@ describe('verifying the published history', () => {
     expect(codes(result, 2)).toEqual(['publication-time-mismatch'])
   })
 })
+
+describe("a version's checklist coverage in its record", () => {
+  const coverage = {
+    _type: 'checklistCoverage',
+    act: 'public-bodies',
+    title: {_type: 'localeString', fr: 'Liste', en: 'Checklist'},
+    items: [
+      {
+        _type: 'checklistCoverageItem',
+        _key: 'person-in-charge',
+        key: 'person-in-charge',
+        label: {_type: 'localeString', fr: 'Personne responsable', en: 'Person in charge'},
+        reference: {_type: 'localeString', fr: 'art. 8.2', en: 's. 8.2'},
+        sectionKeys: [],
+        covered: false,
+      },
+    ],
+  }
+
+  it('leaves the records of versions prepared before the checklist as they were signed', () => {
+    const before = sampleVersion() as unknown as Doc
+    expect('checklistCoverage' in versionRecord(before)).toBe(false)
+    expect(fingerprintSync(versionRecord({...before, checklistCoverage: null}))).toBe(
+      fingerprintSync(versionRecord(before)),
+    )
+  })
+
+  it('is covered by the fingerprint: an item marked covered afterwards breaks the version', () => {
+    const signed = sampleVersion() as unknown as Doc
+    const withCoverage = {...signed, checklistCoverage: structuredClone(coverage)}
+    expect(fingerprintSync(versionRecord(withCoverage))).not.toBe(
+      fingerprintSync(versionRecord(signed)),
+    )
+    const claimed = structuredClone(withCoverage)
+    claimed.checklistCoverage.items[0]!.covered = true
+    expect(fingerprintSync(versionRecord(claimed))).not.toBe(
+      fingerprintSync(versionRecord(withCoverage)),
+    )
+  })
+})

@@ -34,6 +34,13 @@ export const policy = defineType({
       description: inStartLanguage('schema.policy.field.introduction.description'),
     }),
     defineField({
+      name: 'checklist',
+      title: inStartLanguage('schema.policy.field.checklist'),
+      type: 'reference',
+      to: [{type: 'complianceChecklist'}],
+      description: inStartLanguage('schema.policy.field.checklist.description'),
+    }),
+    defineField({
       name: 'sections',
       title: inStartLanguage('schema.policy.field.sections'),
       type: 'array',

@@ -1,7 +1,10 @@
 import {DocumentTextIcon} from '@sanity/icons'
-import {defineField, defineType} from 'sanity'
+import {createElement} from 'react'
+import {defineArrayMember, defineField, defineType} from 'sanity'
 import {inStartLanguage} from '../../studio/i18n'
 import {inEveryStudioLanguage} from '../../studio/i18n/text'
+import {CoversInput} from '../../studio/checklist/CoversInput'
+import {SectionChangeMark} from '../../studio/versioning/SectionChange'
 
 /**
  * One section of the policy, with French and English side by side.
@@ -37,12 +40,23 @@ export const policySection = defineType({
       validation: (rule) =>
         rule.required().error(inEveryStudioLanguage('schema.section.field.body.required')),
     }),
+    defineField({
+      name: 'covers',
+      title: inStartLanguage('schema.section.field.covers'),
+      type: 'array',
+      of: [defineArrayMember({type: 'string'})],
+      description: inStartLanguage('schema.section.field.covers.description'),
+      components: {input: CoversInput},
+    }),
   ],
   preview: {
     select: {fr: 'title.fr', en: 'title.en', key: 'key.current'},
     prepare: ({fr, en, key}) => ({
       title: fr ?? en ?? inStartLanguage('schema.section.untitled'),
       subtitle: [en, key && `#${key}`].filter(Boolean).join(' · '),
+      // Marked when it changed since the latest published version: the desk's list of sections
+      // and the policy's show what the next version would change.
+      media: createElement(SectionChangeMark, {sectionKey: key}),
     }),
   },
 })

@@ -107,6 +107,12 @@ export const policyVersion = defineType({
       ...versioningLabel('schema.linkAudit', 'schema.linkAudit.description'),
     }),
     defineField({
+      name: 'checklistCoverage',
+      type: 'checklistCoverage',
+      readOnly: true,
+      ...versioningLabel('schema.checklistCoverage', 'schema.checklistCoverage.description'),
+    }),
+    defineField({
       name: 'previousFingerprint',
       type: 'string',
       readOnly: true,

@@ -21,20 +21,23 @@ export interface BilingualTypeOptions {
   description?: string
   /** What each language holds, and how it is edited. */
   field: {type: 'string'} | {type: 'text'; rows: number} | {type: 'policyBody'}
+  /** The two languages side by side (the default), or one above the other. */
+  sideBySide?: boolean
   /** What an editor is told, in every Studio language, when a language is missing. */
   missing: Record<Language, Record<StudioLocale, string>>
 }
 
 /**
- * A value in French and English, edited side by side, both required: the shape of every
- * bilingual field of the schema (`localeString`, `localeText`, `localePortableText`), which the
- * site, the diff engine and the version record read as `{fr, en}` (lib/policy/types.ts).
+ * A value in French and English, both required: the shape of every bilingual field of the schema
+ * (`localeString`, `localeText`, `localePortableText`), which the site, the diff engine and the
+ * version record read as `{fr, en}` (lib/policy/types.ts).
  */
 export function defineBilingualType({
   name,
   title,
   description,
   field,
+  sideBySide = true,
   missing,
 }: BilingualTypeOptions) {
   return defineType({
@@ -42,7 +45,7 @@ export function defineBilingualType({
     title,
     description,
     type: 'object',
-    options: {columns: 2},
+    ...(sideBySide ? {options: {columns: 2}} : {}),
     fields: LANGUAGES.map((language) =>
       defineField({
         name: language,

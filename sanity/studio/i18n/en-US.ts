@@ -147,6 +147,54 @@ export const studioEnUS = {
   'startup.keep-private':
     'Keep these addresses private: they log anyone in. The tokens are kept in {{file}}.',
   'startup.real-project': 'Studio: {{address}} (log in with your Sanity account)',
+  'schema.section.field.covers': 'Checklist items it covers',
+  'schema.section.field.covers.description':
+    'Tick what this section tells readers, among the items of the checklist the policy follows: preparing a version shows which items no section covers.',
+  'schema.policy.field.checklist': 'Privacy-law checklist',
+  'schema.policy.field.checklist.description':
+    'What the law expects the policy to say, for the Act that applies to the organisation. An aid for editors and legal reviewers, not legal advice.',
+  'schema.checklist.title': 'Privacy-law checklist',
+  'schema.checklist.description':
+    'An aid, not legal advice: the product ships one for each Québec Act; edit it, or write your own if your organisation is outside Québec.',
+  'schema.checklist.field.title': 'Title',
+  'schema.checklist.field.act': 'Act',
+  'schema.checklist.field.act.required': 'Say which Act this checklist follows.',
+  'schema.checklist.act.public-bodies':
+    'Act respecting access to documents held by public bodies and the protection of personal information',
+  'schema.checklist.act.private-sector':
+    'Act respecting the protection of personal information in the private sector',
+  'schema.checklist.act.other': 'Another law',
+  'schema.checklist.field.items': 'Items',
+  'schema.checklist.field.items.unique':
+    'Two items have the same key: sections name items by key, so each needs its own.',
+  'schema.checklist-item.title': 'Checklist item',
+  'schema.checklist-item.field.key': 'Key',
+  'schema.checklist-item.field.key.description':
+    'Sections name the item by this key: keep it when you reword the item.',
+  'schema.checklist-item.field.key.invalid':
+    'Use lowercase letters, digits and hyphens only, e.g. person-in-charge.',
+  'schema.checklist-item.field.label': 'What the policy must say',
+  'schema.checklist-item.field.reference': 'Legal reference',
+  'schema.checklist-item.field.reference.description': 'The article it comes from, e.g. s. 63.4.',
+  'schema.checklist-item.field.guidance': 'Guidance for editors',
+  'schema.checklist-item.field.provided-by-site': 'Given by the site itself',
+  'schema.checklist-item.field.provided-by-site.description':
+    'Covered whatever the sections say, because every page of the site gives it (the date of the last update, for instance).',
+  'schema.checklist-coverage.title': 'Privacy-law checklist',
+  'schema.checklist-coverage.field.sections': 'Sections that cover it',
+  'schema.checklist-coverage.field.covered': 'Covered',
+  'checklist.coverage.title': 'Checklist: {{checklist}}',
+  'checklist.coverage.aid':
+    'An aid for editors and legal reviewers, not legal advice. The organisation may edit or replace the checklist (Checklists, in the desk).',
+  'checklist.coverage.missing': 'Items no section covers: {{count}}',
+  'checklist.coverage.item-reference': '{{label}} ({{reference}})',
+  'checklist.coverage.complete': 'Every item of the checklist is covered.',
+  'checklist.coverage.covered-by': '{{label}}: {{sections}}',
+  'checklist.coverage.by-site': 'given by the site (every page shows it)',
+  'checklist.covers.no-checklist':
+    'The policy follows no checklist yet: choose one on the policy (Privacy-law checklist) to tag sections.',
+  'checklist.covers.unknown': '“{{tag}}”, which the policy’s checklist no longer has',
+  'structure.checklists.title': 'Checklists',
 } as const
 
 export type StudioTextKey = keyof typeof studioEnUS

@@ -155,4 +155,53 @@ export const studioFrFR: Record<StudioTextKey, string> = {
   'startup.keep-private':
     'Gardez ces adresses pour vous : quiconque les ouvre est connecté à votre place. Les jetons sont conservés dans {{file}}.',
   'startup.real-project': 'Studio : {{address}} (connectez-vous avec votre compte Sanity)',
+  'schema.section.field.covers': 'Éléments de la liste qu’elle couvre',
+  'schema.section.field.covers.description':
+    'Cochez ce que cette section dit aux lecteurs, parmi les éléments de la liste de vérification que suit la politique : la préparation d’une version montre les éléments qu’aucune section ne couvre.',
+  'schema.policy.field.checklist': 'Liste de vérification (droit de la vie privée)',
+  'schema.policy.field.checklist.description':
+    'Ce que la loi attend de la politique, selon la loi qui s’applique à l’organisation. Une aide pour les personnes qui rédigent et révisent, pas un avis juridique.',
+  'schema.checklist.title': 'Liste de vérification (droit de la vie privée)',
+  'schema.checklist.description':
+    'Une aide, pas un avis juridique : le produit en fournit une pour chaque loi québécoise; modifiez-la, ou rédigez la vôtre si votre organisation est hors du Québec.',
+  'schema.checklist.field.title': 'Titre',
+  'schema.checklist.field.act': 'Loi',
+  'schema.checklist.field.act.required': 'Indiquez la loi que suit cette liste.',
+  'schema.checklist.act.public-bodies':
+    'Loi sur l’accès aux documents des organismes publics et sur la protection des renseignements personnels',
+  'schema.checklist.act.private-sector':
+    'Loi sur la protection des renseignements personnels dans le secteur privé',
+  'schema.checklist.act.other': 'Une autre loi',
+  'schema.checklist.field.items': 'Éléments',
+  'schema.checklist.field.items.unique':
+    'Deux éléments ont la même clé : les sections désignent les éléments par leur clé, chacun doit donc avoir la sienne.',
+  'schema.checklist-item.title': 'Élément de la liste',
+  'schema.checklist-item.field.key': 'Clé',
+  'schema.checklist-item.field.key.description':
+    'Les sections désignent l’élément par cette clé : gardez-la si vous reformulez l’élément.',
+  'schema.checklist-item.field.key.invalid':
+    'Utilisez seulement des minuscules, des chiffres et des traits d’union, par exemple person-in-charge.',
+  'schema.checklist-item.field.label': 'Ce que la politique doit dire',
+  'schema.checklist-item.field.reference': 'Référence légale',
+  'schema.checklist-item.field.reference.description':
+    'L’article d’où il vient, par exemple art. 63.4.',
+  'schema.checklist-item.field.guidance': 'Conseils aux personnes qui rédigent',
+  'schema.checklist-item.field.provided-by-site': 'Fourni par le site lui-même',
+  'schema.checklist-item.field.provided-by-site.description':
+    'Couvert quoi que disent les sections, parce que chaque page du site le donne (la date de la dernière mise à jour, par exemple).',
+  'schema.checklist-coverage.title': 'Liste de vérification (droit de la vie privée)',
+  'schema.checklist-coverage.field.sections': 'Sections qui le couvrent',
+  'schema.checklist-coverage.field.covered': 'Couvert',
+  'checklist.coverage.title': 'Liste de vérification : {{checklist}}',
+  'checklist.coverage.aid':
+    'Une aide pour les personnes qui rédigent et révisent, pas un avis juridique. L’organisation peut modifier ou remplacer la liste (Listes de vérification, dans le bureau).',
+  'checklist.coverage.missing': 'Éléments qu’aucune section ne couvre : {{count}}',
+  'checklist.coverage.item-reference': '{{label}} ({{reference}})',
+  'checklist.coverage.complete': 'Tous les éléments de la liste sont couverts.',
+  'checklist.coverage.covered-by': '{{label}} : {{sections}}',
+  'checklist.coverage.by-site': 'fourni par le site (chaque page l’indique)',
+  'checklist.covers.no-checklist':
+    'La politique ne suit encore aucune liste de vérification : choisissez-en une dans la politique (Liste de vérification) pour cocher les éléments des sections.',
+  'checklist.covers.unknown': '« {{tag}} », que la liste de la politique n’a plus',
+  'structure.checklists.title': 'Listes de vérification',
 }

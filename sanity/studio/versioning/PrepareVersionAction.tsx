@@ -10,6 +10,11 @@ import {
   type PolicyDocument,
   type PolicySectionDocument,
 } from '../../../lib/policy/candidate'
+import {
+  candidateCoverage,
+  type ComplianceChecklist,
+  type RecordedCoverage,
+} from '../../../lib/policy/checklist'
 import {organisationToday} from '../../../lib/policy/dates'
 import {
   LANGUAGES,
@@ -24,16 +29,19 @@ import {
   nextVersionNumber,
   proposalRefusals,
 } from '../../../lib/policy/workflow'
+import {ChecklistCoverageView, useChecklistLanguage} from '../checklist/ChecklistCoverageView'
 import {CONTROL} from './controls'
 import {describeIssue} from './issueMessages'
 import {PREPARE_QUERY} from './queries'
 import {describeFailure} from './refusalMessages'
 import {VERSIONING_API_VERSION} from './settings'
-import {useVersioningT} from './useVersioning'
+import {useVersioningT, useWorkingChanges} from './useVersioning'
+import {useWorkingChangesText} from './workingChangesText'
 
 interface PrepareData {
   policy: PolicyDocument | null
   sections: PolicySectionDocument[]
+  checklist: ComplianceChecklist | null
   drafts: {_id: string; _type: string; title: string | null}[]
   latest: (PolicyContent & {number: number}) | null
   open: {
@@ -55,6 +63,7 @@ type Step =
       content: PolicyContent
       check: CandidateCheck
       number: number
+      coverage?: RecordedCoverage
     }
   | {step: 'saving'}
   | {step: 'done'; id: string; number: number}
@@ -172,7 +181,8 @@ function Review({
   onCancel: () => void
 }) {
   const t = useVersioningT()
-  const {data, content, check, number} = state
+  const language = useChecklistLanguage()
+  const {data, content, check, number, coverage} = state
   const lastNumber = data.latest?.number
   // Preparing again starts from what the editor proposed last time.
   const previous = data.open.find((open) => open._id === candidateDocumentId(number))
@@ -250,6 +260,14 @@ function Review({
         )}
         testId="prepare-replaces"
       />
+      {coverage && (
+        <ChecklistCoverageView
+          coverage={coverage}
+          sectionTitle={(key) =>
+            content.sections.find((section) => section.key === key)?.title[language] ?? key
+          }
+        />
+      )}
       {check.ok && <ProposalFields proposal={proposal} onChange={setProposal} />}
       {problems.length > 0 && (
         <Card tone="critical" padding={3} radius={2} border role="alert">
@@ -277,6 +295,34 @@ function Review({
 }
 
 /**
+ * What the button says the next version would change, counted from the latest published version
+ * as the workflow counts staleness (`workingChanges`): "Prepare version 4 (2 sections changed)".
+ * With nothing changed it stays in its place, disabled, and its tooltip says why, as Sanity's own
+ * Publish does when there is nothing to publish: the editor learns where the step is and what it
+ * waits for, instead of looking for a button that comes and goes.
+ */
+function useNextVersionButton(): {label: string; title?: string; disabled: boolean} {
+  const t = useVersioningT()
+  const text = useWorkingChangesText()
+  const changes = useWorkingChanges()
+  if (!changes) return {label: t('prepare.action'), disabled: false}
+  const {since, next} = changes
+  if (since === undefined) return {label: t('nextVersion.action', {number: next}), disabled: false}
+  if (!changes.changed) {
+    return {
+      label: t('nextVersion.action', {number: next}),
+      title: t('nextVersion.action.unchanged', {since}),
+      disabled: true,
+    }
+  }
+  return {
+    label: t('nextVersion.action.changes', {number: next, changes: text.summary(changes)}),
+    title: t('nextVersion.action.title', {since, details: text.details(changes)}),
+    disabled: false,
+  }
+}
+
+/**
  * "Prepare a new version", on the policy: freezes the published policy and sections into a
  * private candidate (`drafts.version-<n>`) with the summary of changes and the effective date the
  * editor proposes, after checking them (errors block, warnings inform); then offers to open it.
@@ -301,7 +347,14 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
         lastPublished: data.latest ?? undefined,
       })
       const number = nextVersionNumber(data.latest ? [data.latest.number] : [])
-      setState({step: 'review', data, content, check, number})
+      const coverage = data.checklist
+        ? candidateCoverage(
+            data.checklist,
+            content.sections,
+            new Map(data.sections.map((section) => [section.key?.current ?? '', section.covers])),
+          )
+        : undefined
+      setState({step: 'review', data, content, check, number, coverage})
     } catch (error) {
       setState({step: 'failed', message: describeFailure(error, t)})
     }
@@ -310,7 +363,7 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
   const prepare = useCallback(
     async (proposal: Proposal) => {
       if (state.step !== 'review' || !user) return
-      const {content, number, data} = state
+      const {content, number, data, coverage} = state
       const id = candidateDocumentId(number)
       setState({step: 'saving'})
       try {
@@ -319,6 +372,7 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
           content,
           preparedBy: actor(user),
           proposal,
+          coverage,
         })
         const transaction = client.transaction()
         let replacing = false
@@ -345,6 +399,7 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
   )
 
   const close = () => setOpen(false)
+  const button = useNextVersionButton()
 
   const content = (() => {
     switch (state.step) {
@@ -397,9 +452,9 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
   })()
 
   return {
-    label: t('prepare.action'),
+    ...button,
     icon: ArchiveIcon,
-    disabled: !user,
+    disabled: !user || button.disabled,
     onHandle: () => {
       setOpen(true)
       void load()

@@ -11,6 +11,7 @@ import {fingerprint, shortFingerprint, versionRecord} from '../../../lib/policy/
 import {LANGUAGES, type Language} from '../../../lib/policy/types'
 import {describeIssue} from './issueMessages'
 import {ProposalSummary} from './ProposalSummary'
+import {ChecklistCoverageView, useChecklistLanguage} from '../checklist/ChecklistCoverageView'
 import {BlocksRedline, InlineChanges, LinkChangeList, textChanges} from './Redline'
 import {useComparison, useDateFormats} from './useComparison'
 import {useStaleness, useVersioningT} from './useVersioning'
@@ -180,6 +181,7 @@ function FingerprintNote({version}: {version: Partial<SanityDocument>}) {
  */
 export function VersionComparisonView({document}: ViewProps) {
   const t = useVersioningT()
+  const language = useChecklistLanguage()
   const version = document.displayed
   const {result, failure} = useComparison(version)
   const staleness = useStaleness(version)
@@ -231,6 +233,15 @@ export function VersionComparisonView({document}: ViewProps) {
           )}
           <FingerprintNote version={version} />
           <ProposalSummary version={version} />
+          {isObject(version.checklistCoverage) && (
+            <ChecklistCoverageView
+              coverage={versionRecord(version).checklistCoverage!}
+              sectionTitle={(key) =>
+                result.content.sections.find((section) => section.key === key)?.title[language] ??
+                key
+              }
+            />
+          )}
           {result.drift.length > 0 && (
             <Card tone="caution" padding={3} radius={2} border data-testid="compare-drift">
               <Stack gap={2}>

@@ -2,6 +2,7 @@ import type {DocumentActionComponent, DocumentActionsResolver, DocumentBadgesRes
 import {ApproveVersionAction} from './ApproveVersionAction'
 import {PrepareVersionAction} from './PrepareVersionAction'
 import {PublishVersionAction} from './PublishVersionAction'
+import {SectionChangeBadge} from './SectionChange'
 import {useVersioningT} from './useVersioning'
 import {StaleCandidateBadge, UpcomingVersionBadge, VersionStatusBadge} from './VersionStatusBadge'
 
@@ -24,12 +25,33 @@ function withdrawOnly(deleteAction: DocumentActionComponent): DocumentActionComp
 }
 
 /**
- * The versioning workflow's actions: "Prepare a new version" on the policy; on a version, only
- * the workflow's own steps (approve, publish, withdraw), never Sanity's edit, publish or
- * duplicate, which would go around the legal sign-off.
+ * "Prepare version n" where an editor expects the next step: Sanity shows a document's first
+ * action as its button and the others in the "…" menu. While the policy has unpublished edits,
+ * publishing them comes first and Prepare waits in the menu; otherwise Prepare is the button.
+ * Placed both first and last, each copy shows only in its place; a copy whose dialog is open
+ * stays until it closes, so that a draft appearing meanwhile does not take the dialog away.
+ */
+function prepareVersionIn(place: 'button' | 'menu'): DocumentActionComponent {
+  const Placed: DocumentActionComponent = (props) => {
+    const description = PrepareVersionAction(props)
+    const hasDraft = props.draft !== null
+    const here = place === 'button' ? !hasDraft : hasDraft
+    return here || description?.dialog ? description : null
+  }
+  Placed.displayName = `PrepareVersionAction(${place})`
+  return Placed
+}
+
+const PrepareVersionButton = prepareVersionIn('button')
+const PrepareVersionMenuItem = prepareVersionIn('menu')
+
+/**
+ * The versioning workflow's actions: "Prepare version n" on the policy; on a version, only the
+ * workflow's own steps (approve, publish, withdraw), never Sanity's edit, publish or duplicate,
+ * which would go around the legal sign-off.
  */
 export const versioningActions: DocumentActionsResolver = (prev, {schemaType}) => {
-  if (schemaType === 'policy') return [...prev, PrepareVersionAction]
+  if (schemaType === 'policy') return [PrepareVersionButton, ...prev, PrepareVersionMenuItem]
   if (schemaType !== 'policyVersion') return prev
   const deleteAction = prev.find(({action}) => action === 'delete')
   return [
@@ -39,8 +61,13 @@ export const versioningActions: DocumentActionsResolver = (prev, {schemaType}) =
   ]
 }
 
-/** A version's status, whether it is upcoming or out of date, in place of Sanity's badges. */
-export const versioningBadges: DocumentBadgesResolver = (prev, {schemaType}) =>
-  schemaType === 'policyVersion'
-    ? [VersionStatusBadge, UpcomingVersionBadge, StaleCandidateBadge]
-    : prev
+/**
+ * A version's status, whether it is upcoming or out of date, in place of Sanity's badges; on a
+ * section, whether it changed since the latest published version.
+ */
+export const versioningBadges: DocumentBadgesResolver = (prev, {schemaType}) => {
+  if (schemaType === 'policyVersion')
+    return [VersionStatusBadge, UpcomingVersionBadge, StaleCandidateBadge]
+  if (schemaType === 'policySection') return [...prev, SectionChangeBadge]
+  return prev
+}

@@ -16,7 +16,12 @@ const VERSION_CONTENT = /* groq */ `
  */
 export const PREPARE_QUERY = /* groq */ `{
   "policy": *[_id == "policy"][0]{title, organisationName, introduction, sections},
-  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body},
+  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{
+    _id, key, title, body, covers
+  },
+  "checklist": *[_id == "policy"][0].checklist->{
+    act, title, items[]{key, label, reference, guidance, providedBySite}
+  },
   "drafts": *[_type in ["policy", "policySection"] && _id in path("drafts.**")]{
     _id, _type, "title": coalesce(title.en, title.fr)
   },
@@ -35,3 +40,16 @@ export const BASELINE_QUERY = /* groq */ `
     && (!defined($before) || number < $before)]
     | order(number desc)[0]{${VERSION_CONTENT}}
 `
+
+/**
+ * The working text (the published policy and sections) and the latest published version it is
+ * counted against, kept current by the Studio's listener: candidates are checked for staleness
+ * and the next version's changes are counted from it.
+ */
+export const WORKING_QUERY = /* groq */ `{
+  "policy": *[_id == "policy"][0]{title, organisationName, introduction, sections},
+  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body},
+  "latest": *[_type == "policyVersion" && status == "published" && !(_id in path("drafts.**"))]
+    | order(number desc)[0]{${VERSION_CONTENT}}
+}`
+export const WORKING_LISTEN = /* groq */ `*[_type in ["policy", "policySection", "policyVersion"]]`

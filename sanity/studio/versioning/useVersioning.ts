@@ -1,42 +1,71 @@
 import {useEffect, useMemo, useState} from 'react'
-import {useDocumentStore, useTranslation} from 'sanity'
-import type {PolicyDocument, PolicySectionDocument} from '../../../lib/policy/candidate'
-import {candidateStaleness, stalenessSummary, type Staleness} from '../../../lib/policy/workflow'
+import {map, shareReplay, type Observable} from 'rxjs'
+import {useDocumentStore, useTranslation, type DocumentStore} from 'sanity'
+import {
+  candidateStaleness,
+  stalenessSummary,
+  workingChanges,
+  type Staleness,
+  type WorkingChanges,
+  type WorkingDocuments,
+} from '../../../lib/policy/workflow'
 import {VERSIONING_NAMESPACE} from './i18n'
+import {WORKING_LISTEN, WORKING_QUERY} from './queries'
 
 /** The workflow's words, in the person's language. */
 export function useVersioningT() {
   return useTranslation(VERSIONING_NAMESPACE).t
 }
 
-interface WorkingState {
-  policy: PolicyDocument | null
-  sections: PolicySectionDocument[]
+interface WorkingState extends WorkingDocuments {
+  /** What a version prepared now would change, against the latest published version. */
+  changes: WorkingChanges
 }
 
-/** The published policy and sections, kept current: what a candidate is prepared from. */
-const WORKING_QUERY = /* groq */ `{
-  "policy": *[_id == "policy"][0]{title, organisationName, introduction, sections},
-  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body}
-}`
-const WORKING_LISTEN = /* groq */ `*[_type in ["policy", "policySection"]]`
+// One listener for the whole Studio, however many actions, badges and list items read it: each
+// section's mark in the desk reads the same state, counted once per change.
+const workingStates = new WeakMap<DocumentStore, Observable<WorkingState>>()
 
-/** The query results, kept current by the Studio's listener; nothing while `enabled` is false. */
-function useListenQuery<T>(fetch: string, listen: string, enabled: boolean): T | undefined {
-  const documentStore = useDocumentStore()
-  const [state, setState] = useState<T>()
-  useEffect(() => {
-    if (!enabled) return
-    const subscription = documentStore
-      .listenQuery({fetch, listen}, {}, {perspective: 'raw', tag: 'versioning.listen'})
-      .subscribe((next: T) => setState(next))
-    return () => subscription.unsubscribe()
-  }, [documentStore, fetch, listen, enabled])
+function workingState(documentStore: DocumentStore): Observable<WorkingState> {
+  let state = workingStates.get(documentStore)
+  if (!state) {
+    state = documentStore
+      .listenQuery(
+        {fetch: WORKING_QUERY, listen: WORKING_LISTEN},
+        {},
+        {perspective: 'raw', tag: 'versioning.working'},
+      )
+      .pipe(
+        map((result: WorkingDocuments & {latest: object | null}) => ({
+          policy: result.policy,
+          sections: result.sections,
+          changes: workingChanges(result.latest, result),
+        })),
+        shareReplay({bufferSize: 1, refCount: true}),
+      )
+    workingStates.set(documentStore, state)
+  }
   return state
 }
 
-export function useWorkingState(enabled = true): WorkingState | undefined {
-  return useListenQuery<WorkingState>(WORKING_QUERY, WORKING_LISTEN, enabled)
+/** The working text and its changes, kept current; nothing while `enabled` is false or it loads. */
+function useWorkingState(enabled = true): WorkingState | undefined {
+  const documentStore = useDocumentStore()
+  const [state, setState] = useState<WorkingState>()
+  useEffect(() => {
+    if (!enabled) return
+    const subscription = workingState(documentStore).subscribe(setState)
+    return () => subscription.unsubscribe()
+  }, [documentStore, enabled])
+  return enabled ? state : undefined
+}
+
+/**
+ * What the published policy and sections change since the latest published version: what the
+ * next version would hold that readers do not have yet. Undefined while it loads.
+ */
+export function useWorkingChanges(): WorkingChanges | undefined {
+  return useWorkingState()?.changes
 }
 
 /**

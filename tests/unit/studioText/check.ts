@@ -285,6 +285,16 @@ export function keyUses(
   return {uses: found.map((use) => ({...use, namespaces: fileNamespaces})), problems}
 }
 
+const PLURAL_FORM = /_(zero|one|two|few|many|other)$/
+
+/**
+ * The key the code asks for: a text in plural forms (`changes_one`, `changes_other`) is asked for
+ * by its base key with a `count`, and i18next picks the form the language's rules call for.
+ */
+function pluralBase(key: string): string {
+  return key.replace(PLURAL_FORM, '')
+}
+
 /** Keys asked for that some language of the Studio lacks. */
 export function usageProblems(
   uses: KeyUse[],
@@ -316,7 +326,7 @@ export function usageProblems(
     )
     const alsoSanitys = (use.namespaces ?? []).some((namespace) => SANITY_NAMESPACES.has(namespace))
     const missing = locales.filter((locale) => {
-      const keys = keysIn(ours, locale)
+      const keys = keysIn(ours, locale).map(pluralBase)
       return typeof use.key === 'string'
         ? !keys.includes(use.key)
         : !keys.some((key) => (use.key as RegExp).test(key))

@@ -34,6 +34,26 @@ export const versioningEnUS = {
   'structure.versions.list': 'Versions, newest first',
   'structure.awaitingReview': 'Awaiting legal review',
 
+  'nextVersion.action': 'Prepare version {{number}}',
+  'nextVersion.action.changes': 'Prepare version {{number}} ({{changes}})',
+  'nextVersion.action.title':
+    'Since version {{since}}: {{details}}. Edits not published yet are left out.',
+  'nextVersion.action.unchanged':
+    'Nothing to prepare: the published policy and sections are the same as version {{since}}. Publish your edits first.',
+  'changes.sections_one': '{{count}} section changed',
+  'changes.sections_other': '{{count}} sections changed',
+  'changes.frontMatter': 'title or introduction changed',
+  'changes.order': 'sections reordered',
+  'changes.section.modified': '“{{title}}” changed',
+  'changes.section.added': '“{{title}}” added',
+  'changes.section.removed': '“{{title}}” taken out',
+  'sectionChange.modified': 'Changed since version {{number}}',
+  'sectionChange.added': 'New since version {{number}}',
+  'sectionChange.removed': 'Taken out of the policy since version {{number}}',
+  'badge.section.modified': 'Changed',
+  'badge.section.added': 'New',
+  'badge.section.removed': 'Taken out',
+
   'prepare.action': 'Prepare a new version',
   'prepare.intro':
     'A candidate for version {{number}} freezes the policy and its sections as they are published now, with the summary of changes and the effective date you propose. A legal reviewer then compares it with version {{last}} and approves all of it before it can be published.',
@@ -226,6 +246,9 @@ export const versioningEnUS = {
   'schema.preparedBy': 'Prepared by',
   'schema.approval': 'Legal approval',
   'schema.publication': 'Publication',
+  'schema.checklistCoverage': 'Privacy-law checklist',
+  'schema.checklistCoverage.description':
+    'Which items of the checklist the sections covered when the version was prepared, as legal approved it. Part of the fingerprint.',
 }
 
 export type VersioningTextKey = keyof typeof versioningEnUS

@@ -35,6 +35,26 @@ export const versioningFrFR: Record<VersioningTextKey, string> = {
   'structure.versions.list': 'Versions, de la plus récente à la plus ancienne',
   'structure.awaitingReview': 'En attente de révision juridique',
 
+  'nextVersion.action': 'Préparer la version {{number}}',
+  'nextVersion.action.changes': 'Préparer la version {{number}} ({{changes}})',
+  'nextVersion.action.title':
+    'Depuis la version {{since}} : {{details}}. Les modifications pas encore publiées n’en font pas partie.',
+  'nextVersion.action.unchanged':
+    'Rien à préparer : la politique et les sections publiées sont identiques à la version {{since}}. Publiez d’abord vos modifications.',
+  'changes.sections_one': '{{count}} section modifiée',
+  'changes.sections_other': '{{count}} sections modifiées',
+  'changes.frontMatter': 'titre ou introduction modifiés',
+  'changes.order': 'ordre des sections modifié',
+  'changes.section.modified': '« {{title}} » modifiée',
+  'changes.section.added': '« {{title}} » ajoutée',
+  'changes.section.removed': '« {{title}} » retirée',
+  'sectionChange.modified': 'Modifiée depuis la version {{number}}',
+  'sectionChange.added': 'Nouvelle depuis la version {{number}}',
+  'sectionChange.removed': 'Retirée de la politique depuis la version {{number}}',
+  'badge.section.modified': 'Modifiée',
+  'badge.section.added': 'Nouvelle',
+  'badge.section.removed': 'Retirée',
+
   'prepare.action': 'Préparer une nouvelle version',
   'prepare.intro':
     'Une version candidate {{number}} fige la politique et ses sections telles qu’elles sont publiées maintenant, avec le résumé des modifications et la date d’entrée en vigueur que vous proposez. Une personne réviseure juridique la compare ensuite à la version {{last}} et approuve l’ensemble avant qu’elle puisse être publiée.',
@@ -233,4 +253,7 @@ export const versioningFrFR: Record<VersioningTextKey, string> = {
   'schema.preparedBy': 'Préparée par',
   'schema.approval': 'Approbation juridique',
   'schema.publication': 'Publication',
+  'schema.checklistCoverage': 'Liste de vérification (droit de la vie privée)',
+  'schema.checklistCoverage.description':
+    'Les éléments de la liste que couvraient les sections à la préparation de la version, tels que le service juridique les a approuvés. Compris dans l’empreinte.',
 }
