@@ -42,7 +42,33 @@ export default defineConfig([
             'playwright.config.ts',
             'vitest.config.ts',
             'eslint.config.mjs',
+            'scripts/typegen.ts',
           ],
+        },
+      ],
+    },
+  },
+  {
+    // Every GROQ query is declared in sanity/lib/queries.ts and typed by TypeGen (sanity.types.ts)
+    files: ['app/**', 'components/**', 'lib/**', 'sanity/**', 'scripts/**', '*.ts'],
+    ignores: ['sanity/lib/queries.ts', 'sanity/lake/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['next-sanity', 'groq'].map((name) => ({
+            name,
+            importNames: ['defineQuery', 'groq'],
+            message: 'Declare the query in sanity/lib/queries.ts, where TypeGen types it.',
+          })),
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='fetch'][typeArguments]",
+          message:
+            'A query result is typed by TypeGen: fetch a query of sanity/lib/queries.ts without a type argument (asDomain turns the result into a domain type).',
         },
       ],
     },

@@ -1,6 +1,9 @@
 import {BookIcon, ClipboardIcon, DocumentsIcon} from '@sanity/icons'
 import {map} from 'rxjs'
 import type {ListItemBuilder, StructureBuilder, StructureResolver} from 'sanity/structure'
+import type {SECTION_ORDER_QUERY_RESULT} from '../sanity.types'
+import {POLICY_TEXT_LISTEN, SECTION_ORDER_QUERY} from './lib/queries'
+import {asDomain} from './lib/queryResult'
 import {titled} from './studio/i18n'
 import {versionListItems} from './studio/versioning/structure'
 
@@ -8,16 +11,6 @@ import {versionListItems} from './studio/versioning/structure'
 export const POLICY_ID = 'policy'
 
 const DRAFTS_PREFIX = 'drafts.'
-
-/** The section ids the policy lists (its draft when there is one) and every section that exists. */
-const SECTION_ORDER_QUERY = `{
-  "listed": coalesce(
-    *[_id == "${DRAFTS_PREFIX}${POLICY_ID}"][0],
-    *[_id == "${POLICY_ID}"][0]
-  ).sections[]._ref,
-  "existing": *[_type == "policySection"]._id
-}`
-const SECTION_ORDER_LISTEN = `*[_type in ["policy", "policySection"]]`
 
 interface SectionOrder {
   listed: string[] | null
@@ -59,12 +52,13 @@ export const structure: StructureResolver = (S, context) =>
       .child(() =>
         context.documentStore
           .listenQuery(
-            {fetch: SECTION_ORDER_QUERY, listen: SECTION_ORDER_LISTEN},
+            {fetch: SECTION_ORDER_QUERY, listen: POLICY_TEXT_LISTEN},
             {},
             {perspective: 'raw', tag: 'structure.section-order'},
           )
           .pipe(
-            map((order: SectionOrder) => {
+            map((result: SECTION_ORDER_QUERY_RESULT) => {
+              const order: SectionOrder = asDomain(result)
               const {inPolicy, notInPolicy} = orderSections(order)
               return titled(S.list().id('sections'), 'structure.sections.list-title')
                 .items([

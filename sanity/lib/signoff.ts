@@ -37,6 +37,7 @@ import {
 import type {PolicyDocument, PolicySectionDocument} from '@/lib/policy/candidate'
 import {client} from './client'
 import {SIGNOFF_STATE_QUERY} from './queries'
+import {asDomain} from './queryResult'
 import {siteSigningKey, trustedKeys} from './signingKeys'
 
 /**
@@ -142,7 +143,7 @@ function writer() {
 
 async function loadState(id: string): Promise<SignoffState> {
   try {
-    return await writer().fetch<SignoffState>(SIGNOFF_STATE_QUERY, {id}, {cache: 'no-store'})
+    return asDomain(await writer().fetch(SIGNOFF_STATE_QUERY, {id}, {cache: 'no-store'}))
   } catch (error) {
     if (error instanceof RefusalError) throw error
     throw new SourceUnavailable('The content source did not answer', {cause: error})

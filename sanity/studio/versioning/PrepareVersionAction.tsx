@@ -32,7 +32,8 @@ import {
 import {ChecklistCoverageView, useChecklistLanguage} from '../checklist/ChecklistCoverageView'
 import {CONTROL} from './controls'
 import {describeIssue} from './issueMessages'
-import {PREPARE_QUERY} from './queries'
+import {PREPARE_QUERY} from '../../lib/queries'
+import {asDomain} from '../../lib/queryResult'
 import {describeFailure} from './refusalMessages'
 import {VERSIONING_API_VERSION} from './settings'
 import {useVersioningT, useWorkingChanges} from './useVersioning'
@@ -338,7 +339,9 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
   const load = useCallback(async () => {
     setState({step: 'loading'})
     try {
-      const data = await client.fetch<PrepareData>(PREPARE_QUERY, {}, {perspective: 'raw'})
+      const data: PrepareData = asDomain(
+        await client.fetch(PREPARE_QUERY, {}, {perspective: 'raw'}),
+      )
       if (!data.policy) {
         setState({step: 'failed', message: t('prepare.noPolicy')})
         return
