@@ -1,6 +1,5 @@
-import {ConfigurationError} from '../../lib/env'
+import {ConfigurationError, readLakeEnv} from '../../lib/env'
 import {BackupError, backupLake, restoreLake, type BackupSummary} from './store'
-import {readLakeEnv} from '../../lib/env'
 import {editorClient, exportDocuments, importDocuments} from './sanityTools'
 
 /**

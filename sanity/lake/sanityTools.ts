@@ -2,6 +2,7 @@ import {createReadStream} from 'node:fs'
 import {createClient, type SanityClient} from '@sanity/client'
 import {exportDataset} from '@sanity/export'
 import {sanityImport} from '@sanity/import'
+import {ROLES} from '../../lib/localUsers'
 import {readLocalUsers} from './auth'
 import {DEFAULT_API_VERSION, LAKE_DATASETS, LAKE_PROJECT_ID} from '../../lib/env'
 
@@ -22,7 +23,7 @@ export interface LakeAddress {
 
 /** A client of the lake that writes as its editor, as `npm run lake:export` and `lake:import` do. */
 export function editorClient({url, dataDir}: LakeAddress): SanityClient {
-  const editor = readLocalUsers(dataDir).find((user) => user.role === 'editor')
+  const editor = readLocalUsers(dataDir).find((user) => user.role === ROLES.editor)
   if (!editor) throw new Error(`No editor among the local users of ${dataDir}.`)
   return createClient({
     projectId: LAKE_PROJECT_ID,

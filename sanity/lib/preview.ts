@@ -10,6 +10,7 @@ import {
   type PolicyDocument,
   type PolicySectionDocument,
 } from '@/lib/policy/candidate'
+import {POLICY_DOCUMENT_ID, publishedId} from '@/lib/policy/documentIds'
 import type {PolicyVersion} from '@/lib/policy/types'
 import {client} from './client'
 import {VERSION_BY_ID_QUERY, WORKING_POLICY_QUERY} from './queries'
@@ -81,11 +82,14 @@ export const fetchWorkingPolicyPreview = cache(async (): Promise<WorkingPolicyPr
   const {policy, sections}: WorkingDocuments = asDomain(await previewFetch(WORKING_POLICY_QUERY))
   if (!policy) return null
   const {content, missingSections} = buildSnapshot(policy, sections)
-  return {version: {_id: 'policy', status: 'candidate', ...content}, missingSections, perspective}
+  return {
+    version: {_id: POLICY_DOCUMENT_ID, status: 'candidate', ...content},
+    missingSections,
+    perspective,
+  }
 })
 
 /** A version by id, drafts included: how a candidate or approved version is previewed. */
 export const fetchVersionPreview = cache(async (id: string): Promise<PolicyVersion | null> => {
-  const publishedId = id.startsWith('drafts.') ? id.slice('drafts.'.length) : id
-  return asDomain(await previewFetch(VERSION_BY_ID_QUERY, {id: publishedId}))
+  return asDomain(await previewFetch(VERSION_BY_ID_QUERY, {id: publishedId(id)}))
 })

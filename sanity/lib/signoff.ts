@@ -28,6 +28,7 @@ import {
   actor,
   candidateNumber,
   candidateStaleness,
+  documentsWrittenBy,
   nextVersionNumber,
   proposalRefusals,
   separationOfDutiesScope,
@@ -172,13 +173,12 @@ async function authoredSince(personId: string, scope: string[], since: string | 
   } catch (error) {
     throw new SourceUnavailable('The content source’s history did not answer', {cause: error})
   }
-  const touched = text
+  const transactions = text
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as {author?: string; documentIDs?: string[]})
-    .filter((transaction) => transaction.author === personId)
-    .flatMap((transaction) => (transaction.documentIDs ?? []).filter((id) => scope.includes(id)))
-  return [...new Set(touched.map((id) => id.replace(/^drafts\./, '')))].sort()
+    .map(({author, documentIDs}) => ({author, documentIds: documentIDs ?? []}))
+  return documentsWrittenBy(personId, scope, transactions)
 }
 
 /** The published history, which must verify before anything new is chained to it. */

@@ -6,6 +6,7 @@ import {
   type DocumentLocationsState,
 } from 'sanity/presentation'
 import {routing, type Locale} from '../../i18n/routing'
+import {draftId, publishedId} from '../../lib/policy/documentIds'
 import type {SECTION_LOCATION_QUERY_RESULT, VERSION_LOCATION_QUERY_RESULT} from '../../sanity.types'
 import {
   POLICY_DOCUMENTS_LISTEN,
@@ -20,8 +21,6 @@ import {policyPath, versionPath, versionPreviewPath} from './routes'
  * How the Studio's Presentation tool relates documents and pages: where each document shows on
  * the site (listed on the document as "Used on…"), and which document a previewed page is about.
  */
-
-const DRAFTS_PREFIX = 'drafts.'
 
 function perLanguage(
   location: (locale: Locale) => {title?: string | null; href: string},
@@ -91,8 +90,8 @@ function versionLocations(id: string, version: VersionState | null): DocumentLoc
 }
 
 export const locations: DocumentLocationResolver = ({id: anyId, type}, {documentStore}) => {
-  const id = anyId.startsWith(DRAFTS_PREFIX) ? anyId.slice(DRAFTS_PREFIX.length) : anyId
-  const params = {id, draftId: `${DRAFTS_PREFIX}${id}`}
+  const id = publishedId(anyId)
+  const params = {id, draftId: draftId(id)}
   const listen = (fetch: string) =>
     documentStore.listenQuery({fetch, listen: POLICY_DOCUMENTS_LISTEN}, params, {
       perspective: 'raw',

@@ -36,6 +36,7 @@ import {
   type VersionActor,
 } from '../../lib/policy/types'
 import {candidateCoverage, type ComplianceChecklist} from '../../lib/policy/checklist'
+import {POLICY_DOCUMENT_ID} from '../../lib/policy/documentIds'
 import {candidateDocument} from '../../lib/policy/workflow'
 import {
   privateSectorChecklist,
@@ -328,7 +329,7 @@ function workingCopy(current: PolicyVersionDocument): SeedDocument[] {
     }),
   )
   const policy = withRevision<Omit<PolicyDocument, '_rev'>>({
-    _id: 'policy',
+    _id: POLICY_DOCUMENT_ID,
     _type: 'policy',
     ...system,
     title: current.title,

@@ -3,8 +3,7 @@ import {join} from 'node:path'
 import {timingSafeEqual} from 'node:crypto'
 
 import {LOCAL_USERS, type LocalUserProfile} from '../../../lib/localUsers'
-import {randomId} from '../core'
-import {unauthorized} from '../core'
+import {randomId, unauthorized} from '../core'
 
 /**
  * Local users of the embedded lake (lib/localUsers.ts). They are created with random tokens at

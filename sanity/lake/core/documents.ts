@@ -11,19 +11,7 @@ export interface LakeDocument {
 
 export type Transition = 'appear' | 'update' | 'disappear'
 
-export const DRAFTS_PREFIX = 'drafts.'
-
-export function isDraftId(id: string): boolean {
-  return id.startsWith(DRAFTS_PREFIX)
-}
-
-export function publishedId(id: string): string {
-  return isDraftId(id) ? id.slice(DRAFTS_PREFIX.length) : id
-}
-
-export function draftId(id: string): string {
-  return isDraftId(id) ? id : `${DRAFTS_PREFIX}${id}`
-}
+export {DRAFTS_PREFIX, draftId, isDraftId, publishedId} from '../../../lib/policy/documentIds'
 
 /** Ids with a dot live in a path (`drafts.`, `versions.`, ...) that only authenticated users read. */
 export function isPrivateId(id: string): boolean {

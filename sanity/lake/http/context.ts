@@ -1,11 +1,9 @@
-import type {Authenticator, LocalUser} from '../auth'
+import type {AllowedOrigins, Authenticator, LocalUser} from '../auth'
 import {LAKE_PROJECT_ID} from '../../../lib/env'
 import type {LakeDataset} from '../store'
-import {datasetNotFound, tooManyRequests, unauthorized} from '../core'
+import {datasetNotFound, type LakeLimits, tooManyRequests, unauthorized} from '../core'
 import type {RouteContext} from './router'
-import type {LakeLimits} from '../core'
 import {ListenerHub} from '../realtime'
-import type {AllowedOrigins} from '../auth'
 
 /**
  * What every route handler can reach: the lake's datasets, its users, its limits, the origins

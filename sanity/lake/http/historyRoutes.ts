@@ -1,19 +1,18 @@
 import {type LakeRouteContext, requireUser} from './context'
-import type {LakeDataset} from '../store'
+import {type LakeDataset, type RevisionRecord, toNdjson, type TransactionRecord} from '../store'
 import {
+  badRequest,
   draftId,
   isDraftId,
   isPrivateId,
   isValidDocumentId,
+  type LakeDocument,
+  lakeError,
   lakeTimestamp,
   publishedId,
-  type LakeDocument,
 } from '../core'
 import {mendozaEffects, type MendozaEffects} from '../realtime'
-import {badRequest, lakeError} from '../core'
 import {sendJson, sendText} from './messages'
-import {toNdjson} from '../store'
-import type {RevisionRecord, TransactionRecord} from '../store'
 
 /**
  * The history API the Studio's history inspector and "Review changes" use: documents at a

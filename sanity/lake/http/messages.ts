@@ -1,8 +1,7 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
 import type {Http2ServerRequest, Http2ServerResponse} from 'node:http2'
 
-import {httpError, LakeError, lakeError} from '../core'
-import {jsonNestsDeeperThan, type LakeLimits} from '../core'
+import {httpError, jsonNestsDeeperThan, LakeError, lakeError, type LakeLimits} from '../core'
 import type {AllowedOrigins} from '../auth'
 
 /** What the routes read and send: bodies with a size limit, JSON answers and errors, CORS. */

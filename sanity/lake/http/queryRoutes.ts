@@ -1,9 +1,14 @@
 import type {LakeRouteContext} from './context'
-import {isPrivateId, isValidDocumentId, type LakeDocument} from '../core'
-import {badRequest, httpError, lakeError} from '../core'
+import {
+  badRequest,
+  httpError,
+  isPrivateId,
+  isValidDocumentId,
+  type LakeDocument,
+  lakeError,
+} from '../core'
 import {readJsonBody, sendJson, sendText} from './messages'
-import {checkedParams, paramsFromSearch} from '../query'
-import {parsePerspective, type Perspective} from '../query'
+import {checkedParams, paramsFromSearch, parsePerspective, type Perspective} from '../query'
 
 /** `GET/POST /data/query/:dataset` and `GET /data/doc/:dataset/:ids`. */
 

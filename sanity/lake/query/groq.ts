@@ -1,8 +1,7 @@
 import {evaluate, parse, type ExprNode} from 'groq-js'
 
 import {LAKE_PROJECT_ID} from '../../../lib/env'
-import type {LakeDocument} from '../core'
-import {badRequest, queryParseError} from '../core'
+import {badRequest, type LakeDocument, queryParseError} from '../core'
 
 /** GROQ parsing and evaluation with groq-js, for the query workers (never the thread answering requests). */
 

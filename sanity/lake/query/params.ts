@@ -1,5 +1,4 @@
-import {badRequest} from '../core'
-import {type LakeLimits, nestingDepth} from '../core'
+import {badRequest, type LakeLimits, nestingDepth} from '../core'
 
 /**
  * GROQ parameters as clients send them, for queries and listener filters alike: read from the

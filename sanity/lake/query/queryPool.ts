@@ -3,9 +3,14 @@ import {dirname, join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {Worker} from 'node:worker_threads'
 
-import type {LakeDocument} from '../core'
-import {LakeError, lakeError, tooManyRequests} from '../core'
-import {DEFAULT_LIMITS, type LakeLimits} from '../core'
+import {
+  DEFAULT_LIMITS,
+  type LakeDocument,
+  LakeError,
+  lakeError,
+  type LakeLimits,
+  tooManyRequests,
+} from '../core'
 import type {FilterSpec, QuerySpec, WorkerJob, WorkerRequest, WorkerResponse} from './queryWorker'
 
 /**

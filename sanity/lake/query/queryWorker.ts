@@ -1,8 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {parentPort, workerData} from 'node:worker_threads'
 
-import type {LakeDocument} from '../core'
-import {LakeError, type LakeErrorBody} from '../core'
+import {type LakeDocument, LakeError, type LakeErrorBody} from '../core'
 import {compileQuery, matchesFilter, type CompiledQuery} from './groq'
 import {QueryEngine} from './queryEngine'
 import type {Perspective} from './perspective'

@@ -1,6 +1,6 @@
 import type {LocalUser} from '../auth'
-import type {LakeDataset} from '../store'
-import {isPrivateId, randomId} from '../core'
+import type {CommittedChange, CommittedTransaction, LakeDataset} from '../store'
+import {badRequest, isPrivateId, type LakeLimits, randomId} from '../core'
 import {mendozaEffects} from './effects'
 import {
   startEventStream,
@@ -9,11 +9,7 @@ import {
   writeChunk,
   writeEvent,
 } from './eventStream'
-import {badRequest} from '../core'
-import type {LakeLimits} from '../core'
-import {paramsFromSearch} from '../query'
-import type {FilterSpec} from '../query'
-import type {CommittedChange, CommittedTransaction} from '../store'
+import {type FilterSpec, paramsFromSearch} from '../query'
 
 /**
  * `GET /data/listen/:dataset`: server-sent events. A listener first gets `welcome`, then one

@@ -1,6 +1,5 @@
-import {randomId} from '../core'
-import type {LakeDataset} from '../store'
-import type {CommittedTransaction} from '../store'
+import {isDraftId, randomId} from '../core'
+import type {CommittedTransaction, LakeDataset} from '../store'
 import {startEventStream, type StreamRequest, writeChunk, writeEvent} from './eventStream'
 
 /** Comments keep proxies and the browser from closing an idle stream. */
@@ -26,7 +25,7 @@ export function openLiveEvents(
 
   const onCommit = (tx: CommittedTransaction) => {
     // Draft-only changes concern only clients that asked for drafts.
-    if (!includeDrafts && tx.changes.every((change) => change.id.startsWith('drafts.'))) return
+    if (!includeDrafts && tx.changes.every((change) => isDraftId(change.id))) return
     send('restart', {id: tx.id})
   }
   dataset.on('commit', onCommit)

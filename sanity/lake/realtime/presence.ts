@@ -2,10 +2,8 @@ import type {IncomingMessage} from 'node:http'
 import type {Duplex} from 'node:stream'
 import {WebSocketServer, type WebSocket} from 'ws'
 
-import type {Authenticator, LocalUser} from '../auth'
-import {randomId} from '../core'
-import type {LakeLimits} from '../core'
-import type {AllowedOrigins} from '../auth'
+import type {AllowedOrigins, Authenticator, LocalUser} from '../auth'
+import {type LakeLimits, randomId} from '../core'
 
 /**
  * The Studio's presence socket (`/socket/:dataset`, JSON-RPC over WebSocket). It answers the

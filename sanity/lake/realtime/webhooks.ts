@@ -2,9 +2,8 @@ import {encodeSignatureHeader, SIGNATURE_HEADER_NAME} from '@sanity/webhook'
 import {evaluate, parse, type ExprNode} from 'groq-js'
 
 import {LAKE_DEFAULTS, LAKE_PROJECT_ID, type WebhookTarget} from '../../../lib/env'
-import type {LakeDataset} from '../store'
+import type {CommittedChange, CommittedTransaction, LakeDataset} from '../store'
 import {isPrivateId, randomId, type LakeDocument} from '../core'
-import type {CommittedChange, CommittedTransaction} from '../store'
 
 /**
  * GROQ-powered webhooks, delivered as Sanity delivers them: after a transaction is committed,

@@ -1,5 +1,6 @@
-import type {LocalRole} from '../../../lib/localUsers'
+import {ROLES, type LocalRole} from '../../../lib/localUsers'
 import {canonicalJson} from '../../../lib/policy/canonicalJson'
+import {POLICY_DOCUMENT_ID} from '../../../lib/policy/documentIds'
 import {linkAuditMatches, versionRecord} from '../../../lib/policy/record'
 import {REFUSAL_STATUS, refusalMessage, type Refusal} from '../../../lib/policy/refusals'
 import {fingerprintSync} from '../../../lib/policy/signoff'
@@ -19,6 +20,7 @@ import {
   candidateDocumentId,
   candidateNumber,
   candidateStaleness,
+  documentsWrittenBy,
   nextVersionNumber,
   proposalRefusals,
   publishedVersionNumber,
@@ -26,10 +28,8 @@ import {
   stalenessSummary,
 } from '../../../lib/policy/workflow'
 import type {PolicyDocument, PolicySectionDocument} from '../../../lib/policy/candidate'
-import type {TransactionGuard} from '../store'
-import {isDraftId, type LakeDocument} from '../core'
-import {LakeError} from '../core'
-import type {DatasetStore, DocumentChange, TransactionKind} from '../store'
+import type {DatasetStore, DocumentChange, TransactionGuard, TransactionKind} from '../store'
+import {isDraftId, type LakeDocument, LakeError} from '../core'
 
 /**
  * The sign-off rules (docs/decisions/0007-signed-versions.md), enforced again where the data is,
@@ -130,7 +130,7 @@ export function versionWorkflowRules(options: VersionRulesOptions): TransactionG
       (doc) => doc._type === 'policySection' && !isDraftId(doc._id),
     )
     return {
-      policy: (store.get('policy') as PolicyDocument | null) ?? null,
+      policy: (store.get(POLICY_DOCUMENT_ID) as PolicyDocument | null) ?? null,
       sections: sections as unknown as PolicySectionDocument[],
     }
   }
@@ -142,14 +142,11 @@ export function versionWorkflowRules(options: VersionRulesOptions): TransactionG
    */
   function authoredSince(personId: string, scope: string[], previous?: LakeDocument): string[] {
     const published = previous ? store.revisions(previous._id)[0]?.seq : undefined
-    const touched = store
-      .transactions({
-        documentIds: scope,
-        fromSeq: published === undefined ? undefined : published + 1,
-      })
-      .filter((tx) => tx.author === personId)
-      .flatMap((tx) => tx.documentIds.filter((id) => scope.includes(id)))
-    return [...new Set(touched.map((id) => id.replace(/^drafts\./, '')))].sort()
+    const transactions = store.transactions({
+      documentIds: scope,
+      fromSeq: published === undefined ? undefined : published + 1,
+    })
+    return documentsWrittenBy(personId, scope, transactions)
   }
 
   /** The checks an approval and a publication share: the record, the seal and who signed. */
@@ -168,7 +165,7 @@ export function versionWorkflowRules(options: VersionRulesOptions): TransactionG
     if ((doc.previousFingerprint ?? null) !== ((latest?.fingerprint as string | undefined) ?? null))
       no({code: 'chain-moved', params: {latest: (latest?.number as number | undefined) ?? 0}})
     const approver = typeof approval.userId === 'string' ? approval.userId : ''
-    if (options.roleOf(approver) !== 'legal-reviewer') no({code: 'approver-not-reviewer'})
+    if (options.roleOf(approver) !== ROLES.legalReviewer) no({code: 'approver-not-reviewer'})
     const preparedBy = isObject(doc.preparedBy) ? doc.preparedBy.userId : undefined
     if (approver === preparedBy) no({code: 'self-approval'})
     const [proposal] = proposalRefusals(doc, today())

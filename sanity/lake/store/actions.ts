@@ -1,5 +1,10 @@
-import {draftId as toDraftId, isDraftId, isValidDocumentId, type LakeDocument} from '../core'
-import {badRequest} from '../core'
+import {
+  badRequest,
+  draftId as toDraftId,
+  isDraftId,
+  isValidDocumentId,
+  type LakeDocument,
+} from '../core'
 import {asTransactionError} from './mutations'
 import {applyPatch, type JsonObject, MutationFailure} from './patches'
 import type {WorkingSet} from './workingSet'

@@ -1,8 +1,16 @@
 import {EventEmitter} from 'node:events'
 
-import {isValidDocumentId, lakeTimestamp, randomId} from '../core'
-import {badRequest, transactionError} from '../core'
-import {DEFAULT_LIMITS, describeBytes, type LakeLimits, nestingDepth} from '../core'
+import {
+  badRequest,
+  DEFAULT_LIMITS,
+  describeBytes,
+  isValidDocumentId,
+  type LakeLimits,
+  lakeTimestamp,
+  nestingDepth,
+  randomId,
+  transactionError,
+} from '../core'
 import type {QueryPool} from '../query'
 import {
   DatasetStore,

@@ -1,5 +1,12 @@
-import {isValidDocumentId, randomId, type LakeDocument} from '../core'
-import {badRequest, LakeError, lakeError, transactionError} from '../core'
+import {
+  badRequest,
+  isValidDocumentId,
+  type LakeDocument,
+  LakeError,
+  lakeError,
+  randomId,
+  transactionError,
+} from '../core'
 import {applyPatch, type JsonObject, MutationFailure, type PatchBody} from './patches'
 import type {WorkingSet} from './workingSet'
 

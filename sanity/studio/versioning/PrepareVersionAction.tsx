@@ -22,6 +22,7 @@ import {
   type PolicyContent,
   type VersionActor,
 } from '../../../lib/policy/types'
+import {publishedId} from '../../../lib/policy/documentIds'
 import {
   actor,
   candidateDocument,
@@ -242,7 +243,7 @@ function Review({
           draft._type === 'policy'
             ? t('prepare.drafts.policy')
             : t('prepare.drafts.section', {
-                title: draft.title ?? draft._id.replace(/^drafts\./, ''),
+                title: draft.title ?? publishedId(draft._id),
               }),
         )}
         testId="prepare-drafts"
@@ -432,7 +433,7 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
                 onClick={() => {
                   close()
                   router.navigateIntent('edit', {
-                    id: state.id.replace(/^drafts\./, ''),
+                    id: publishedId(state.id),
                     type: 'policyVersion',
                   })
                 }}

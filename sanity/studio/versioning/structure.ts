@@ -3,6 +3,7 @@ import {map, type Observable} from 'rxjs'
 import type {ListBuilder, StructureBuilder, StructureResolverContext} from 'sanity/structure'
 import type {PolicyDocument, PolicySectionDocument} from '../../../lib/policy/candidate'
 import {calendarDate, organisationToday} from '../../../lib/policy/dates'
+import {isDraftId, publishedId} from '../../../lib/policy/documentIds'
 import {candidateStaleness, stalenessSummary} from '../../../lib/policy/workflow'
 import type {VERSIONS_QUERY_RESULT} from '../../../sanity.types'
 import {POLICY_DOCUMENTS_LISTEN, VERSIONS_QUERY} from '../../lib/queries'
@@ -29,10 +30,6 @@ interface VersionsState {
   open: Record<string, unknown> | null
   policy: PolicyDocument | null
   sections: PolicySectionDocument[]
-}
-
-function publishedId(id: string): string {
-  return id.replace(/^drafts\./, '')
 }
 
 function versionsList(
@@ -62,7 +59,7 @@ function versionsList(
         const byId = new Map<string, ListedVersion>()
         for (const version of state.versions) {
           const id = publishedId(version._id)
-          if (!byId.has(id) || version._id.startsWith('drafts.')) byId.set(id, version)
+          if (!byId.has(id) || isDraftId(version._id)) byId.set(id, version)
         }
         const versions = [...byId.entries()]
           .filter(([, version]) => !options.awaitingReview || version.status === 'candidate')
