@@ -26,12 +26,12 @@ import type {StoredSignature} from '../../lib/policy/statements'
 import {
   LANGUAGES,
   type Language,
+  type LinkAnnotation,
   type Localized,
   type PolicyBody,
   type PolicyContent,
   type PortableTextBlock,
   type PortableTextSpan,
-  type LinkAnnotation,
   type SectionContent,
   type VersionActor,
 } from '../../lib/policy/types'

@@ -198,16 +198,26 @@ export function versionWorkflowRules(options: VersionRulesOptions): TransactionG
       no({code: 'reviewer-authored-changes', params: {documents: authored.join(', ')}})
   }
 
+  /** The version a change writes at `version-<n>`, refused unless its number is n. */
+  function versionWritten(
+    change: DocumentChange,
+    no: (r: Refusal) => never,
+  ): {after: LakeDocument; number: number} {
+    const after = change.after as LakeDocument
+    const number = publishedVersionNumber(change.id)
+    if (number === undefined || after.number !== number)
+      return no({code: 'candidate-id-invalid', params: {id: change.id}})
+    return {after, number}
+  }
+
   /** The signing service publishes: version-<n> is the approved candidate it deletes, signed. */
   function checkPublication(
     change: DocumentChange,
     changes: DocumentChange[],
     no: (r: Refusal) => never,
   ) {
-    const after = change.after as LakeDocument
-    const number = publishedVersionNumber(change.id)
-    if (number === undefined || after.number !== number || after.status !== 'published')
-      no({code: 'candidate-id-invalid', params: {id: change.id}})
+    const {after, number} = versionWritten(change, no)
+    if (after.status !== 'published') no({code: 'candidate-id-invalid', params: {id: change.id}})
     const candidate = changes.find(
       (other) => other.id === candidateDocumentId(number) && other.after === null,
     )?.before
@@ -242,10 +252,7 @@ export function versionWorkflowRules(options: VersionRulesOptions): TransactionG
     changes: DocumentChange[],
     no: (r: Refusal) => never,
   ) {
-    const after = change.after as LakeDocument
-    const number = publishedVersionNumber(change.id)
-    if (number === undefined || after.number !== number)
-      return no({code: 'candidate-id-invalid', params: {id: change.id}})
+    const {number} = versionWritten(change, no)
     const history = verifyHistory([...publishedAfter(changes).values()], options.trustedKeys())
     const own = history.versions.find((version) => version.number === number)
     const problem =
