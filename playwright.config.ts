@@ -13,6 +13,16 @@ export const E2E_LAKE_HTTPS_PORT = portBase + 2
 export const E2E_LAKE_DATA_DIR = path.resolve(`.data/e2e-lake-${portBase}`)
 const baseURL = `http://localhost:${E2E_SITE_PORT}`
 
+/** How the tests, and the benchmarks that measure pages, run Chromium: headless, offline, quiet. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
 export default defineConfig({
   testDir: 'tests/e2e',
   // A run on other ports keeps its artifacts apart too, since each run empties its folder first.
@@ -29,14 +39,7 @@ export default defineConfig({
     ignoreHTTPSErrors: true,
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [{name: 'chromium', use: {...devices['Desktop Chrome']}}],

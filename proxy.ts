@@ -1,7 +1,7 @@
 import {hasLocale} from 'next-intl'
 import createMiddleware from 'next-intl/middleware'
 import {NextRequest, NextResponse} from 'next/server'
-import {routing} from './i18n/routing'
+import {routing, type Locale} from './i18n/routing'
 import {
   contentApiOrigins,
   publicContentSecurityPolicy,
@@ -15,17 +15,15 @@ import {
   RETRY_AFTER_SECONDS,
 } from './lib/delivery/unavailablePages'
 import {unavailableHtml} from './lib/delivery/unavailablePage'
+import {siteUrl, studioTarget} from './lib/env'
 import en from './messages/en.json'
 import fr from './messages/fr.json'
 
 const handleLocaleRouting = createMiddleware(routing)
 const unavailableText = {fr: fr.Unavailable, en: en.Unavailable}
 
-const secure = (process.env.SITE_URL ?? '').startsWith('https:')
-const apiOrigins = contentApiOrigins(
-  process.env.NEXT_PUBLIC_SANITY_STUDIO_API_HOST || undefined,
-  process.env.NEXT_PUBLIC_SANITY_PROJECT_ID ?? 'local',
-)
+const secure = siteUrl(process.env).protocol === 'https:'
+const apiOrigins = contentApiOrigins(studioTarget().apiHost, studioTarget().projectId)
 
 function isPage(pathname: string): boolean {
   return !/^\/(api|studio)(\/|$)/.test(pathname) && !/\.[^/]*$/.test(pathname)
@@ -41,8 +39,9 @@ function isDecodable(pathname: string): boolean {
   }
 }
 
-function localeOf(pathname: string): 'fr' | 'en' {
-  return pathname.startsWith('/en/') || pathname === '/en' ? 'en' : 'fr'
+function localeOf(pathname: string): Locale {
+  const first = pathname.split('/')[1]
+  return hasLocale(routing.locales, first) ? first : routing.defaultLocale
 }
 
 /** An address under one of the site's languages. */

@@ -11,7 +11,7 @@ import {schemaTypes} from './sanity/schemaTypes'
 import {presentationBundles} from './sanity/presentation/i18n'
 import {presentation} from './sanity/presentation/tool'
 import {structure} from './sanity/structure'
-import {studioTarget, studioUsesEmbeddedLake} from './sanity/studio/env'
+import {studioTarget, studioUsesEmbeddedLake} from './lib/env'
 import {frenchLocale, inStartLanguage, studioBundles, studioLocales} from './sanity/studio/i18n'
 import {STUDIO_WORKSPACE_NAME} from './sanity/studio/i18n/locales'
 import {STUDIO_PATH} from './sanity/studio/localLogin'
@@ -22,9 +22,9 @@ import {versioningActions, versioningBadges} from './sanity/studio/versioning/do
 import {defaultDocumentNode} from './sanity/studio/versioning/documentNode'
 import {versioningBundles} from './sanity/studio/versioning/i18n'
 
-const {projectId, dataset, apiHost} = studioTarget
+const {projectId, dataset, apiHost} = studioTarget()
 
-const embeddedLake = studioUsesEmbeddedLake
+const embeddedLake = studioUsesEmbeddedLake()
   ? {
       apiHost,
       auth: {
@@ -38,7 +38,7 @@ const embeddedLake = studioUsesEmbeddedLake
     {auth: {loginMethod: 'token' as const}}
 
 // Comments need Sanity's hosted comment store, which the embedded lake does not offer.
-const comments = {enabled: !studioUsesEmbeddedLake}
+const comments = {enabled: !embeddedLake}
 
 export default defineConfig({
   name: STUDIO_WORKSPACE_NAME,

@@ -9,13 +9,8 @@ import {TableOfContents} from './TableOfContents'
 /** The section that talks about links to other sites: the outbound-link legend sits beside it. */
 export const LINKS_SECTION_KEY = 'links-to-other-sites'
 
-interface PolicyDocumentProps {
-  version: PolicyVersion
-  language: Language
-}
-
 /** One version of the policy, in one language: title, dates, contents and sections. */
-export function PolicyDocument({version, language}: PolicyDocumentProps) {
+export function PolicyDocument({version, language}: {version: PolicyVersion; language: Language}) {
   const t = useTranslations('Policy')
   const dates = useDateFormats()
   const hasLinksSection = version.sections.some((section) => section.key === LINKS_SECTION_KEY)

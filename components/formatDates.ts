@@ -1,5 +1,6 @@
 import {useFormatter, useLocale} from 'next-intl'
 import {calendarDate} from '@/lib/policy/dates'
+import type {VersionPeriod} from '@/lib/policy/periods'
 
 type Formatter = ReturnType<typeof useFormatter>
 
@@ -24,6 +25,17 @@ export function dateFormats(format: Formatter, locale: string): DateFormats {
       ),
     moment: (isoDateTime) =>
       withFrenchOrdinal(format.dateTime(new Date(isoDateTime), {dateStyle: 'long'}), locale),
+  }
+}
+
+/** The dates a sentence about a version's period names, formatted for the reader. */
+export function periodDates(
+  period: VersionPeriod,
+  dates: DateFormats,
+): {from?: string; to?: string} {
+  return {
+    ...('from' in period ? {from: dates.calendar(period.from)} : {}),
+    ...('to' in period ? {to: dates.calendar(period.to)} : {}),
   }
 }
 

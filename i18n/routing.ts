@@ -1,12 +1,13 @@
 import {defineRouting} from 'next-intl/routing'
+import {LANGUAGES, PRIMARY_LANGUAGE} from '../lib/policy/types'
 
 /** The cookie that remembers a reader's language for the browser session. */
 export const LOCALE_COOKIE = 'NEXT_LOCALE'
 
-/** The one place that knows the site's languages and its localized addresses. */
+/** The site's languages (the policy's, lib/policy/types.ts) and its localized addresses. */
 export const routing = defineRouting({
-  locales: ['fr', 'en'],
-  defaultLocale: 'fr',
+  locales: LANGUAGES,
+  defaultLocale: PRIMARY_LANGUAGE,
   localePrefix: 'always',
   // No maxAge: next-intl 4 sets the locale cookie for the browser session only, which is the
   // "temporary cookie" the policy itself promises readers.

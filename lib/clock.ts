@@ -4,7 +4,7 @@
  * history and the feeds) and for how long anything built from them may be kept
  * (lib/delivery/freshness.ts, scripts/serve.ts), so that all of them change together.
  *
- * It is the system's clock. Tests move it with TEST_CLOCK_FILE (lib/env.ts, refused by a
+ * It is the system's clock. Tests move it with TEST_CLOCK_FILE (lib/env, refused by a
  * production server unless ALLOW_TEST_CLOCK=1): the file holds an ISO 8601 instant, which the
  * clock shows at the moment the file was written, and runs on from there at the normal pace;
  * writing the file again moves the clock, and a missing or empty file leaves the system's clock.

@@ -4,7 +4,18 @@
  * installation makes its own at first start.
  */
 
-export type LocalRole = 'editor' | 'legal-reviewer' | 'signing-service'
+/**
+ * The roles the product knows its people by: the one place their names are written, for the
+ * lake's users, its sign-off rules, the Studio's words and the site's default reviewer role.
+ */
+export const ROLES = {
+  editor: 'editor',
+  legalReviewer: 'legal-reviewer',
+  /** The site's server, which signs approvals and publications. */
+  signingService: 'signing-service',
+} as const
+
+export type LocalRole = (typeof ROLES)[keyof typeof ROLES]
 
 export interface LocalUserProfile {
   id: string
@@ -19,7 +30,7 @@ export const LOCAL_EDITOR: LocalUserProfile = {
   id: 'p-editor',
   name: 'Camille Tremblay',
   email: 'camille.tremblay@example.org',
-  role: 'editor',
+  role: ROLES.editor,
   title: 'Editor',
 }
 
@@ -27,7 +38,7 @@ export const LOCAL_LEGAL_REVIEWER: LocalUserProfile = {
   id: 'p-legal-reviewer',
   name: 'Me Sophie Gagnon',
   email: 'sophie.gagnon@example.org',
-  role: 'legal-reviewer',
+  role: ROLES.legalReviewer,
   title: 'Legal reviewer',
 }
 
@@ -39,7 +50,7 @@ export const SITE_SIGNER: LocalUserProfile = {
   id: 'p-site-signer',
   name: 'Privacy policy site (signing service)',
   email: 'signing-service@localhost',
-  role: 'signing-service',
+  role: ROLES.signingService,
   title: 'Signing service',
 }
 
@@ -51,5 +62,5 @@ export const LOCAL_USERS: readonly LocalUserProfile[] = [
 
 /** The people who may log in to the Studio (everyone but the signing service). */
 export function isPerson(user: {role: LocalRole}): boolean {
-  return user.role !== 'signing-service'
+  return user.role !== ROLES.signingService
 }

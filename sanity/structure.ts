@@ -1,31 +1,16 @@
 import {BookIcon, ClipboardIcon, DocumentsIcon} from '@sanity/icons'
 import {map} from 'rxjs'
 import type {ListItemBuilder, StructureBuilder, StructureResolver} from 'sanity/structure'
+import {POLICY_DOCUMENT_ID, publishedId} from '../lib/policy/documentIds'
+import type {SECTION_ORDER_QUERY_RESULT} from '../sanity.types'
+import {POLICY_TEXT_LISTEN, SECTION_ORDER_QUERY} from './lib/queries'
+import {asDomain} from './lib/queryResult'
 import {titled} from './studio/i18n'
 import {versionListItems} from './studio/versioning/structure'
-
-/** The policy is a singleton: one document, always this id. */
-export const POLICY_ID = 'policy'
-
-const DRAFTS_PREFIX = 'drafts.'
-
-/** The section ids the policy lists (its draft when there is one) and every section that exists. */
-const SECTION_ORDER_QUERY = `{
-  "listed": coalesce(
-    *[_id == "${DRAFTS_PREFIX}${POLICY_ID}"][0],
-    *[_id == "${POLICY_ID}"][0]
-  ).sections[]._ref,
-  "existing": *[_type == "policySection"]._id
-}`
-const SECTION_ORDER_LISTEN = `*[_type in ["policy", "policySection"]]`
 
 interface SectionOrder {
   listed: string[] | null
   existing: string[]
-}
-
-function publishedId(id: string): string {
-  return id.startsWith(DRAFTS_PREFIX) ? id.slice(DRAFTS_PREFIX.length) : id
 }
 
 /**
@@ -49,22 +34,26 @@ function sectionItem(S: StructureBuilder, id: string): ListItemBuilder {
 
 export const structure: StructureResolver = (S, context) =>
   titled(S.list(), 'structure.root.title').items([
-    titled(S.listItem().id(POLICY_ID), 'structure.policy.title')
+    titled(S.listItem().id(POLICY_DOCUMENT_ID), 'structure.policy.title')
       .icon(BookIcon)
       .child(
-        titled(S.document().schemaType('policy').documentId(POLICY_ID), 'schema.policy.title'),
+        titled(
+          S.document().schemaType('policy').documentId(POLICY_DOCUMENT_ID),
+          'schema.policy.title',
+        ),
       ),
     titled(S.listItem().id('sections'), 'structure.sections.title')
       .icon(DocumentsIcon)
       .child(() =>
         context.documentStore
           .listenQuery(
-            {fetch: SECTION_ORDER_QUERY, listen: SECTION_ORDER_LISTEN},
+            {fetch: SECTION_ORDER_QUERY, listen: POLICY_TEXT_LISTEN},
             {},
             {perspective: 'raw', tag: 'structure.section-order'},
           )
           .pipe(
-            map((order: SectionOrder) => {
+            map((result: SECTION_ORDER_QUERY_RESULT) => {
+              const order: SectionOrder = asDomain(result)
               const {inPolicy, notInPolicy} = orderSections(order)
               return titled(S.list().id('sections'), 'structure.sections.list-title')
                 .items([

@@ -41,13 +41,13 @@ import {
 } from '../lib/delivery/responseCache'
 import {publicContentSecurityPolicy} from '../lib/delivery/securityHeaders'
 import {siteNow} from '../lib/clock'
-import {ConfigurationError, parseEnv} from '../lib/env'
+import {nextDistDir, parseEnv, settingsOrExit} from '../lib/env'
 
 // React and Next choose their production builds from this when first loaded.
 ;(process.env as Record<string, string>).NODE_ENV ??= 'production'
 
 const root = path.resolve(import.meta.dirname, '..')
-const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? '.next')
+const distDir = path.join(root, nextDistDir())
 const CACHE_BYTES = 256 * 1024 * 1024
 
 // Answers are built by this server: these headers of Next's are replaced, or only make sense on
@@ -176,16 +176,7 @@ type Rendered = {kept: KeptResponse} | {answered: true} | {failed: true}
 
 async function main() {
   const {values} = parseArgs({options: {port: {type: 'string'}, hostname: {type: 'string'}}})
-  let config
-  try {
-    config = parseEnv(process.env)
-  } catch (error) {
-    if (error instanceof ConfigurationError) {
-      console.error(error.message)
-      process.exit(1)
-    }
-    throw error
-  }
+  const config = settingsOrExit(() => parseEnv(process.env))
   const port = Number(values.port ?? config.sitePort)
   const secure = config.siteUrl.protocol === 'https:'
 

@@ -8,8 +8,17 @@ import {spawn, type ChildProcess} from 'node:child_process'
 import {randomBytes} from 'node:crypto'
 import {existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
-import {ConfigurationError, checkRealProjectSettings, parseEnv, type Env} from '../lib/env'
-import {isPerson, SITE_SIGNER} from '../lib/localUsers'
+import {
+  ConfigurationError,
+  checkRealProjectSettings,
+  LAKE_DEFAULTS,
+  nextDistDir,
+  parseEnv,
+  readLakeEnv,
+  settingsOrExit,
+  type Env,
+} from '../lib/env'
+import {isPerson, ROLES, SITE_SIGNER} from '../lib/localUsers'
 import {readPrivateKey} from '../lib/policy/signingKeys'
 import {startLake, type RunningLake} from '../sanity/lake/server'
 import {realProjectStudioLines, studioStartupLines} from '../sanity/studio/startupNotice'
@@ -17,7 +26,7 @@ import {realProjectStudioLines, studioStartupLines} from '../sanity/studio/start
 const root = path.resolve(import.meta.dirname, '..')
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
 const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs')
-const distDir = path.join(root, process.env.NEXT_DIST_DIR ?? '.next')
+const distDir = path.join(root, nextDistDir())
 const buildStamp = path.join(distDir, 'product-build.json')
 const SOURCE_DIRS = ['app', 'components', 'i18n', 'lib', 'messages', 'sanity', 'public']
 const SOURCE_FILES = [
@@ -29,24 +38,16 @@ const SOURCE_FILES = [
 ]
 
 function loadEnv(): Env {
-  try {
-    const config = parseEnv(process.env)
-    checkRealProjectSettings(config)
-    if (config.signoff.signingPrivateKey) {
-      try {
-        readPrivateKey(config.signoff.signingPrivateKey)
-      } catch (error) {
-        throw new ConfigurationError('SIGNING_PRIVATE_KEY', (error as Error).message)
-      }
+  const config = parseEnv(process.env)
+  checkRealProjectSettings(config)
+  if (config.signoff.signingPrivateKey) {
+    try {
+      readPrivateKey(config.signoff.signingPrivateKey)
+    } catch (error) {
+      throw new ConfigurationError('SIGNING_PRIVATE_KEY', (error as Error).message)
     }
-    return config
-  } catch (error) {
-    if (error instanceof ConfigurationError) {
-      console.error(error.message)
-      process.exit(1)
-    }
-    throw error
   }
+  return config
 }
 
 function newestSourceChange(): number {
@@ -101,7 +102,7 @@ function exitCode(child: ChildProcess): Promise<number> {
 
 async function main() {
   const dev = process.argv.includes('--dev')
-  const config = loadEnv()
+  const config = settingsOrExit(loadEnv)
   const port = config.sitePort
   let lake: RunningLake | undefined
 
@@ -110,8 +111,8 @@ async function main() {
   const siteEnv: Record<string, string> = {SANITY_WEBHOOK_SECRET: webhookSecret}
 
   if (config.sanity.embeddedLake) {
-    const dataDir = process.env.LAKE_DATA_DIR
-    if (process.env.LAKE_FRESH === '1' && dataDir) rmSync(dataDir, {recursive: true, force: true})
+    const {fresh, dataDir} = settingsOrExit(readLakeEnv)
+    if (fresh) rmSync(dataDir, {recursive: true, force: true})
     lake = await startLake({
       signingKey: config.signoff.signingPrivateKey,
       port: config.lakePort,
@@ -124,14 +125,14 @@ async function main() {
           name: 'site revalidation',
           url: `http://127.0.0.1:${port}/api/revalidate`,
           secret: webhookSecret,
-          filter: '_type == "policyVersion"',
+          filter: LAKE_DEFAULTS.webhookFilter,
           projection: '{_id, _type, number, status}',
         },
       ],
     })
     // Previews read drafts on the site's server with a token. The lake's users all may write, so
     // the editor's token serves until the lake offers a read-only one; it never leaves the server.
-    const editor = lake.users.find((user) => user.role === 'editor')
+    const editor = lake.users.find((user) => user.role === ROLES.editor)
     if (!config.sanity.readToken && editor) siteEnv.SANITY_API_READ_TOKEN = editor.token
     // The site signs approvals and publications with the key the lake made at first start (or
     // the configured one), and writes them as the lake's signing service.

@@ -26,7 +26,9 @@ export default async function LocaleLayout({children, params}: LayoutProps<'/[lo
   return (
     <html lang={locale}>
       <body>
-        <ErrorTextProvider text={{title: t('title'), description: t('description'), retry: t('retry')}}>
+        <ErrorTextProvider
+          text={{title: t('title'), description: t('description'), retry: t('retry')}}
+        >
           {children}
         </ErrorTextProvider>
       </body>

@@ -7,5 +7,7 @@ import {hasLocale} from 'next-intl'
 // that it is rendered on the server; see components/ResponseStatus.tsx).
 export default async function LocaleNotFound() {
   const locale = await getLocale()
-  return <NotFoundPage locale={hasLocale(routing.locales, locale) ? locale : routing.defaultLocale} />
+  return (
+    <NotFoundPage locale={hasLocale(routing.locales, locale) ? locale : routing.defaultLocale} />
+  )
 }

@@ -13,9 +13,9 @@ import {cpus, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
 
-import {applyPerspective} from '../../sanity/lake/perspective'
+import {applyPerspective} from '../../sanity/lake/query'
 import {startLake} from '../../sanity/lake/server'
-import type {LakeDocument} from '../../sanity/lake/documents'
+import type {LakeDocument} from '../../sanity/lake/core'
 
 const {values} = parseArgs({
   options: {

@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import type {MeasuredPage} from './pages'
 import {once, stopGroup} from './product'
-import {CHROMIUM_ARGS} from './weight'
+import {CHROMIUM_ARGS} from '../../playwright.config'
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 export type Category = (typeof CATEGORIES)[number]

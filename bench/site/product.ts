@@ -117,17 +117,19 @@ function productEnv(portBase: number): NodeJS.ProcessEnv {
  * request under its own nonce, as the site served them before it kept them (the reference the
  * product's own server is measured against).
  */
-export async function startNextAlone(
-  product: RunningProduct,
+/**
+ * Runs a command of the product with its output in `logFile`, in its own process group, so that
+ * stopping it reaches everything it started (the lake, Next and Next's workers).
+ */
+async function startLogged(
+  args: string[],
   portBase: number,
-  port: number,
   logFile: string,
   track: (stop: () => Promise<void>) => void,
-): Promise<RunningProduct> {
+): Promise<{child: ChildProcess; stop: () => Promise<void>}> {
   const log = createWriteStream(logFile)
   await new Promise((resolve) => log.once('open', resolve))
-  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
-  const child = spawn(process.execPath, [nextBin, 'start', '--port', String(port)], {
+  const child = spawn(process.execPath, args, {
     cwd: root,
     detached: true,
     stdio: ['ignore', log, log],
@@ -138,6 +140,23 @@ export async function startNextAlone(
     log.end()
   })
   track(stop)
+  return {child, stop}
+}
+
+export async function startNextAlone(
+  product: RunningProduct,
+  portBase: number,
+  port: number,
+  logFile: string,
+  track: (stop: () => Promise<void>) => void,
+): Promise<RunningProduct> {
+  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
+  const {child, stop} = await startLogged(
+    [nextBin, 'start', '--port', String(port)],
+    portBase,
+    logFile,
+    track,
+  )
   const origin = `http://localhost:${port}`
   for (let attempt = 0; attempt < 120; attempt++) {
     if ((await answers(`${origin}/en/privacy-policy`)) === 200) {
@@ -165,21 +184,7 @@ export async function startProduct({
     )
   }
   mkdirSync(path.dirname(logFile), {recursive: true})
-  const log = createWriteStream(logFile)
-  await new Promise((resolve) => log.once('open', resolve))
-
-  const child = spawn(process.execPath, [tsxCli, 'scripts/start.ts'], {
-    cwd: root,
-    // Its own process group, so that stopping it reaches the lake, Next and Next's workers.
-    detached: true,
-    stdio: ['ignore', log, log],
-    env: productEnv(portBase),
-  })
-  const stop = once(async () => {
-    await stopGroup(child)
-    log.end()
-  })
-  track(stop)
+  const {child, stop} = await startLogged([tsxCli, 'scripts/start.ts'], portBase, logFile, track)
 
   const deadline = Date.now() + startTimeoutMs
   try {

@@ -6,6 +6,7 @@
 import {chromium, type Browser, type Response} from '@playwright/test'
 import {gzipSync} from 'node:zlib'
 import type {MeasuredPage} from './pages'
+import {CHROMIUM_ARGS} from '../../playwright.config'
 
 export type ResourceKind = 'html' | 'css' | 'js' | 'other'
 
@@ -20,15 +21,6 @@ export interface PageWeight {
   status: number
   byKind: Record<ResourceKind, Weight>
 }
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 function kindOf(response: Response): ResourceKind {
   switch (response.request().resourceType()) {

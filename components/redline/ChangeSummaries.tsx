@@ -7,14 +7,15 @@ export interface PublishedSummary {
   text: string
 }
 
-/** The change summaries published with the versions compared, in the publisher's words. */
-export function ChangeSummaries({
-  entries,
-  language,
-}: {
+interface ChangeSummariesProps {
+  /** The versions after the older one compared, up to the newer, each with its summary. */
   entries: readonly PublishedSummary[]
+  /** The language of the text compared, which the summaries are read in. */
   language: Language
-}) {
+}
+
+/** The change summaries published with the versions compared, in the publisher's words. */
+export function ChangeSummaries({entries, language}: ChangeSummariesProps) {
   const t = useTranslations('Compare')
   if (!entries.length) return null
   return (

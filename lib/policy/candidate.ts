@@ -1,4 +1,5 @@
 import {comparePolicies} from '../diff/policy'
+import {publishedId} from './documentIds'
 import {findUnsafeLinks} from '../links/audit'
 import type {UnsafeReason} from '../links/classify'
 import {
@@ -104,10 +105,6 @@ export interface CandidateCheck {
 export interface CandidateOptions {
   /** The latest published version, to warn about translation drift and about no change at all. */
   lastPublished?: PolicyContent
-}
-
-function publishedId(id: string): string {
-  return id.startsWith('drafts.') ? id.slice('drafts.'.length) : id
 }
 
 /**

@@ -58,7 +58,10 @@ export function versionPeriods(
 }
 
 /** The number of the version in force on `today`, if any. */
-export function currentVersionNumber(versions: DatedVersion[], today: string): number | undefined {
+export function currentVersionNumber(
+  versions: readonly DatedVersion[],
+  today: string,
+): number | undefined {
   const inForce = versions.filter((version) => version.effectiveDate <= today)
   return inForce.length ? Math.max(...inForce.map((version) => version.number)) : undefined
 }

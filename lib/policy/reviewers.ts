@@ -1,10 +1,12 @@
+import {ROLES} from '../localUsers'
+
 /**
  * Who may approve a version. A Sanity project names its legal reviewers either by a role (custom
  * roles are an Enterprise feature) or by a list of user ids or e-mail addresses (any plan). The
  * embedded lake's reviewer holds the role `legal-reviewer`.
  */
 
-export const DEFAULT_REVIEWER_ROLE = 'legal-reviewer'
+export const DEFAULT_REVIEWER_ROLE = ROLES.legalReviewer
 
 export interface ReviewerRule {
   /** A project role whose members are legal reviewers. */

@@ -51,14 +51,21 @@ export function signedActor(value: unknown): SignedActor | null {
   return {userId: text(value.userId), name: text(value.name), at: text(value.at)}
 }
 
+/** What both statements say of a stored version: which one, which record, who prepared it. */
+function versionStated(doc: Json, fingerprint: unknown) {
+  return {
+    number: typeof doc.number === 'number' ? doc.number : null,
+    fingerprint: text(fingerprint),
+    preparedBy: signedActor(doc.preparedBy),
+  }
+}
+
 /** What the approval of a stored version states. */
 export function approvalStatement(doc: Json): ApprovalStatement {
   const approval = isObject(doc.approval) ? doc.approval : {}
   return {
     kind: 'approval',
-    number: typeof doc.number === 'number' ? doc.number : null,
-    fingerprint: text(approval.fingerprint),
-    preparedBy: signedActor(doc.preparedBy),
+    ...versionStated(doc, approval.fingerprint),
     approvedBy: signedActor(doc.approval),
   }
 }
@@ -67,9 +74,7 @@ export function approvalStatement(doc: Json): ApprovalStatement {
 export function publicationStatement(doc: Json): PublicationStatement {
   return {
     kind: 'publication',
-    number: typeof doc.number === 'number' ? doc.number : null,
-    fingerprint: text(doc.fingerprint),
-    preparedBy: signedActor(doc.preparedBy),
+    ...versionStated(doc, doc.fingerprint),
     publishedBy: signedActor(doc.publication),
   }
 }

@@ -4,8 +4,16 @@
  * functions can walk it without a rendering library.
  */
 
+/** The policy's languages, French first: the one list the site's routing and the Studio use. */
 export const LANGUAGES = ['fr', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
+
+/** The organisation's language: the site's default, and the first of every pair. */
+export const PRIMARY_LANGUAGE: Language = 'fr'
+
+export function isLanguage(value: unknown): value is Language {
+  return LANGUAGES.includes(value as Language)
+}
 
 export type Localized<T> = Record<Language, T>
 

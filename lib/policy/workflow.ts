@@ -7,12 +7,12 @@
  */
 import type {RecordedCoverage} from './checklist'
 import {canonicalJson} from './canonicalJson'
+import {draftId, isDraftId, POLICY_DOCUMENT_ID, publishedId} from './documentIds'
 import {buildSnapshot, type PolicyDocument, type PolicySectionDocument} from './candidate'
 import {recordContent, versionRecord} from './record'
 import type {Refusal} from './refusals'
 import {LANGUAGES, type Localized, type PolicyContent, type VersionActor} from './types'
 
-const DRAFTS_PREFIX = 'drafts.'
 const VERSION_ID = /^version-([1-9]\d{0,8})$/
 const CANDIDATE_ID = /^drafts\.version-([1-9]\d{0,8})$/
 
@@ -26,7 +26,7 @@ export function versionDocumentId(number: number): string {
  * private, so nobody reads a candidate without a token, even on a public dataset.
  */
 export function candidateDocumentId(number: number): string {
-  return `${DRAFTS_PREFIX}${versionDocumentId(number)}`
+  return draftId(versionDocumentId(number))
 }
 
 /** The number a published version's id names, if it is one. */
@@ -319,11 +319,27 @@ export function separationOfDutiesScope(
   for (const section of sections) {
     if (section.key?.current && changed.has(section.key.current)) ids.add(section._id)
   }
-  if (difference.frontMatter || difference.order || membership) ids.add('policy')
+  if (difference.frontMatter || difference.order || membership) ids.add(POLICY_DOCUMENT_ID)
   for (const id of [...ids]) {
-    ids.add(id.startsWith(DRAFTS_PREFIX) ? id.slice(DRAFTS_PREFIX.length) : `${DRAFTS_PREFIX}${id}`)
+    ids.add(isDraftId(id) ? publishedId(id) : draftId(id))
   }
   return [...ids].sort()
+}
+
+/**
+ * The documents of a separation-of-duties scope a person wrote to, by their published ids, from
+ * the transactions that touched them (the lake's log, or a hosted project's history): what an
+ * approver must not have written.
+ */
+export function documentsWrittenBy(
+  personId: string,
+  scope: readonly string[],
+  transactions: Iterable<{author?: string; documentIds: readonly string[]}>,
+): string[] {
+  const written = [...transactions]
+    .filter((transaction) => transaction.author === personId)
+    .flatMap((transaction) => transaction.documentIds.filter((id) => scope.includes(id)))
+  return [...new Set(written.map(publishedId))].sort()
 }
 
 /**
@@ -333,7 +349,7 @@ export function separationOfDutiesScope(
 export function stalenessSummary(staleness: Staleness): string {
   return [
     ...staleness.sections.map((key) => `#${key}`),
-    ...(staleness.frontMatter || staleness.order ? ['policy'] : []),
+    ...(staleness.frontMatter || staleness.order ? [POLICY_DOCUMENT_ID] : []),
   ].join(', ')
 }
 

@@ -1,6 +1,5 @@
-import {ConfigurationError} from '../../lib/env'
-import {BackupError, backupLake, restoreLake, type BackupSummary} from './backup'
-import {readLakeEnv} from './config'
+import {ConfigurationError, readLakeEnv} from '../../lib/env'
+import {BackupError, backupLake, restoreLake, type BackupSummary} from './store'
 import {editorClient, exportDocuments, importDocuments} from './sanityTools'
 
 /**

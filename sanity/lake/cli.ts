@@ -1,6 +1,5 @@
-import {ConfigurationError} from '../../lib/env'
+import {ConfigurationError, readLakeEnv} from '../../lib/env'
 import {isPerson} from '../../lib/localUsers'
-import {readLakeEnv} from './config'
 import {startLake} from './server'
 
 /** `npm run lake`: the embedded Content Lake, configured from the environment. */

@@ -2,18 +2,17 @@ import {createReadStream} from 'node:fs'
 import {createClient, type SanityClient} from '@sanity/client'
 import {exportDataset} from '@sanity/export'
 import {sanityImport} from '@sanity/import'
+import {ROLES} from '../../lib/localUsers'
 import {readLocalUsers} from './auth'
-import {DATASETS, PROJECT_ID} from './config'
+import {DEFAULT_API_VERSION, LAKE_DATASETS, LAKE_PROJECT_ID} from '../../lib/env'
 
 /**
  * A dataset moved with Sanity's own export and import libraries (what `sanity dataset export`
  * and `sanity dataset import` run), pointed at a running lake: the same .tar.gz a hosted project
  * exports, in both directions. The import writes as whoever the client is (the CLI: the lake's
  * editor), through every rule: signed versions are taken as they are when they verify
- * (sanity/lake/versionRules.ts).
+ * (sanity/lake/rules/versionRules.ts).
  */
-
-const API_VERSION = '2025-02-19'
 
 export interface LakeAddress {
   /** The lake's plain-HTTP address, e.g. http://127.0.0.1:3333. */
@@ -24,12 +23,12 @@ export interface LakeAddress {
 
 /** A client of the lake that writes as its editor, as `npm run lake:export` and `lake:import` do. */
 export function editorClient({url, dataDir}: LakeAddress): SanityClient {
-  const editor = readLocalUsers(dataDir).find((user) => user.role === 'editor')
+  const editor = readLocalUsers(dataDir).find((user) => user.role === ROLES.editor)
   if (!editor) throw new Error(`No editor among the local users of ${dataDir}.`)
   return createClient({
-    projectId: PROJECT_ID,
-    dataset: DATASETS[0],
-    apiVersion: API_VERSION,
+    projectId: LAKE_PROJECT_ID,
+    dataset: LAKE_DATASETS[0],
+    apiVersion: DEFAULT_API_VERSION,
     apiHost: url,
     useProjectHostname: false,
     useCdn: false,
@@ -41,7 +40,7 @@ export function editorClient({url, dataDir}: LakeAddress): SanityClient {
 export async function exportDocuments(client: SanityClient, file: string): Promise<void> {
   await exportDataset({
     client,
-    dataset: DATASETS[0],
+    dataset: LAKE_DATASETS[0],
     outputPath: file,
     assets: false,
     drafts: true,

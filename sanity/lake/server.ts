@@ -4,32 +4,21 @@ import type {AddressInfo} from 'node:net'
 import type {TLSSocket} from 'node:tls'
 import {resolve} from 'node:path'
 
-import {createLakeHandler} from './app'
-import {holdDataDir} from './backup'
-import {Authenticator, ensureLocalUsers, type LocalUser, usersFile} from './auth'
-import {DATASETS, readLakeEnv, type WebhookTarget} from './config'
-import {LakeState} from './context'
-import {LakeDataset} from './dataset'
-import {importSeed} from './ndjson'
-import {ConfigurationError} from '../../lib/env'
+import {ConfigurationError, LAKE_DATASETS, readLakeEnv, type WebhookTarget} from '../../lib/env'
 import {SITE_SIGNER} from '../../lib/localUsers'
 import {readPrivateKey, type PublicSigningKey} from '../../lib/policy/signingKeys'
 import {SEED_PUBLIC_KEYS} from '../seed/seedKey'
-import {publishedVersionsAreImmutable} from './policyGuard'
-import {ensureSigningKey} from './signingKey'
-import {versionWorkflowRules} from './versionRules'
-import {PresenceSockets} from './presence'
-import {type LakeLimits, resolveLimits} from './limits'
-import {AllowedOrigins} from './origins'
-import {QueryPool} from './queryPool'
-import {DatasetStore} from './storage'
-import {ensureCertificate} from './tls'
-import {WebhookDispatcher} from './webhooks'
-import {welcomePage} from './welcomePage'
+import {AllowedOrigins, Authenticator, ensureLocalUsers, type LocalUser, usersFile} from './auth'
+import {type LakeLimits, resolveLimits} from './core'
+import {createLakeHandler, ensureCertificate, LakeState, welcomePage} from './http'
+import {QueryPool} from './query'
+import {PresenceSockets, WebhookDispatcher} from './realtime'
+import {ensureSigningKey, publishedVersionsAreImmutable, versionWorkflowRules} from './rules'
+import {DatasetStore, holdDataDir, importSeed, LakeDataset} from './store'
 
 export type {LocalUser} from './auth'
 export {readLocalUsers} from './auth'
-export type {WebhookTarget} from './config'
+export type {WebhookTarget} from '../../lib/env'
 
 export interface LakeOptions {
   /** Plain HTTP port; 0 picks a free one. Default `LAKE_PORT` or 3333. */
@@ -130,7 +119,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     const workflowRules = options.workflowRules ?? env.workflowRules
     const datasets = new Map<string, LakeDataset>()
     const webhooks: WebhookDispatcher[] = []
-    for (const name of DATASETS) {
+    for (const name of LAKE_DATASETS) {
       const store = DatasetStore.open(dataDir, name)
       cleanups.push(() => store.close())
       const pool = new QueryPool(store, {size: options.queryWorkers ?? 2, limits})

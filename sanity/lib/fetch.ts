@@ -6,9 +6,11 @@ import {markUnavailable, REQUEST_PATH_HEADER} from '@/lib/delivery/unavailablePa
 import {siteNow, siteToday} from '@/lib/clock'
 import {currentVersionNumber} from '@/lib/policy/periods'
 import type {Localized, PolicyVersion} from '@/lib/policy/types'
+import type {ClientReturn} from '@sanity/client'
 import {client} from './client'
 import {verifyHistory, type HistoryVerification} from '@/lib/policy/verification'
 import {PUBLISHED_RECORDS_QUERY, PUBLISHED_VERSIONS_QUERY, VERSION_BY_NUMBER_QUERY} from './queries'
+import {asDomain} from './queryResult'
 import {trustedKeys} from './signingKeys'
 
 /** Cache tag of everything read from policy versions; the revalidation webhook expires it. */
@@ -45,9 +47,12 @@ const cacheOptions = {next: {revalidate: REVALIDATE_SECONDS, tags: [POLICY_CACHE
  */
 const UNAVAILABLE_STATUSES = new Set([402, 429])
 
-async function query<T>(groq: string, params: Record<string, unknown>): Promise<T> {
+async function query<const Query extends string>(
+  groq: Query,
+  params: Record<string, unknown>,
+): Promise<ClientReturn<Query>> {
   try {
-    return await client.fetch<T>(groq, params, cacheOptions)
+    return await client.fetch(groq, params, cacheOptions)
   } catch (error) {
     // A query the lake refuses (4xx) is a bug to see; anything else means it is out of reach.
     const status = (error as {statusCode?: number}).statusCode
@@ -85,19 +90,19 @@ export async function fetchCurrentVersion(): Promise<PolicyVersion | null> {
 }
 
 export async function fetchPublishedVersions(): Promise<VersionSummary[]> {
-  const versions = await query<VersionSummary[]>(PUBLISHED_VERSIONS_QUERY, {})
+  const versions: VersionSummary[] = asDomain(await query(PUBLISHED_VERSIONS_QUERY, {}))
   // Whatever is built from them is kept no later than the next effective date.
   noteVersions(versions, siteNow())
   return versions
 }
 
-export function fetchVersion(number: number): Promise<PolicyVersion | null> {
-  return query<PolicyVersion | null>(VERSION_BY_NUMBER_QUERY, {number})
+export async function fetchVersion(number: number): Promise<PolicyVersion | null> {
+  return asDomain(await query(VERSION_BY_NUMBER_QUERY, {number}))
 }
 
 /** Every published version with all it needs to be verified, oldest first. */
-export function fetchPublishedRecords(): Promise<PolicyVersion[]> {
-  return query<PolicyVersion[]>(PUBLISHED_RECORDS_QUERY, {})
+export async function fetchPublishedRecords(): Promise<PolicyVersion[]> {
+  return asDomain(await query(PUBLISHED_RECORDS_QUERY, {}))
 }
 
 /**

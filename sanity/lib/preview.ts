@@ -1,5 +1,6 @@
 import 'server-only'
 import {perspectiveCookieName} from '@sanity/preview-url-secret/constants'
+import type {ClientReturn} from '@sanity/client'
 import type {SanityClient} from 'next-sanity'
 import {cookies, draftMode} from 'next/headers'
 import {cache} from 'react'
@@ -9,9 +10,11 @@ import {
   type PolicyDocument,
   type PolicySectionDocument,
 } from '@/lib/policy/candidate'
+import {POLICY_DOCUMENT_ID, publishedId} from '@/lib/policy/documentIds'
 import type {PolicyVersion} from '@/lib/policy/types'
 import {client} from './client'
 import {VERSION_BY_ID_QUERY, WORKING_POLICY_QUERY} from './queries'
+import {asDomain} from './queryResult'
 
 /**
  * Draft preview, for editors only. The token-bearing client lives here, on the server: it reads
@@ -42,11 +45,14 @@ export async function previewPerspective(): Promise<'drafts' | 'published'> {
   return chosen === 'published' ? 'published' : 'drafts'
 }
 
-async function previewFetch<T>(query: string, params: Record<string, unknown> = {}): Promise<T> {
+async function previewFetch<const Query extends string>(
+  query: Query,
+  params: Record<string, unknown> = {},
+): Promise<ClientReturn<Query>> {
   if (!previewClient || !(await draftMode()).isEnabled) {
     throw new Error('Drafts are read only in draft mode, with a read token')
   }
-  return previewClient.fetch<T>(query, params, {
+  return previewClient.fetch(query, params, {
     perspective: await previewPerspective(),
     cache: 'no-store',
     tag: 'preview',
@@ -73,14 +79,17 @@ export interface WorkingPolicyPreview {
  */
 export const fetchWorkingPolicyPreview = cache(async (): Promise<WorkingPolicyPreview | null> => {
   const perspective = await previewPerspective()
-  const {policy, sections} = await previewFetch<WorkingDocuments>(WORKING_POLICY_QUERY)
+  const {policy, sections}: WorkingDocuments = asDomain(await previewFetch(WORKING_POLICY_QUERY))
   if (!policy) return null
   const {content, missingSections} = buildSnapshot(policy, sections)
-  return {version: {_id: 'policy', status: 'candidate', ...content}, missingSections, perspective}
+  return {
+    version: {_id: POLICY_DOCUMENT_ID, status: 'candidate', ...content},
+    missingSections,
+    perspective,
+  }
 })
 
 /** A version by id, drafts included: how a candidate or approved version is previewed. */
 export const fetchVersionPreview = cache(async (id: string): Promise<PolicyVersion | null> => {
-  const publishedId = id.startsWith('drafts.') ? id.slice('drafts.'.length) : id
-  return previewFetch<PolicyVersion | null>(VERSION_BY_ID_QUERY, {id: publishedId})
+  return asDomain(await previewFetch(VERSION_BY_ID_QUERY, {id: publishedId(id)}))
 })

@@ -28,6 +28,7 @@ import {
   actor,
   candidateNumber,
   candidateStaleness,
+  documentsWrittenBy,
   nextVersionNumber,
   proposalRefusals,
   separationOfDutiesScope,
@@ -37,6 +38,7 @@ import {
 import type {PolicyDocument, PolicySectionDocument} from '@/lib/policy/candidate'
 import {client} from './client'
 import {SIGNOFF_STATE_QUERY} from './queries'
+import {asDomain} from './queryResult'
 import {siteSigningKey, trustedKeys} from './signingKeys'
 
 /**
@@ -142,7 +144,7 @@ function writer() {
 
 async function loadState(id: string): Promise<SignoffState> {
   try {
-    return await writer().fetch<SignoffState>(SIGNOFF_STATE_QUERY, {id}, {cache: 'no-store'})
+    return asDomain(await writer().fetch(SIGNOFF_STATE_QUERY, {id}, {cache: 'no-store'}))
   } catch (error) {
     if (error instanceof RefusalError) throw error
     throw new SourceUnavailable('The content source did not answer', {cause: error})
@@ -171,13 +173,12 @@ async function authoredSince(personId: string, scope: string[], since: string | 
   } catch (error) {
     throw new SourceUnavailable('The content source’s history did not answer', {cause: error})
   }
-  const touched = text
+  const transactions = text
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as {author?: string; documentIDs?: string[]})
-    .filter((transaction) => transaction.author === personId)
-    .flatMap((transaction) => (transaction.documentIDs ?? []).filter((id) => scope.includes(id)))
-  return [...new Set(touched.map((id) => id.replace(/^drafts\./, '')))].sort()
+    .map(({author, documentIDs}) => ({author, documentIds: documentIDs ?? []}))
+  return documentsWrittenBy(personId, scope, transactions)
 }
 
 /** The published history, which must verify before anything new is chained to it. */

@@ -6,6 +6,14 @@ import {
   type DocumentLocationsState,
 } from 'sanity/presentation'
 import {routing, type Locale} from '../../i18n/routing'
+import {draftId, publishedId} from '../../lib/policy/documentIds'
+import type {SECTION_LOCATION_QUERY_RESULT, VERSION_LOCATION_QUERY_RESULT} from '../../sanity.types'
+import {
+  POLICY_DOCUMENTS_LISTEN,
+  SECTION_LOCATION_QUERY,
+  VERSION_LOCATION_QUERY,
+} from '../lib/queries'
+import {asDomain} from '../lib/queryResult'
 import {inStartLanguage} from '../studio/i18n'
 import {policyPath, versionPath, versionPreviewPath} from './routes'
 
@@ -13,8 +21,6 @@ import {policyPath, versionPath, versionPreviewPath} from './routes'
  * How the Studio's Presentation tool relates documents and pages: where each document shows on
  * the site (listed on the document as "Used on…"), and which document a previewed page is about.
  */
-
-const DRAFTS_PREFIX = 'drafts.'
 
 function perLanguage(
   location: (locale: Locale) => {title?: string | null; href: string},
@@ -30,14 +36,6 @@ function perLanguage(
     }
   })
 }
-
-// The working state of each document (its draft when there is one), as editors see it.
-const SECTION_QUERY = `{
-  "section": coalesce(*[_id == $draftId][0], *[_id == $id][0]){"fr": title.fr, "en": title.en, "key": key.current},
-  "listed": $id in coalesce(*[_id == "${DRAFTS_PREFIX}policy"][0], *[_id == "policy"][0]).sections[]._ref
-}`
-const VERSION_QUERY = `coalesce(*[_id == $draftId][0], *[_id == $id][0]){status, number}`
-const LISTEN_QUERY = `*[_type in ["policy", "policySection", "policyVersion"]]`
 
 interface SectionState {
   section: {fr: string | null; en: string | null; key: string | null} | null
@@ -92,10 +90,10 @@ function versionLocations(id: string, version: VersionState | null): DocumentLoc
 }
 
 export const locations: DocumentLocationResolver = ({id: anyId, type}, {documentStore}) => {
-  const id = anyId.startsWith(DRAFTS_PREFIX) ? anyId.slice(DRAFTS_PREFIX.length) : anyId
-  const params = {id, draftId: `${DRAFTS_PREFIX}${id}`}
+  const id = publishedId(anyId)
+  const params = {id, draftId: draftId(id)}
   const listen = (fetch: string) =>
-    documentStore.listenQuery({fetch, listen: LISTEN_QUERY}, params, {
+    documentStore.listenQuery({fetch, listen: POLICY_DOCUMENTS_LISTEN}, params, {
       perspective: 'raw',
       tag: 'presentation.locations',
     })
@@ -109,10 +107,12 @@ export const locations: DocumentLocationResolver = ({id: anyId, type}, {document
         })),
       }
     case 'policySection':
-      return listen(SECTION_QUERY).pipe(map(sectionLocations))
+      return listen(SECTION_LOCATION_QUERY).pipe(
+        map((result: SECTION_LOCATION_QUERY_RESULT) => sectionLocations(asDomain(result))),
+      )
     case 'policyVersion':
-      return listen(VERSION_QUERY).pipe(
-        map((version: VersionState | null) => versionLocations(id, version)),
+      return listen(VERSION_LOCATION_QUERY).pipe(
+        map((result: VERSION_LOCATION_QUERY_RESULT) => versionLocations(id, asDomain(result))),
       )
     default:
       return null

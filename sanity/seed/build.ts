@@ -26,16 +26,17 @@ import type {StoredSignature} from '../../lib/policy/statements'
 import {
   LANGUAGES,
   type Language,
+  type LinkAnnotation,
   type Localized,
   type PolicyBody,
   type PolicyContent,
   type PortableTextBlock,
   type PortableTextSpan,
-  type LinkAnnotation,
   type SectionContent,
   type VersionActor,
 } from '../../lib/policy/types'
 import {candidateCoverage, type ComplianceChecklist} from '../../lib/policy/checklist'
+import {POLICY_DOCUMENT_ID} from '../../lib/policy/documentIds'
 import {candidateDocument} from '../../lib/policy/workflow'
 import {
   privateSectorChecklist,
@@ -328,7 +329,7 @@ function workingCopy(current: PolicyVersionDocument): SeedDocument[] {
     }),
   )
   const policy = withRevision<Omit<PolicyDocument, '_rev'>>({
-    _id: 'policy',
+    _id: POLICY_DOCUMENT_ID,
     _type: 'policy',
     ...system,
     title: current.title,

@@ -3,7 +3,7 @@ import {useLocale, useTranslation, type NavbarProps} from 'sanity'
 import {STUDIO_NAMESPACE} from './i18n'
 import {DEFAULT_STUDIO_LOCALE, htmlLang, isStudioLocale, type StudioLocale} from './i18n/locales'
 import {LanguageButtons} from './LanguageButtons'
-import {studioUsesEmbeddedLake} from './env'
+import {studioUsesEmbeddedLake} from '../../lib/env'
 import {LocalLakeStatus} from './LocalLakeStatus'
 
 const strip: CSSProperties = {
@@ -41,7 +41,7 @@ export function PolicyNavbar(props: NavbarProps) {
   return (
     <>
       <div style={strip} data-testid="studio-strip">
-        {studioUsesEmbeddedLake && <LocalLakeStatus />}
+        {studioUsesEmbeddedLake() && <LocalLakeStatus />}
         <span style={{marginLeft: 'auto'}}>
           <LanguageButtons
             current={current}

@@ -1,5 +1,5 @@
 import {EMBEDDED_PROJECT_ID} from '../../lib/env'
-import {studioApiOrigin} from './env'
+import {studioApiOrigin} from '../../lib/env'
 import {STUDIO_LOCALES, type StudioLocale} from './i18n/locales'
 import {roleTitleKey, studioText, type StudioTextKey, type TextValues} from './i18n/text'
 import {STUDIO_PATH, tokenLoginPath} from './localLogin'

@@ -245,7 +245,9 @@ test.describe('asking for a comparison that cannot be made', () => {
     ['?from=2&to=2', 'Version 2 cannot be compared with itself'],
     ['?from=1&from=2&to=2', 'is not a version number'],
   ] as const) {
-    test(`"${query}" is a bad request that explains what is wrong and offers the versions`, async ({page}) => {
+    test(`"${query}" is a bad request that explains what is wrong and offers the versions`, async ({
+      page,
+    }) => {
       const response = await page.goto(`${EN}${query}`)
       expect(response?.status()).toBe(400)
       await expect(page.getByRole('heading', {level: 1})).toHaveText(

@@ -99,7 +99,10 @@ test.describe('choosing a language', () => {
     })
   }
 
-  test('the language chosen is remembered for the browser session only', async ({page, context}) => {
+  test('the language chosen is remembered for the browser session only', async ({
+    page,
+    context,
+  }) => {
     // Reading a page sets no cookie: every reader gets the same page.
     await page.goto(FR)
     expect(await context.cookies()).toEqual([])

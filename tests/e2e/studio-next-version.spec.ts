@@ -1,7 +1,7 @@
 import {expect, test, type Page} from '@playwright/test'
 import type {SanityClient} from '@sanity/client'
 import {storedContent, workingChanges, type WorkingDocuments} from '../../lib/policy/workflow'
-import {WORKING_QUERY} from '../../sanity/studio/versioning/queries'
+import {WORKING_QUERY} from '../../sanity/lib/queries'
 import {lakeClient, localUser, logInToStudio, STUDIO_LOAD_TIMEOUT} from './helpers/studio'
 
 /**

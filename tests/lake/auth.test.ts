@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 import {ensureLocalUsers} from '../../sanity/lake/auth'
-import {parseNdjson} from '../../sanity/lake/ndjson'
+import {parseNdjson} from '../../sanity/lake/store'
 import {readLocalUsers} from '../../sanity/lake/server'
 import {lakeClient, startTestLake, type TestLake} from './helpers'
 

@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import WebSocket from 'ws'
 
-import {readLakeEnv} from '../../sanity/lake/config'
+import {readLakeEnv} from '../../lib/env'
 import {rawRequest, startTestLake, type TestLake} from './helpers'
 
 /**

@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
-import {parseNdjson} from '../../sanity/lake/ndjson'
+import {parseNdjson} from '../../sanity/lake/store'
 import {startTestLake, type TestLake} from './helpers'
 
 describe('a legal reviewer reads the record of how the policy changed', () => {

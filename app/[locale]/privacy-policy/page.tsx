@@ -22,7 +22,9 @@ import {fetchWorkingPolicyPreview, isPreviewing} from '@/sanity/lib/preview'
 import {PreviewConnection} from '@/sanity/presentation/PreviewConnection'
 import {leavePreviewHref, policyPath} from '@/sanity/presentation/routes'
 
-export async function generateMetadata({params}: PageProps<'/[locale]/privacy-policy'>): Promise<Metadata> {
+export async function generateMetadata({
+  params,
+}: PageProps<'/[locale]/privacy-policy'>): Promise<Metadata> {
   const {locale} = await params
   if (!hasLocale(routing.locales, locale)) return {}
   if (await isPreviewing()) return previewMetadata(locale)

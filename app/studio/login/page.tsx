@@ -1,5 +1,5 @@
 import {redirect} from 'next/navigation'
-import {studioApiOrigin, studioTarget} from '@/sanity/studio/env'
+import {studioApiOrigin, studioTarget} from '@/lib/env'
 import {LocalLoginCard} from '@/sanity/studio/LocalLoginCard'
 import {STUDIO_PATH} from '@/sanity/studio/localLogin'
 import styles from '@/sanity/studio/localLake.module.css'
@@ -9,7 +9,8 @@ import styles from '@/sanity/studio/localLake.module.css'
  * the page: the person's language is only known in the browser.
  */
 export default function StudioLoginPage() {
-  const lakeOrigin = studioApiOrigin(studioTarget)
+  const target = studioTarget()
+  const lakeOrigin = studioApiOrigin(target)
   // A real project logs in with Sanity's own accounts, on the Studio's own login screen.
   if (lakeOrigin === undefined) redirect(STUDIO_PATH)
 
@@ -17,8 +18,8 @@ export default function StudioLoginPage() {
     <main className={styles.page}>
       <LocalLoginCard
         apiOrigin={lakeOrigin}
-        apiVersion={studioTarget.apiVersion}
-        projectId={studioTarget.projectId}
+        apiVersion={target.apiVersion}
+        projectId={target.projectId}
       />
     </main>
   )

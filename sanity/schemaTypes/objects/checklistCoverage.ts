@@ -1,6 +1,7 @@
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {inStartLanguage} from '../../studio/i18n'
 import {ChecklistCoverageInput} from '../../studio/checklist/ChecklistCoverageInput'
+import {itemWordsFields} from './checklistItem'
 
 /**
  * A version's record of the checklist: each item as worded when the version was prepared, and
@@ -43,16 +44,8 @@ export const checklistCoverageItem = defineType({
       title: inStartLanguage('schema.checklist-item.field.key'),
       type: 'string',
     }),
-    defineField({
-      name: 'label',
-      title: inStartLanguage('schema.checklist-item.field.label'),
-      type: 'localeString',
-    }),
-    defineField({
-      name: 'reference',
-      title: inStartLanguage('schema.checklist-item.field.reference'),
-      type: 'localeString',
-    }),
+    itemWordsFields.label,
+    itemWordsFields.reference,
     defineField({
       name: 'sectionKeys',
       title: inStartLanguage('schema.checklist-coverage.field.sections'),

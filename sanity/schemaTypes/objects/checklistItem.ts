@@ -2,6 +2,20 @@ import {defineField, defineType} from 'sanity'
 import {inStartLanguage} from '../../studio/i18n'
 import {inEveryStudioLanguage} from '../../studio/i18n/text'
 
+/** An item's words, as a checklist states them and a version's coverage records them. */
+export const itemWordsFields = {
+  label: defineField({
+    name: 'label',
+    title: inStartLanguage('schema.checklist-item.field.label'),
+    type: 'localeString',
+  }),
+  reference: defineField({
+    name: 'reference',
+    title: inStartLanguage('schema.checklist-item.field.reference'),
+    type: 'localeString',
+  }),
+}
+
 /** One thing the law expects the policy to say, with where the requirement comes from. */
 export const checklistItem = defineType({
   name: 'checklistItem',
@@ -19,17 +33,11 @@ export const checklistItem = defineType({
           .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
           .error(inEveryStudioLanguage('schema.checklist-item.field.key.invalid')),
     }),
-    defineField({
-      name: 'label',
-      title: inStartLanguage('schema.checklist-item.field.label'),
-      type: 'localeString',
-    }),
-    defineField({
-      name: 'reference',
-      title: inStartLanguage('schema.checklist-item.field.reference'),
-      type: 'localeString',
+    itemWordsFields.label,
+    {
+      ...itemWordsFields.reference,
       description: inStartLanguage('schema.checklist-item.field.reference.description'),
-    }),
+    },
     defineField({
       name: 'guidance',
       title: inStartLanguage('schema.checklist-item.field.guidance'),

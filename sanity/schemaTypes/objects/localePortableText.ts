@@ -1,6 +1,6 @@
-import {defineField, defineType} from 'sanity'
 import {inStartLanguage} from '../../studio/i18n'
 import {inEveryStudioLanguage} from '../../studio/i18n/text'
+import {defineBilingualType} from './bilingual'
 
 /**
  * Rich text in French and English, one above the other. Side by side (`columns: 2`, as for the
@@ -8,24 +8,13 @@ import {inEveryStudioLanguage} from '../../studio/i18n/text'
  * the window), and below that width Sanity's rich-text toolbar moves every button (bold, italic,
  * lists, the link) into its overflow menu. Full width, the whole toolbar is in sight.
  */
-export const localePortableText = defineType({
+export const localePortableText = defineBilingualType({
   name: 'localePortableText',
   title: inStartLanguage('schema.locale-rich-text.title'),
-  type: 'object',
-  fields: [
-    defineField({
-      name: 'fr',
-      title: inStartLanguage('schema.language.fr'),
-      type: 'policyBody',
-      validation: (rule) =>
-        rule.required().min(1).error(inEveryStudioLanguage('schema.locale-rich-text.fr.required')),
-    }),
-    defineField({
-      name: 'en',
-      title: inStartLanguage('schema.language.en'),
-      type: 'policyBody',
-      validation: (rule) =>
-        rule.required().min(1).error(inEveryStudioLanguage('schema.locale-rich-text.en.required')),
-    }),
-  ],
+  field: {type: 'policyBody'},
+  sideBySide: false,
+  missing: {
+    fr: inEveryStudioLanguage('schema.locale-rich-text.fr.required'),
+    en: inEveryStudioLanguage('schema.locale-rich-text.en.required'),
+  },
 })

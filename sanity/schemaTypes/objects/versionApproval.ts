@@ -1,8 +1,9 @@
 import {defineField, defineType} from 'sanity'
+import {actorFields, signatureFields} from './versionActor'
 
 /**
  * A legal reviewer's approval of exactly the record whose fingerprint it names, recorded and
- * signed by the site (keyId names the key, published at /.well-known/policy-signing-keys.json).
+ * signed by the site.
  */
 export const versionApproval = defineType({
   name: 'versionApproval',
@@ -10,11 +11,8 @@ export const versionApproval = defineType({
   type: 'object',
   readOnly: true,
   fields: [
-    defineField({name: 'userId', title: 'Reviewer user id', type: 'string'}),
-    defineField({name: 'name', title: 'Reviewer', type: 'string'}),
-    defineField({name: 'at', title: 'Approved at', type: 'datetime'}),
+    ...actorFields({userId: 'Reviewer user id', name: 'Reviewer', at: 'Approved at'}),
     defineField({name: 'fingerprint', title: 'Approved fingerprint', type: 'string'}),
-    defineField({name: 'keyId', title: 'Signing key', type: 'string'}),
-    defineField({name: 'signature', title: 'Signature', type: 'string'}),
+    ...signatureFields,
   ],
 })

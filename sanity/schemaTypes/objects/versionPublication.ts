@@ -1,4 +1,5 @@
 import {defineField, defineType} from 'sanity'
+import {actorFields, signatureFields} from './versionActor'
 
 /** Who published a version and when, recorded and signed by the site. */
 export const versionPublication = defineType({
@@ -7,15 +8,12 @@ export const versionPublication = defineType({
   type: 'object',
   readOnly: true,
   fields: [
-    defineField({name: 'userId', title: 'Publisher user id', type: 'string'}),
-    defineField({name: 'name', title: 'Published by', type: 'string'}),
-    defineField({name: 'at', title: 'Published at', type: 'datetime'}),
+    ...actorFields({userId: 'Publisher user id', name: 'Published by', at: 'Published at'}),
     defineField({
       name: 'staleAcknowledged',
       title: 'Published knowing newer edits wait for the next version',
       type: 'boolean',
     }),
-    defineField({name: 'keyId', title: 'Signing key', type: 'string'}),
-    defineField({name: 'signature', title: 'Signature', type: 'string'}),
+    ...signatureFields,
   ],
 })

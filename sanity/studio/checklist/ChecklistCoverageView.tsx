@@ -4,6 +4,7 @@ import {useCurrentLocale, useTranslation} from 'sanity'
 import type {RecordedCoverage} from '../../../lib/policy/checklist'
 import type {Language} from '../../../lib/policy/types'
 import {STUDIO_NAMESPACE} from '../i18n'
+import {Callout, CalloutList} from '../Callout'
 
 /** The language of the checklist's words: the Studio's. */
 export function useChecklistLanguage(): Language {
@@ -39,28 +40,24 @@ export function ChecklistCoverageView({
           </Text>
         </Stack>
         {missing.length > 0 ? (
-          <Card tone="caution" padding={3} radius={2} data-testid="checklist-missing">
-            <Stack gap={3}>
-              <Flex gap={2} align="center">
-                <Text size={1}>
-                  <WarningOutlineIcon />
+          <Callout
+            tone="caution"
+            icon={WarningOutlineIcon}
+            title={t('checklist.coverage.missing', {count: missing.length})}
+            testId="checklist-missing"
+            border={false}
+          >
+            <CalloutList>
+              {missing.map((item) => (
+                <Text as="li" size={1} key={item.key} data-checklist-item={item.key}>
+                  {t('checklist.coverage.item-reference', {
+                    label: item.label[language],
+                    reference: item.reference[language],
+                  })}
                 </Text>
-                <Text size={1} weight="semibold">
-                  {t('checklist.coverage.missing', {count: missing.length})}
-                </Text>
-              </Flex>
-              <Stack as="ul" gap={2} style={{margin: 0, paddingLeft: '1.25em'}}>
-                {missing.map((item) => (
-                  <Text as="li" size={1} key={item.key} data-checklist-item={item.key}>
-                    {t('checklist.coverage.item-reference', {
-                      label: item.label[language],
-                      reference: item.reference[language],
-                    })}
-                  </Text>
-                ))}
-              </Stack>
-            </Stack>
-          </Card>
+              ))}
+            </CalloutList>
+          </Callout>
         ) : (
           <Flex gap={2} align="center">
             <Text size={1}>

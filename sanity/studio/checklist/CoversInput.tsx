@@ -2,14 +2,11 @@ import {Box, Card, Flex, Stack, Text} from '@sanity/ui'
 import {useEffect, useState} from 'react'
 import {set, unset, useClient, useTranslation, type ArrayOfPrimitivesInputProps} from 'sanity'
 import type {ChecklistItem} from '../../../lib/policy/checklist'
+import {POLICY_CHECKLIST_QUERY} from '../../lib/queries'
+import {asDomain} from '../../lib/queryResult'
 import {STUDIO_NAMESPACE} from '../i18n'
 import {VERSIONING_API_VERSION} from '../versioning/settings'
 import {useChecklistLanguage} from './ChecklistCoverageView'
-
-/** The checklist the policy follows, as the editor's working copy names it. */
-const POLICY_CHECKLIST_QUERY = /* groq */ `
-  *[_id == "policy"][0].checklist->{items[]{key, label, reference, guidance, providedBySite}}
-`
 
 // A plain checkbox: it stays in its own row, whatever the fields around it
 const CHECKBOX = {width: '1rem', height: '1rem', margin: '0.15rem 0 0', flex: 'none'} as const
@@ -33,8 +30,9 @@ export function CoversInput(props: ArrayOfPrimitivesInputProps) {
   useEffect(() => {
     let current = true
     client
-      .fetch<{items?: ChecklistItem[]} | null>(POLICY_CHECKLIST_QUERY, {}, {perspective: 'drafts'})
-      .then((checklist) => {
+      .fetch(POLICY_CHECKLIST_QUERY, {}, {perspective: 'drafts'})
+      .then((result) => {
+        const checklist: {items?: ChecklistItem[]} | null = asDomain(result)
         if (!current) return
         // What the site gives on every page is covered whatever the sections say
         const items = checklist?.items?.filter((item) => !item.providedBySite)

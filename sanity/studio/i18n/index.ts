@@ -5,7 +5,7 @@ import {
   type LocaleResourceBundle,
   type LocalesOption,
 } from 'sanity'
-import {studioTarget} from '../env'
+import {studioTarget} from '../../../lib/env'
 import {DEFAULT_STUDIO_LOCALE, STUDIO_LOCALES, storedStudioLocale} from './locales'
 import {studioResources, studioText, type StudioTextKey, type TextValues} from './text'
 
@@ -50,7 +50,7 @@ export const studioLocales: LocalesOption = (prev) => {
  * descriptions, tool titles or the Presentation tool's location notes as the language changes:
  * those are written once, in this language, and changing language reloads the Studio.
  */
-export const studioStartLocale = storedStudioLocale(studioTarget.projectId)
+export const studioStartLocale = storedStudioLocale(studioTarget().projectId)
 
 export function inStartLanguage(key: StudioTextKey, values?: TextValues): string {
   return studioText(studioStartLocale, key, values)

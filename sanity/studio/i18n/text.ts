@@ -1,3 +1,4 @@
+import {ROLES} from '../../../lib/localUsers'
 import {studioEnUS, type StudioTextKey} from './en-US'
 import {studioFrFR} from './fr-FR'
 import type {StudioLocale} from './locales'
@@ -39,12 +40,12 @@ export function inEveryStudioLanguage(
   }
 }
 
-const ROLE_TITLES: Record<string, StudioTextKey> = {
-  editor: 'role.editor',
-  'legal-reviewer': 'role.legal-reviewer',
+const ROLE_TITLES: Partial<Record<string, StudioTextKey>> = {
+  [ROLES.editor]: 'role.editor',
+  [ROLES.legalReviewer]: 'role.legal-reviewer',
 }
 
-/** The words for one of the embedded lake's roles (sanity/lake/auth.ts), if it is one. */
+/** The words for one of the embedded lake's roles (lib/localUsers.ts), if it is one. */
 export function roleTitleKey(role: string): StudioTextKey | undefined {
   return ROLE_TITLES[role]
 }

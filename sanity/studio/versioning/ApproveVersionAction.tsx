@@ -5,7 +5,7 @@ import {useState} from 'react'
 import {useCurrentUser, type DocumentActionComponent} from 'sanity'
 import {hasChanges} from '../../../lib/diff'
 import {LANGUAGES} from '../../../lib/policy/types'
-import {describeIssue} from './issueMessages'
+import {DriftNotice} from './DriftNotice'
 import {ProposalSummary} from './ProposalSummary'
 import {describeOutcome, describeRefusal} from './refusalMessages'
 import {postSignoff, useSessionToken, useSignoffPermissions} from './signoffApi'
@@ -137,19 +137,14 @@ export const ApproveVersionAction: DocumentActionComponent = (props) => {
               </Flex>
             </Card>
           )}
-          {result && result.drift.length > 0 && (
-            <Card tone="caution" padding={3} radius={2} border data-testid="approve-drift">
-              <Stack gap={2}>
-                <Text size={1} weight="semibold">
-                  {t('approve.dialog.drift')}
-                </Text>
-                {result.drift.map((issue) => (
-                  <Text size={1} key={JSON.stringify(issue)}>
-                    {describeIssue(t, issue, result.content, result.baseline?.number)}
-                  </Text>
-                ))}
-              </Stack>
-            </Card>
+          {result && (
+            <DriftNotice
+              title={t('approve.dialog.drift')}
+              drift={result.drift}
+              content={result.content}
+              baselineNumber={result.baseline?.number}
+              testId="approve-drift"
+            />
           )}
           <Text size={1} muted>
             {t('approve.dialog.signed')}

@@ -22,6 +22,7 @@ import {
   type PolicyContent,
   type VersionActor,
 } from '../../../lib/policy/types'
+import {publishedId} from '../../../lib/policy/documentIds'
 import {
   actor,
   candidateDocument,
@@ -31,8 +32,10 @@ import {
 } from '../../../lib/policy/workflow'
 import {ChecklistCoverageView, useChecklistLanguage} from '../checklist/ChecklistCoverageView'
 import {CONTROL} from './controls'
+import {Callout, CalloutList} from '../Callout'
 import {describeIssue} from './issueMessages'
-import {PREPARE_QUERY} from './queries'
+import {PREPARE_QUERY} from '../../lib/queries'
+import {asDomain} from '../../lib/queryResult'
 import {describeFailure} from './refusalMessages'
 import {VERSIONING_API_VERSION} from './settings'
 import {useVersioningT, useWorkingChanges} from './useVersioning'
@@ -69,40 +72,27 @@ type Step =
   | {step: 'done'; id: string; number: number}
   | {step: 'failed'; message: string}
 
-function Notice({
-  tone,
-  icon: Icon,
-  title,
-  items,
-  testId,
-}: {
-  tone: 'critical' | 'caution' | 'primary'
-  icon: ComponentType
-  title: string
-  items: string[]
-  testId: string
-}) {
+/** What the editor is told before preparing, each kind in its tone and with its icon. */
+const NOTICES = {
+  errors: {tone: 'critical', icon: ErrorOutlineIcon},
+  warnings: {tone: 'caution', icon: WarningOutlineIcon},
+  drafts: {tone: 'primary', icon: InfoOutlineIcon},
+  replaces: {tone: 'caution', icon: InfoOutlineIcon},
+} as const satisfies Record<string, {tone: 'critical' | 'caution' | 'primary'; icon: ComponentType}>
+
+function Notice({kind, items}: {kind: keyof typeof NOTICES; items: string[]}) {
+  const t = useVersioningT()
   if (items.length === 0) return null
   return (
-    <Card tone={tone} padding={3} radius={2} border data-testid={testId}>
-      <Stack gap={3}>
-        <Flex gap={2} align="center">
-          <Text size={1}>
-            <Icon />
+    <Callout {...NOTICES[kind]} title={t(`prepare.${kind}.title`)} testId={`prepare-${kind}`}>
+      <CalloutList>
+        {items.map((item) => (
+          <Text as="li" size={1} key={item}>
+            {item}
           </Text>
-          <Text size={1} weight="semibold">
-            {title}
-          </Text>
-        </Flex>
-        <Stack as="ul" gap={2} style={{margin: 0, paddingLeft: '1.25em'}}>
-          {items.map((item) => (
-            <Text as="li" size={1} key={item}>
-              {item}
-            </Text>
-          ))}
-        </Stack>
-      </Stack>
-    </Card>
+        ))}
+      </CalloutList>
+    </Callout>
   )
 }
 
@@ -219,37 +209,18 @@ function Review({
           ? t('prepare.intro', {number, last: lastNumber})
           : t('prepare.intro.first', {number})}
       </Text>
+      <Notice kind="errors" items={check.errors.map(describe)} />
+      <Notice kind="warnings" items={check.warnings.map(describe)} />
       <Notice
-        tone="critical"
-        icon={ErrorOutlineIcon}
-        title={t('prepare.errors.title')}
-        items={check.errors.map(describe)}
-        testId="prepare-errors"
-      />
-      <Notice
-        tone="caution"
-        icon={WarningOutlineIcon}
-        title={t('prepare.warnings.title')}
-        items={check.warnings.map(describe)}
-        testId="prepare-warnings"
-      />
-      <Notice
-        tone="primary"
-        icon={InfoOutlineIcon}
-        title={t('prepare.drafts.title')}
+        kind="drafts"
         items={data.drafts.map((draft) =>
           draft._type === 'policy'
             ? t('prepare.drafts.policy')
-            : t('prepare.drafts.section', {
-                title: draft.title ?? draft._id.replace(/^drafts\./, ''),
-              }),
+            : t('prepare.drafts.section', {title: draft.title ?? publishedId(draft._id)}),
         )}
-        testId="prepare-drafts"
       />
       <Notice
-        tone="caution"
-        icon={InfoOutlineIcon}
-        title={t('prepare.replaces.title')}
+        kind="replaces"
         items={data.open.map((open) =>
           open.status === 'approved' && open.approval
             ? t('prepare.replaces.approved', {
@@ -258,7 +229,6 @@ function Review({
               })
             : t('prepare.replaces.pending', {preparer: open.preparedBy?.name ?? nobody}),
         )}
-        testId="prepare-replaces"
       />
       {coverage && (
         <ChecklistCoverageView
@@ -338,7 +308,9 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
   const load = useCallback(async () => {
     setState({step: 'loading'})
     try {
-      const data = await client.fetch<PrepareData>(PREPARE_QUERY, {}, {perspective: 'raw'})
+      const data: PrepareData = asDomain(
+        await client.fetch(PREPARE_QUERY, {}, {perspective: 'raw'}),
+      )
       if (!data.policy) {
         setState({step: 'failed', message: t('prepare.noPolicy')})
         return
@@ -429,7 +401,7 @@ export const PrepareVersionAction: DocumentActionComponent = () => {
                 onClick={() => {
                   close()
                   router.navigateIntent('edit', {
-                    id: state.id.replace(/^drafts\./, ''),
+                    id: publishedId(state.id),
                     type: 'policyVersion',
                   })
                 }}

@@ -9,6 +9,8 @@ import {describeOutcome, describeRefusal} from './refusalMessages'
 import {postSignoff, useSessionToken, useSignoffPermissions} from './signoffApi'
 import {useDateFormats} from './useComparison'
 import {useStaleness, useVersioningT} from './useVersioning'
+import {POLICY_DOCUMENT_ID} from '../../../lib/policy/documentIds'
+import {Callout} from '../Callout'
 
 type Json = Record<string, unknown>
 
@@ -99,40 +101,35 @@ export const PublishVersionAction: DocumentActionComponent = (props) => {
           </Text>
           <ProposalSummary version={version} />
           {stale && staleness && (
-            <Card tone="caution" padding={3} radius={2} border data-testid="publish-stale">
-              <Stack gap={3}>
-                <Flex gap={2} align="center">
-                  <Text size={1}>
-                    <WarningOutlineIcon />
-                  </Text>
-                  <Text size={1} weight="semibold">
-                    {t('publish.stale.title')}
-                  </Text>
-                </Flex>
-                <Text size={1}>{t('publish.stale.body', {sections: staleness.summary})}</Text>
-                <Flex gap={2} align="center">
-                  <input
-                    id={checkboxId}
-                    type="checkbox"
-                    checked={acknowledged}
-                    onChange={(event) => setAcknowledged(event.currentTarget.checked)}
-                  />
-                  <Text as="label" htmlFor={checkboxId} size={1}>
-                    {t('publish.stale.acknowledge')}
-                  </Text>
-                </Flex>
-                <Flex>
-                  <Button
-                    mode="ghost"
-                    text={t('publish.stale.prepareAgain')}
-                    onClick={() => {
-                      close()
-                      router.navigateIntent('edit', {id: 'policy', type: 'policy'})
-                    }}
-                  />
-                </Flex>
-              </Stack>
-            </Card>
+            <Callout
+              tone="caution"
+              icon={WarningOutlineIcon}
+              title={t('publish.stale.title')}
+              testId="publish-stale"
+            >
+              <Text size={1}>{t('publish.stale.body', {sections: staleness.summary})}</Text>
+              <Flex gap={2} align="center">
+                <input
+                  id={checkboxId}
+                  type="checkbox"
+                  checked={acknowledged}
+                  onChange={(event) => setAcknowledged(event.currentTarget.checked)}
+                />
+                <Text as="label" htmlFor={checkboxId} size={1}>
+                  {t('publish.stale.acknowledge')}
+                </Text>
+              </Flex>
+              <Flex>
+                <Button
+                  mode="ghost"
+                  text={t('publish.stale.prepareAgain')}
+                  onClick={() => {
+                    close()
+                    router.navigateIntent('edit', {id: POLICY_DOCUMENT_ID, type: 'policy'})
+                  }}
+                />
+              </Flex>
+            </Callout>
           )}
           {problem && (
             <Card tone="critical" padding={3} radius={2} border role="alert">

@@ -9,7 +9,7 @@ import {
 } from '../../../lib/diff'
 import {fingerprint, shortFingerprint, versionRecord} from '../../../lib/policy/record'
 import {LANGUAGES, type Language} from '../../../lib/policy/types'
-import {describeIssue} from './issueMessages'
+import {DriftNotice} from './DriftNotice'
 import {ProposalSummary} from './ProposalSummary'
 import {ChecklistCoverageView, useChecklistLanguage} from '../checklist/ChecklistCoverageView'
 import {BlocksRedline, InlineChanges, LinkChangeList, textChanges} from './Redline'
@@ -242,20 +242,13 @@ export function VersionComparisonView({document}: ViewProps) {
               }
             />
           )}
-          {result.drift.length > 0 && (
-            <Card tone="caution" padding={3} radius={2} border data-testid="compare-drift">
-              <Stack gap={2}>
-                <Text size={1} weight="semibold">
-                  {t('compare.drift')}
-                </Text>
-                {result.drift.map((issue) => (
-                  <Text size={1} key={JSON.stringify(issue)}>
-                    {describeIssue(t, issue, result.content, baseline?.number)}
-                  </Text>
-                ))}
-              </Stack>
-            </Card>
-          )}
+          <DriftNotice
+            title={t('compare.drift')}
+            drift={result.drift}
+            content={result.content}
+            baselineNumber={baseline?.number}
+            testId="compare-drift"
+          />
         </Stack>
         {(titleChanged || introChanged) && (
           <Card padding={4} radius={2} border data-testid="compare-front-matter">

@@ -1,4 +1,4 @@
-import {studioTarget} from '../env'
+import {studioTarget} from '../../../lib/env'
 
 /** The API version the versioning actions and views read and write with. */
-export const VERSIONING_API_VERSION = studioTarget.apiVersion
+export const VERSIONING_API_VERSION = studioTarget().apiVersion

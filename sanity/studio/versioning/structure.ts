@@ -3,7 +3,11 @@ import {map, type Observable} from 'rxjs'
 import type {ListBuilder, StructureBuilder, StructureResolverContext} from 'sanity/structure'
 import type {PolicyDocument, PolicySectionDocument} from '../../../lib/policy/candidate'
 import {calendarDate, organisationToday} from '../../../lib/policy/dates'
+import {isDraftId, publishedId} from '../../../lib/policy/documentIds'
 import {candidateStaleness, stalenessSummary} from '../../../lib/policy/workflow'
+import type {VERSIONS_QUERY_RESULT} from '../../../sanity.types'
+import {POLICY_DOCUMENTS_LISTEN, VERSIONS_QUERY} from '../../lib/queries'
+import {asDomain} from '../../lib/queryResult'
 import {VERSIONING_NAMESPACE} from './i18n'
 
 /**
@@ -28,18 +32,6 @@ interface VersionsState {
   sections: PolicySectionDocument[]
 }
 
-const VERSIONS_QUERY = /* groq */ `{
-  "versions": *[_type == "policyVersion"]{_id, status, number, effectiveDate},
-  "open": *[_type == "policyVersion" && status in ["candidate", "approved"]] | order(number desc)[0],
-  "policy": *[_id == "policy"][0]{title, organisationName, introduction, sections},
-  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body}
-}`
-const VERSIONS_LISTEN = /* groq */ `*[_type in ["policyVersion", "policy", "policySection"]]`
-
-function publishedId(id: string): string {
-  return id.replace(/^drafts\./, '')
-}
-
 function versionsList(
   S: StructureBuilder,
   context: StructureResolverContext,
@@ -54,19 +46,20 @@ function versionsList(
   const date = (value: string) => day.format(calendarDate(value))
   return context.documentStore
     .listenQuery(
-      {fetch: VERSIONS_QUERY, listen: VERSIONS_LISTEN},
+      {fetch: VERSIONS_QUERY, listen: POLICY_DOCUMENTS_LISTEN},
       {},
       {perspective: 'raw', tag: 'versioning.structure'},
     )
     .pipe(
-      map((state: VersionsState) => {
+      map((result: VERSIONS_QUERY_RESULT) => {
+        const state: VersionsState = asDomain(result)
         const today = organisationToday()
         const staleness = state.open ? candidateStaleness(state.open, state) : undefined
         // A draft and its published document are one version; candidates first, then newest.
         const byId = new Map<string, ListedVersion>()
         for (const version of state.versions) {
           const id = publishedId(version._id)
-          if (!byId.has(id) || version._id.startsWith('drafts.')) byId.set(id, version)
+          if (!byId.has(id) || isDraftId(version._id)) byId.set(id, version)
         }
         const versions = [...byId.entries()]
           .filter(([, version]) => !options.awaitingReview || version.status === 'candidate')

@@ -6,7 +6,8 @@ import {calendarDate, ORGANISATION_TIME_ZONE} from '../../../lib/policy/dates'
 import type {PolicyContent} from '../../../lib/policy/types'
 import {EMPTY_CONTENT, storedContent} from '../../../lib/policy/workflow'
 import {studioSiteHosts} from '../links/siteHosts'
-import {BASELINE_QUERY} from './queries'
+import {BASELINE_QUERY} from '../../lib/queries'
+import {asDomain} from '../../lib/queryResult'
 import {VERSIONING_API_VERSION} from './settings'
 
 export type Baseline = PolicyContent & {number: number}
@@ -37,8 +38,11 @@ export function useComparison(version: Record<string, unknown> | null | undefine
   useEffect(() => {
     let cancelled = false
     client
-      .fetch<Baseline | null>(BASELINE_QUERY, {before}, {perspective: 'raw'})
-      .then((found) => !cancelled && setBaseline(found))
+      .fetch(BASELINE_QUERY, {before}, {perspective: 'raw'})
+      .then((result) => {
+        const found: Baseline | null = asDomain(result)
+        if (!cancelled) setBaseline(found)
+      })
       .catch((error: unknown) => !cancelled && setFailure(String(error)))
     return () => {
       cancelled = true

@@ -10,7 +10,9 @@ import {
   type WorkingDocuments,
 } from '../../../lib/policy/workflow'
 import {VERSIONING_NAMESPACE} from './i18n'
-import {WORKING_LISTEN, WORKING_QUERY} from './queries'
+import type {WORKING_QUERY_RESULT} from '../../../sanity.types'
+import {POLICY_DOCUMENTS_LISTEN, WORKING_QUERY} from '../../lib/queries'
+import {asDomain} from '../../lib/queryResult'
 
 /** The workflow's words, in the person's language. */
 export function useVersioningT() {
@@ -31,16 +33,19 @@ function workingState(documentStore: DocumentStore): Observable<WorkingState> {
   if (!state) {
     state = documentStore
       .listenQuery(
-        {fetch: WORKING_QUERY, listen: WORKING_LISTEN},
+        {fetch: WORKING_QUERY, listen: POLICY_DOCUMENTS_LISTEN},
         {},
         {perspective: 'raw', tag: 'versioning.working'},
       )
       .pipe(
-        map((result: WorkingDocuments & {latest: object | null}) => ({
-          policy: result.policy,
-          sections: result.sections,
-          changes: workingChanges(result.latest, result),
-        })),
+        map((result: WORKING_QUERY_RESULT) => {
+          const working: WorkingDocuments & {latest: object | null} = asDomain(result)
+          return {
+            policy: working.policy,
+            sections: working.sections,
+            changes: workingChanges(working.latest, working),
+          }
+        }),
         shareReplay({bufferSize: 1, refCount: true}),
       )
     workingStates.set(documentStore, state)

@@ -7,9 +7,9 @@ import path from 'node:path'
 import {createClient, type SanityClient} from '@sanity/client'
 import {encodeSignatureHeader, SIGNATURE_HEADER_NAME} from '@sanity/webhook'
 import {SITE_SIGNER} from '../../../lib/localUsers'
-import {randomId, type LakeDocument} from '../../../sanity/lake/documents'
+import {randomId, type LakeDocument} from '../../../sanity/lake/core'
 import {startLake, type LakeOptions, type RunningLake} from '../../../sanity/lake/server'
-import {DatasetStore} from '../../../sanity/lake/storage'
+import {DatasetStore} from '../../../sanity/lake/store'
 
 /**
  * A second copy of the product for tests that change content or break things: its own embedded

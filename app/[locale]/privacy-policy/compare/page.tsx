@@ -14,77 +14,21 @@ import {compareVersions} from '@/lib/delivery/comparisons'
 import {env} from '@/lib/env'
 import {feedPath} from '@/lib/feed/addresses'
 import {siteToday} from '@/lib/clock'
-import {currentVersionNumber, versionPeriods} from '@/lib/policy/periods'
+import {
+  changeSummariesBetween,
+  comparedLanguage,
+  readComparisonRequest,
+} from '@/lib/policy/comparisonRequest'
+import {versionPeriods} from '@/lib/policy/periods'
 import {verificationOf} from '@/lib/policy/verification'
-import {parseVersionNumber} from '@/lib/policy/versionNumber'
 import {
   fetchHistoryVerification,
   fetchPublishedVersions,
   fetchVersion,
   loadContent,
-  type VersionSummary,
 } from '@/sanity/lib/fetch'
 
 type Props = PageProps<'/[locale]/privacy-policy/compare'>
-type Query = Awaited<Props['searchParams']>
-
-type Problem =
-  | {reason: 'missing'}
-  | {reason: 'invalid'; value: string}
-  | {reason: 'same'; number: number}
-  | {reason: 'notEnough'}
-
-type Request =
-  | {kind: 'pair'; from: number; to: number}
-  | {kind: 'problem'; problem: Problem; from?: number; to?: number}
-  | {kind: 'unknown'}
-
-/** Without versions named: the one before the version in force against it. */
-function defaultPair(versions: VersionSummary[]): Request {
-  const numbers = versions.map((version) => version.number).sort((a, b) => a - b)
-  const current = currentVersionNumber(versions, siteToday()) ?? numbers.at(-1)
-  const at = numbers.indexOf(current ?? -1)
-  const [from, to] = at > 0 ? [numbers[at - 1], numbers[at]] : [numbers[0], numbers[1]]
-  return from === undefined || to === undefined
-    ? {kind: 'problem', problem: {reason: 'notEnough'}}
-    : {kind: 'pair', from, to}
-}
-
-/** A query value as the reader typed it, for quoting back; an empty value counts as absent. */
-function typed(value: string | string[] | undefined): string | undefined {
-  const text = [value ?? []].flat().join(', ')
-  return text === '' ? undefined : text.length > 40 ? `${text.slice(0, 40)}…` : text
-}
-
-function readRequest(query: Query, versions: VersionSummary[]): Request {
-  const rawFrom = typed(query.from)
-  const rawTo = typed(query.to)
-  if (rawFrom === undefined && rawTo === undefined) {
-    return 'from' in query || 'to' in query
-      ? {kind: 'problem', problem: {reason: 'missing'}}
-      : defaultPair(versions)
-  }
-  const from = parseVersionNumber(query.from)
-  const to = parseVersionNumber(query.to)
-  const named = {...(from === undefined ? {} : {from}), ...(to === undefined ? {} : {to})}
-  if (rawFrom === undefined || rawTo === undefined) {
-    return {kind: 'problem', problem: {reason: 'missing'}, ...named}
-  }
-  if (from === undefined || to === undefined) {
-    const value = [from === undefined ? rawFrom : [], to === undefined ? rawTo : []]
-      .flat()
-      .join(', ')
-    return {kind: 'problem', problem: {reason: 'invalid', value}, ...named}
-  }
-  if (from === to) return {kind: 'problem', problem: {reason: 'same', number: from}, to}
-  const published = new Set(versions.map((version) => version.number))
-  return published.has(from) && published.has(to) ? {kind: 'pair', from, to} : {kind: 'unknown'}
-}
-
-/** The language of the text compared: the reader's, unless `lang` names the other one. */
-function textLanguage(query: Query, locale: Locale): Locale {
-  return hasLocale(routing.locales, query.lang) ? query.lang : locale
-}
 
 function compareHref(from: number, to: number, lang?: Locale) {
   return {
@@ -96,7 +40,8 @@ function compareHref(from: number, to: number, lang?: Locale) {
 export async function generateMetadata({params, searchParams}: Props): Promise<Metadata> {
   const {locale} = await params
   if (!hasLocale(routing.locales, locale)) return {}
-  const request = readRequest(await searchParams, await loadContent(fetchPublishedVersions))
+  const versions = await loadContent(fetchPublishedVersions)
+  const request = readComparisonRequest(await searchParams, versions, siteToday())
   const t = await getTranslations({locale, namespace: 'Compare'})
   if (request.kind === 'unknown') return {title: t('notFoundTitle'), robots: {index: false}}
   if (request.kind !== 'pair') return {title: t('problemMetaTitle'), robots: {index: false}}
@@ -116,10 +61,10 @@ export default async function ComparePage({params, searchParams}: Props) {
   setRequestLocale(locale)
   const query = await searchParams
   const versions = await loadContent(fetchPublishedVersions)
-  const request = readRequest(query, versions)
+  const request = readComparisonRequest(query, versions, siteToday())
 
   const t = await getTranslations({locale, namespace: 'Compare'})
-  const language = textLanguage(query, locale)
+  const language = comparedLanguage(query, locale)
   const path = (href: Parameters<typeof getPathname>[0]['href']) => getPathname({href, locale})
   const picker = {
     action: path('/privacy-policy/compare'),
@@ -180,14 +125,7 @@ export default async function ComparePage({params, searchParams}: Props) {
     href: path({pathname: '/privacy-policy/versions/[number]', params: {number: String(number)}}),
   })
   const other = routing.locales.find((candidate) => candidate !== language) ?? locale
-  const [low, high] = from < to ? [from, to] : [to, from]
-  const summaries = versions
-    .filter((version) => version.number > low && version.number <= high)
-    .sort((a, b) => a.number - b.number)
-    .flatMap((version) => {
-      const text = version.changeSummary?.[language]
-      return text ? [{number: version.number, text}] : []
-    })
+  const summaries = changeSummariesBetween(versions, from, to, language)
 
   return (
     <PageShell languages={await languageOptions(compareHref(from, to), locale)}>

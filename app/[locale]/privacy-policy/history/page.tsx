@@ -12,11 +12,7 @@ import {routing} from '@/i18n/routing'
 import {siteToday} from '@/lib/clock'
 import {versionPeriods} from '@/lib/policy/periods'
 import {verificationOf} from '@/lib/policy/verification'
-import {
-  fetchHistoryVerification,
-  fetchPublishedVersions,
-  loadContent,
-} from '@/sanity/lib/fetch'
+import {fetchHistoryVerification, fetchPublishedVersions, loadContent} from '@/sanity/lib/fetch'
 
 export async function generateMetadata({
   params,

@@ -38,7 +38,10 @@ export async function generateMetadata({params}: Props): Promise<Metadata> {
   const t = await getTranslations({locale, namespace: 'Version'})
   return {
     title: t('metaTitle', {number, title: version.title[locale]}),
-    alternates: alternates({pathname: '/privacy-policy/versions/[number]', params: {number: String(number)}}, locale),
+    alternates: alternates(
+      {pathname: '/privacy-policy/versions/[number]', params: {number: String(number)}},
+      locale,
+    ),
   }
 }
 

@@ -1,0 +1,18 @@
+/**
+ * Who may call the lake: the local users and their tokens, and the origins browsers may call it
+ * from.
+ */
+
+export {AllowedOrigins} from './origins'
+export {
+  Authenticator,
+  currentUser,
+  ensureLocalUsers,
+  newToken,
+  publicUser,
+  readLocalUsers,
+  SYSTEM_USER_ID,
+  systemUser,
+  usersFile,
+  type LocalUser,
+} from './users'

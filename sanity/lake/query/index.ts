@@ -1,0 +1,9 @@
+/**
+ * GROQ: queries and listener filters parsed and evaluated in worker threads, with time and memory
+ * limits and lanes that keep anonymous clients from taking every worker.
+ */
+
+export {checkedParams, paramsFromSearch} from './params'
+export {applyPerspective, parsePerspective, type Perspective} from './perspective'
+export {QueryPool} from './queryPool'
+export {type FilterSpec} from './queryWorker'

@@ -1,0 +1,170 @@
+import {readFileSync} from 'node:fs'
+import {parentPort, workerData} from 'node:worker_threads'
+
+import {type LakeDocument, LakeError, type LakeErrorBody} from '../core'
+import {compileQuery, matchesFilter, type CompiledQuery} from './groq'
+import {QueryEngine} from './queryEngine'
+import type {Perspective} from './perspective'
+
+/**
+ * A query worker: holds a copy of the dataset and parses and evaluates queries and listener
+ * filters off the main thread, so that a runaway one is stopped by terminating the worker without
+ * stalling the lake.
+ */
+
+export interface QuerySpec {
+  query: string
+  params: Record<string, unknown>
+  perspective: Perspective
+  authenticated: boolean
+  dataset: string
+  identity?: string
+}
+
+export interface FilterSpec {
+  filter: string
+  params: Record<string, unknown>
+}
+
+export type WorkerJob =
+  | {type: 'query'; spec: QuerySpec}
+  /** Parses a listener's filter, to refuse a bad one before its stream opens. */
+  | {type: 'check'; spec: FilterSpec}
+  /**
+   * Which of a transaction's changes (`[before, after]` pairs, as JSON) each filter matches: one
+   * list of indexes per filter.
+   */
+  | {type: 'match'; specs: FilterSpec[]; changesJson: string}
+
+export type WorkerRequest = {type: 'apply'; changesJson: string} | (WorkerJob & {requestId: number})
+
+export type WorkerResponse =
+  | {type: 'result'; requestId: number; json: string; cpuMs?: number}
+  | {type: 'error'; requestId: number; statusCode: number; body: LakeErrorBody}
+  | {type: 'ready'}
+
+/**
+ * Processor time this thread has used, in milliseconds, where Linux tells it (10 ms steps); what
+ * a query costs, however busy the machine is. Undefined elsewhere.
+ */
+function threadCpuMs(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ')
+    // utime and stime, the 14th and 15th fields, counted from the state (the 3rd)
+    const ticks = Number(fields?.[11]) + Number(fields?.[12])
+    return Number.isFinite(ticks) ? ticks * 10 : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Compiled listener filters, kept while they are used: every commit matches them again. */
+const FILTER_CACHE_SIZE = 512
+
+function describeFailure(error: unknown): {statusCode: number; body: LakeErrorBody} {
+  if (error instanceof LakeError) return {statusCode: error.statusCode, body: error.body}
+  const message = error instanceof Error ? error.message : String(error)
+  const type =
+    error instanceof RangeError && /call stack/i.test(message) ? 'queryTooComplex' : 'queryError'
+  const description =
+    type === 'queryTooComplex'
+      ? 'The query is too deeply nested to be evaluated; simplify it'
+      : message
+  return {statusCode: 400, body: {error: {description, type}, statusCode: 400}}
+}
+
+const port = parentPort
+if (port) {
+  const documents = new Map<string, LakeDocument>()
+  let seq = 0
+  for (const doc of JSON.parse(
+    (workerData as {documentsJson: string}).documentsJson,
+  ) as LakeDocument[])
+    documents.set(doc._id, doc)
+  const engine = new QueryEngine({
+    get seq() {
+      return seq
+    },
+    all: () => documents.values(),
+  })
+  const filters = new Map<string, CompiledQuery>()
+  const compiledFilter = (spec: FilterSpec): CompiledQuery => {
+    const key = `${spec.filter}\n${JSON.stringify(spec.params)}`
+    let compiled = filters.get(key)
+    if (compiled) {
+      filters.delete(key)
+    } else {
+      compiled = compileQuery(spec.filter, spec.params)
+      if (filters.size >= FILTER_CACHE_SIZE) filters.delete(filters.keys().next().value as string)
+    }
+    filters.set(key, compiled)
+    return compiled
+  }
+
+  const run = async (job: WorkerJob): Promise<string> => {
+    switch (job.type) {
+      case 'query': {
+        const {spec} = job
+        return engine.run(
+          compileQuery(spec.query, spec.params),
+          spec.perspective,
+          spec.authenticated,
+          {dataset: spec.dataset, params: spec.params, identity: spec.identity},
+        )
+      }
+      case 'check':
+        compiledFilter(job.spec)
+        return 'true'
+      case 'match': {
+        const changes = JSON.parse(job.changesJson) as [LakeDocument | null, LakeDocument | null][]
+        const matches: number[][] = []
+        for (const spec of job.specs) {
+          const compiled = compiledFilter(spec)
+          const matching: number[] = []
+          for (const [index, [before, after]] of changes.entries()) {
+            if (
+              (await matchesFilter(compiled, before, spec.params)) ||
+              (await matchesFilter(compiled, after, spec.params))
+            )
+              matching.push(index)
+          }
+          matches.push(matching)
+        }
+        return JSON.stringify(matches)
+      }
+    }
+  }
+
+  port.on('message', (message: WorkerRequest) => {
+    if (message.type === 'apply') {
+      for (const {id, doc} of JSON.parse(message.changesJson) as {
+        id: string
+        doc: LakeDocument | null
+      }[]) {
+        if (doc === null) documents.delete(id)
+        else documents.set(id, doc)
+      }
+      seq += 1
+      return
+    }
+    const {requestId} = message
+    const cpuBefore = threadCpuMs()
+    Promise.resolve()
+      .then(() => run(message))
+      .then(
+        (json) => {
+          const cpuAfter = threadCpuMs()
+          const cpuMs =
+            cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore
+          port.postMessage({type: 'result', requestId, json, cpuMs} satisfies WorkerResponse)
+        },
+        (error: unknown) =>
+          port.postMessage({
+            type: 'error',
+            requestId,
+            ...describeFailure(error),
+          } satisfies WorkerResponse),
+      )
+  })
+  port.postMessage({type: 'ready'} satisfies WorkerResponse)
+}

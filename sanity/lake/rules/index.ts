@@ -1,0 +1,8 @@
+/**
+ * The policy's rules, enforced on every transaction: the sign-off (docs/decisions/0007) and
+ * published versions that never change; the site's signing key they verify with.
+ */
+
+export {publishedVersionsAreImmutable} from './policyGuard'
+export {ensureSigningKey} from './signingKey'
+export {versionWorkflowRules} from './versionRules'

@@ -1,0 +1,71 @@
+import {cloneJson, type LakeDocument} from '../core'
+import type {DocumentChange} from './storage'
+
+/**
+ * The documents a transaction is changing, before anything is written. Mutations and actions
+ * read and replace documents here; nothing reaches the store unless the whole transaction
+ * succeeds, which is what makes a transaction all-or-nothing.
+ */
+export class WorkingSet {
+  private readonly originals = new Map<string, LakeDocument | null>()
+  private readonly current = new Map<string, LakeDocument | null>()
+  private readonly mutationsById = new Map<string, unknown[]>()
+  /** Every mutation as applied, in order, with query targets resolved to ids. */
+  readonly appliedMutations: unknown[] = []
+
+  constructor(
+    private readonly source: {get(id: string): LakeDocument | null},
+    readonly transactionId: string,
+    readonly timestamp: string,
+  ) {}
+
+  /** The document as the transaction sees it now (a copy the caller may not change). */
+  get(id: string): LakeDocument | null {
+    if (this.current.has(id)) return this.current.get(id) ?? null
+    const stored = this.source.get(id)
+    this.originals.set(id, stored)
+    this.current.set(id, stored)
+    return stored
+  }
+
+  /** The document as it was stored before this transaction. */
+  original(id: string): LakeDocument | null {
+    this.get(id)
+    return this.originals.get(id) ?? null
+  }
+
+  /** Replaces (or with `null` deletes) a document, recording the mutation that did it. */
+  put(id: string, doc: LakeDocument | null, mutation: unknown): void {
+    this.get(id)
+    this.current.set(id, doc === null ? null : cloneJson(doc))
+    const list = this.mutationsById.get(id) ?? []
+    list.push(mutation)
+    this.mutationsById.set(id, list)
+    this.appliedMutations.push(mutation)
+  }
+
+  /**
+   * The transaction's effect on each touched document: the new revision is the transaction id
+   * and `_updatedAt` its time. A document deleted that never existed is not a change.
+   */
+  changes(): DocumentChange[] {
+    const changes: DocumentChange[] = []
+    for (const [id, mutations] of this.mutationsById) {
+      const before = this.originals.get(id) ?? null
+      const current = this.current.get(id) ?? null
+      if (before === null && current === null) continue
+      let after: LakeDocument | null = null
+      if (current !== null) {
+        after = {
+          ...current,
+          _id: id,
+          _rev: this.transactionId,
+          _createdAt: before?._createdAt ?? current._createdAt ?? this.timestamp,
+          _updatedAt: this.timestamp,
+        }
+      }
+      changes.push({id, before, after, mutations})
+    }
+    return changes
+  }
+}
