@@ -51,10 +51,13 @@ async function main(): Promise<number> {
     await exportDocuments(editorClient(lake), file)
     console.log(`Exported the lake at ${lake.url} to ${file}.`)
   } else {
-    const count = await importDocuments(editorClient(lake), file, {
-      missing: rest.includes('--missing'),
-    })
-    console.log(`Imported ${count} documents from ${file} into the lake at ${lake.url}.`)
+    const missing = rest.includes('--missing')
+    const count = await importDocuments(editorClient(lake), file, {missing})
+    console.log(
+      missing
+        ? `Read ${count} documents from ${file}: those the lake at ${lake.url} lacked are imported, the others left as they were.`
+        : `Imported ${count} documents from ${file} into the lake at ${lake.url}.`,
+    )
   }
   return 0
 }
