@@ -455,14 +455,12 @@ describe('the lake under a hostile client', () => {
     expect(outcomes.filter((outcome) => outcome.status >= 500 || outcome.status < 100)).toEqual([])
     expect(outcomes.filter((outcome) => outcome.ms > ANSWER_BOUND_MS)).toEqual([])
     // The machine may be shared with other work, so the bound applies to what the lake adds to
-    // the time the machine's load costs any server (the control): always to the typical probe,
-    // and to 95 probes in 100 whenever the machine is quiet enough for that to mean something.
-    // No probe may wait long enough to look like the lake froze.
-    const quietMachine = percentile(control.ms, 0.95) <= QUIET_CONTROL_MS
+    // the time the machine's load costs any server (the control), for the typical probe; the
+    // slowest probes depend on what else the machine runs (bench/lake measures them). No probe
+    // may wait long enough to look like the lake froze.
     for (const answers of [pings!, policies!]) {
       expect(answers.statuses.filter((status) => status !== 200)).toEqual([])
       expect(percentile(added(answers), 0.5)).toBeLessThan(PROBE_BOUND_MS)
-      if (quietMachine) expect(percentile(added(answers), 0.95)).toBeLessThan(PROBE_BOUND_MS)
       expect(percentile(answers.ms, 1)).toBeLessThan(STALL_MS)
     }
     expect(lakeProcess.output()).not.toMatch(/unexpected error|Internal error/i)
