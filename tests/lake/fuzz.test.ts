@@ -456,8 +456,8 @@ describe('the lake under a hostile client', () => {
     expect(outcomes.filter((outcome) => outcome.ms > ANSWER_BOUND_MS)).toEqual([])
     // The machine may be shared with other work, so the bound applies to what the lake adds to
     // the time the machine's load costs any server (the control), for the typical probe; the
-    // slowest probes depend on what else the machine runs (bench/lake measures them). No probe
-    // may wait long enough to look like the lake froze.
+    // slowest probes depend on what else the machine runs, so they are not a test's to judge. No
+    // probe may wait long enough to look like the lake froze.
     for (const answers of [pings!, policies!]) {
       expect(answers.statuses.filter((status) => status !== 200)).toEqual([])
       expect(percentile(added(answers), 0.5)).toBeLessThan(PROBE_BOUND_MS)
