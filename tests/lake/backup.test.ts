@@ -1,4 +1,3 @@
-import {spawn} from 'node:child_process'
 import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -6,22 +5,13 @@ import {afterEach, describe, expect, it} from 'vitest'
 
 import {readLocalUsers} from '../../sanity/lake/server'
 import {API_VERSION, startTestLake, type TestLake} from './helpers'
-import {REPO_ROOT} from './processHelpers'
+import {runLakeCli} from './processHelpers'
 
 function backupCli(
   args: string[],
   dataDir: string,
 ): Promise<{code: number | null; stdout: string; stderr: string}> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sanity/lake/backupCli.ts', ...args], {
-    cwd: REPO_ROOT,
-    env: {...process.env, LAKE_DATA_DIR: dataDir},
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-  return new Promise((resolve) => child.once('exit', (code) => resolve({code, stdout, stderr})))
+  return runLakeCli({LAKE_DATA_DIR: dataDir}, {script: 'sanity/lake/backupCli.ts', args})
 }
 
 interface LogLine {

@@ -35,11 +35,16 @@ function waitUntilListening(child: ChildProcess): Promise<LakeProcess> {
   })
 }
 
-/** Runs the CLI to completion and returns what it printed. */
+/**
+ * Runs one of the lake's commands to completion (by default the lake itself, `cli.ts`) and returns
+ * what it printed.
+ */
 export function runLakeCli(
   env: Record<string, string>,
+  command: {script?: string; args?: string[]} = {},
 ): Promise<{code: number | null; stdout: string; stderr: string}> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sanity/lake/cli.ts'], {
+  const script = command.script ?? 'sanity/lake/cli.ts'
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...(command.args ?? [])], {
     cwd: REPO_ROOT,
     env: {...process.env, ...env},
     stdio: ['ignore', 'pipe', 'pipe'],

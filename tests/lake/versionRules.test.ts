@@ -409,6 +409,30 @@ describe('attacks that leave the reviewer’s own writes in the log, each refuse
     ])
   })
 
+  it("someone rewrites what the checklist found, in the editor's name", async () => {
+    const candidate = await prepareCandidate(lake.editor, next)
+    await lake.editor.create(candidate)
+    // The coverage legal reviews is part of what the editor prepared: rewriting it is preparing
+    // again, which nobody does in another person's name.
+    await expectRefused(
+      () =>
+        lake.legal
+          .patch(candidate._id)
+          .set({
+            checklistCoverage: {
+              _type: 'checklistCoverage',
+              act: 'public-bodies',
+              title: {_type: 'localeString', fr: 'Liste', en: 'Checklist'},
+              items: [],
+            },
+          })
+          .commit(),
+      403,
+      'prepared-by-mismatch',
+      [candidate._id],
+    )
+  })
+
   it('the reviewer approves what she prepared, or someone who is not a legal reviewer approves', async () => {
     const own = await prepareCandidate(lake.legal, next)
     await lake.legal.create(own)
