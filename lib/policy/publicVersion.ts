@@ -72,6 +72,11 @@ export function publicVersion(stored: object, verification?: VersionVerification
 export function storedFromPublic(version: PublicVersion): Json {
   const {record} = version
   return {
+    // What the public JSON states of itself: a version whose number is malformed gets an id that
+    // is no version's, and is classified as an anomaly like the document it came from.
+    _id: `version-${String(version.number)}`,
+    _type: 'policyVersion',
+    status: 'published',
     ...record,
     number: version.number,
     fingerprint: version.fingerprint,

@@ -8,6 +8,7 @@
 import {linkAuditMatches, canonicalRecord, versionRecord} from './record'
 import {checkSignature, sha256HexSync, type PublicSigningKey} from './signingKeys'
 import {approvalStatement, publicationStatement, storedSignature} from './statements'
+import {classifyVersions, type VersionAnomaly} from './versionShape'
 
 export type VerificationProblem =
   /** The record no longer hashes to the fingerprint stored with it. */
@@ -48,7 +49,12 @@ export interface HistoryVerification {
   versions: VersionVerification[]
   /** Numbers missing between 1 and the latest version. */
   missing: number[]
-  /** True when every version verifies and none is missing. */
+  /**
+   * Documents that look like versions but are not (lib/policy/versionShape.ts): never shown,
+   * announced or counted, and the history does not verify while they are there.
+   */
+  anomalies: VersionAnomaly[]
+  /** True when every version verifies, none is missing and nothing else poses as a version. */
   verified: boolean
 }
 
@@ -146,18 +152,21 @@ export function verifyVersionAlone(
   }
 }
 
-/** Verifies every published version (in any order) and the chain they form. */
+/**
+ * Verifies every document that looks like a published version (in any order): each version, the
+ * chain they form, and what poses as a version without being one. Its work grows with the number
+ * of documents, never with the numbers they hold.
+ */
 export function verifyHistory(
   stored: readonly object[],
   keys: readonly PublicSigningKey[],
 ): HistoryVerification {
-  const numbered = (stored as readonly Json[])
-    .filter((doc) => typeof doc.number === 'number' && Number.isInteger(doc.number))
-    .sort((a, b) => (a.number as number) - (b.number as number))
+  const {versions: numbered, anomalies} = classifyVersions(stored as readonly Json[])
   const counts = new Map<number, number>()
   for (const doc of numbered)
     counts.set(doc.number as number, (counts.get(doc.number as number) ?? 0) + 1)
   const present = new Set(counts.keys())
+  // Bounded: classifyVersions keeps no number above the count of documents.
   const latest = Math.max(0, ...present)
   const missing: number[] = []
   for (let number = 1; number < latest; number++) if (!present.has(number)) missing.push(number)
@@ -197,7 +206,11 @@ export function verifyHistory(
   return {
     versions,
     missing,
-    verified: missing.length === 0 && versions.every((version) => version.verified),
+    anomalies,
+    verified:
+      missing.length === 0 &&
+      anomalies.length === 0 &&
+      versions.every((version) => version.verified),
   }
 }
 
