@@ -37,6 +37,8 @@ export type Refusal =
   | {code: 'record-differs-from-approval'}
   | {code: 'link-audit-mismatch'}
   | {code: 'history-does-not-verify'; params: {number: number}}
+  | {code: 'history-anomaly'; params: {id: string}}
+  | {code: 'history-rolled-back'; params: {number: number}}
   | {code: 'published-immutable'; params: {number: number}}
   | {code: 'reserved-for-signing-service'}
   | {code: 'approval-changes-only-approval'}
@@ -75,6 +77,8 @@ export const REFUSAL_STATUS: Record<RefusalCode, 400 | 401 | 403 | 404 | 409 | 5
   'record-differs-from-approval': 409,
   'link-audit-mismatch': 409,
   'history-does-not-verify': 409,
+  'history-anomaly': 409,
+  'history-rolled-back': 409,
   'published-immutable': 409,
   'reserved-for-signing-service': 403,
   'approval-changes-only-approval': 403,
@@ -129,6 +133,10 @@ export const REFUSAL_MESSAGES: Record<Language, Record<RefusalCode, string>> = {
     'link-audit-mismatch': 'The list of links to other sites does not match the version’s text.',
     'history-does-not-verify':
       'Version {{number}} of the published history does not verify: no new version can follow it until legal has looked into it.',
+    'history-anomaly':
+      'The history holds a document that is not a valid version ({{id}}): nothing is approved or published until an editor removes it and legal has looked into it.',
+    'history-rolled-back':
+      'Version {{number}}, which the site verified before, is missing from the content source: the history was rolled back. Nothing is approved or published until it is restored, or an operator accepts the history as it is.',
     'published-immutable': 'Version {{number}} is published and can no longer be changed.',
     'reserved-for-signing-service':
       'Approvals and publications are written only by the site, which signs them: use Approve or Publish in the Studio.',
@@ -186,6 +194,10 @@ export const REFUSAL_MESSAGES: Record<Language, Record<RefusalCode, string>> = {
       'La liste des liens vers d’autres sites ne correspond pas au texte de la version.',
     'history-does-not-verify':
       'La version {{number}} de l’historique publié ne se vérifie pas : aucune nouvelle version ne peut la suivre avant que le service juridique ait examiné la situation.',
+    'history-anomaly':
+      'L’historique contient un document qui n’est pas une version valide ({{id}}) : rien n’est approuvé ni publié avant qu’un éditeur le retire et que le service juridique ait examiné la situation.',
+    'history-rolled-back':
+      'La version {{number}}, que le site avait vérifiée, manque à la source du contenu : l’historique a été ramené en arrière. Rien n’est approuvé ni publié avant qu’elle soit rétablie, ou qu’un responsable de l’exploitation accepte l’historique tel qu’il est.',
     'published-immutable': 'La version {{number}} est publiée et ne peut plus être modifiée.',
     'reserved-for-signing-service':
       'Les approbations et les publications ne sont écrites que par le site, qui les signe : utilisez Approuver ou Publier dans le Studio.',

@@ -7,7 +7,7 @@
  */
 import {linkAuditMatches, canonicalRecord, versionRecord} from './record'
 import {checkSignature, sha256HexSync, type PublicSigningKey} from './signingKeys'
-import {approvalStatement, publicationStatement, storedSignature} from './statements'
+import {approvalStatement, publicationStatement, signedSite, storedSignature} from './statements'
 import {classifyVersions, type VersionAnomaly} from './versionShape'
 
 export type VerificationProblem =
@@ -31,6 +31,10 @@ export type VerificationProblem =
   | {code: 'link-audit-mismatch'}
   /** The publication time shown to readers is not the one the publication signed. */
   | {code: 'publication-time-mismatch'}
+  /** Its statements name another site than the one verifying it (or disagree on the site). */
+  | {code: 'signed-for-another-site'; site: string}
+  /** Its statements do not name their site though the version before it does. */
+  | {code: 'statement-format-downgrade'}
 
 export type VerificationProblemCode = VerificationProblem['code']
 
@@ -54,7 +58,15 @@ export interface HistoryVerification {
    * announced or counted, and the history does not verify while they are there.
    */
   anomalies: VersionAnomaly[]
-  /** True when every version verifies, none is missing and nothing else poses as a version. */
+  /**
+   * The newest head the site verified earlier and the content source no longer holds as it was
+   * (lib/policy/checkpoint.ts): the history was rolled back.
+   */
+  rollback?: {number: number; publishedAt: string | null}
+  /**
+   * True when every version verifies, none is missing, nothing else poses as a version and the
+   * history extends the newest one verified before.
+   */
   verified: boolean
 }
 
@@ -87,21 +99,40 @@ const ALONE_RESULTS_KEPT = 500
 function rememberedAlone(
   doc: Json,
   keys: readonly PublicSigningKey[],
+  verifying: VerifyingSite,
 ): {recomputed: string; problems: VerificationProblem[]} {
-  const key = sha256HexSync(JSON.stringify([doc, keys]))
+  const key = sha256HexSync(JSON.stringify([doc, keys, verifying.site ?? null]))
   let result = aloneResults.get(key)
   if (!result) {
-    result = verifyVersionAlone(doc, keys)
+    result = verifyVersionAlone(doc, keys, verifying)
     if (aloneResults.size >= ALONE_RESULTS_KEPT) aloneResults.clear()
     aloneResults.set(key, result)
   }
   return {recomputed: result.recomputed, problems: [...result.problems]}
 }
 
-/** The checks that need nothing but the version itself and the keys. */
+/** Who is verifying: the site the statements must name, when they name one. */
+export interface VerifyingSite {
+  /** The canonical address of the site (statements.ts, `canonicalSite`). */
+  site?: string
+}
+
+/** Whether a version's statements name their site (the later format), and which. */
+function statedSite(doc: Json): {named: boolean; site?: string; consistent: boolean} {
+  const approved = signedSite(doc.approval)
+  const published = signedSite(doc.publication)
+  return {
+    named: approved !== undefined || published !== undefined,
+    site: approved ?? published,
+    consistent: approved === published,
+  }
+}
+
+/** The checks that need nothing but the version itself, the keys and who verifies. */
 export function verifyVersionAlone(
   stored: object,
   keys: readonly PublicSigningKey[],
+  verifying: VerifyingSite = {},
 ): {recomputed: string; problems: VerificationProblem[]} {
   const doc = stored as Json
   const record = versionRecord(doc)
@@ -142,6 +173,9 @@ export function verifyVersionAlone(
     )
     if (doc.publishedAt !== publication.at) problems.push({code: 'publication-time-mismatch'})
   }
+  const stated = statedSite(doc)
+  if (stated.named && (!stated.consistent || (verifying.site && stated.site !== verifying.site)))
+    problems.push({code: 'signed-for-another-site', site: stated.site ?? ''})
   // The same key can be unknown to both signatures: say it once.
   return {
     recomputed,
@@ -160,6 +194,7 @@ export function verifyVersionAlone(
 export function verifyHistory(
   stored: readonly object[],
   keys: readonly PublicSigningKey[],
+  verifying: VerifyingSite = {},
 ): HistoryVerification {
   const {versions: numbered, anomalies} = classifyVersions(stored as readonly Json[])
   const counts = new Map<number, number>()
@@ -174,7 +209,7 @@ export function verifyHistory(
   const recomputed = new Map<number, string>()
   const versions = numbered.map((doc): VersionVerification => {
     const number = doc.number as number
-    const alone = rememberedAlone(doc, keys)
+    const alone = rememberedAlone(doc, keys, verifying)
     recomputed.set(number, alone.recomputed)
     const problems = [...alone.problems]
     if ((counts.get(number) ?? 0) > 1) problems.push({code: 'duplicate-number'})
@@ -200,6 +235,10 @@ export function verifyHistory(
     if (previousNumber > 0 && expected === undefined) return // reported as a missing version
     if ((doc.previousFingerprint ?? null) !== expected)
       version.problems.push({code: 'chain-broken', previous: previousNumber || null})
+    // Once statements name their site, no later version may be signed in the unnamed format.
+    const before = numbered[index - 1]
+    if (before && statedSite(before).named && !statedSite(doc).named)
+      version.problems.push({code: 'statement-format-downgrade'})
   })
   for (const version of versions) version.verified = version.problems.length === 0
 

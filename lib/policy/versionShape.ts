@@ -60,6 +60,16 @@ function isActor(value: unknown, more: readonly string[] = []): boolean {
   return isObject(value) && ['userId', 'name', 'at', ...more].every((key) => isString(value[key]))
 }
 
+/** An approval or a publication: its actor, its signature and, when named, the site. */
+function isSigned(value: unknown, more: readonly string[]): boolean {
+  return (
+    isActor(value, ['keyId', 'signature', ...more]) &&
+    [undefined, 'string'].includes(
+      (value as Json).site === undefined ? undefined : typeof (value as Json).site,
+    )
+  )
+}
+
 function isSection(value: unknown): boolean {
   return (
     isObject(value) &&
@@ -95,11 +105,11 @@ const FIELDS: ReadonlyArray<[field: string, valid: (value: unknown) => boolean, 
     ],
     ['fingerprint', (value) => isString(value) && HEX_SHA256.test(value), true],
     ['preparedBy', (value) => isActor(value), true],
-    ['approval', (value) => isActor(value, ['fingerprint', 'keyId', 'signature']), true],
+    ['approval', (value) => isSigned(value, ['fingerprint']), true],
     [
       'publication',
       (value) =>
-        isActor(value, ['keyId', 'signature']) &&
+        isSigned(value, []) &&
         [undefined, true].includes((value as Json).staleAcknowledged as undefined),
       true,
     ],

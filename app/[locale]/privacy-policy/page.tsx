@@ -11,7 +11,6 @@ import {dateFormats} from '@/components/formatDates'
 import {alternates, languageOptions} from '@/i18n/alternates'
 import {routing, type Locale} from '@/i18n/routing'
 import {siteToday} from '@/lib/clock'
-import {verificationOf} from '@/lib/policy/verification'
 import {
   fetchCurrentVersion,
   fetchHistoryVerification,
@@ -56,10 +55,7 @@ export default async function PolicyPage({params}: PageProps<'/[locale]/privacy-
 
   return (
     <PageShell languages={await languageOptions('/privacy-policy', locale)}>
-      <IntegrityWarning
-        verifications={[verificationOf(history, version.number)]}
-        missing={history.missing}
-      />
+      <IntegrityWarning history={history} />
       <UpcomingVersionsNotice published={published} today={siteToday()} language={locale} />
       <PolicyDocument version={version} language={locale} />
     </PageShell>

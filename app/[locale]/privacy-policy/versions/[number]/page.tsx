@@ -15,7 +15,6 @@ import {env} from '@/lib/env'
 import {collectOutboundLinks} from '@/lib/links'
 import {siteToday} from '@/lib/clock'
 import {versionPeriods} from '@/lib/policy/periods'
-import {verificationOf} from '@/lib/policy/verification'
 import {parseVersionNumber} from '@/lib/policy/versionNumber'
 import {
   fetchHistoryVerification,
@@ -82,10 +81,7 @@ export default async function VersionPage({params}: Props) {
         />
       )}
       <VersionBanner period={period} />
-      <IntegrityWarning
-        verifications={[verificationOf(history, number)]}
-        missing={history.missing}
-      />
+      <IntegrityWarning history={history} />
       {period.state === 'current' && (
         <UpcomingVersionsNotice published={versions} today={today} language={locale} />
       )}
