@@ -42,6 +42,7 @@ import {
 import {publicContentSecurityPolicy} from '../lib/delivery/securityHeaders'
 import {siteNow} from '../lib/clock'
 import {nextDistDir, parseEnv, settingsOrExit} from '../lib/env'
+import {startAuthorshipListener} from '../sanity/lib/authorshipListener'
 
 // React and Next choose their production builds from this when first loaded.
 ;(process.env as Record<string, string>).NODE_ENV ??= 'production'
@@ -343,8 +344,11 @@ async function main() {
   server.keepAliveTimeout = 65_000
   await new Promise<void>((resolve) => server.listen(port, values.hostname, resolve))
   console.log(`The site is served on port ${port}.`)
+  // Who writes what, as it happens: what approvals are judged by once history has expired.
+  const listener = startAuthorshipListener(config)
 
   const stop = () => {
+    listener.stop()
     server.close()
     nextServer.close()
     rmSync(socketDir, {recursive: true, force: true})

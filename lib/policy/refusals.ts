@@ -30,6 +30,9 @@ export type Refusal =
   | {code: 'candidate-stale'; params: {sections: string}}
   | {code: 'self-approval'}
   | {code: 'reviewer-authored-changes'; params: {documents: string}}
+  | {code: 'unidentified-authors'; params: {authors: string; documents: string}}
+  | {code: 'authorship-not-covered'; params: {number: number}}
+  | {code: 'preparer-not-an-editor'; params: {name: string}}
   | {code: 'prepared-by-mismatch'}
   | {code: 'approver-not-reviewer'}
   | {code: 'approval-signature-invalid'}
@@ -70,6 +73,9 @@ export const REFUSAL_STATUS: Record<RefusalCode, 400 | 401 | 403 | 404 | 409 | 5
   'candidate-stale': 409,
   'self-approval': 403,
   'reviewer-authored-changes': 403,
+  'unidentified-authors': 403,
+  'authorship-not-covered': 409,
+  'preparer-not-an-editor': 403,
   'prepared-by-mismatch': 403,
   'approver-not-reviewer': 403,
   'approval-signature-invalid': 409,
@@ -121,6 +127,12 @@ export const REFUSAL_MESSAGES: Record<Language, Record<RefusalCode, string>> = {
       'The person who prepared this version cannot also approve it: another person, a legal reviewer, must.',
     'reviewer-authored-changes':
       'You wrote part of what this version changes ({{documents}}), so another legal reviewer must approve it.',
+    'unidentified-authors':
+      'Part of what this version changes ({{documents}}) was written by {{authors}}, whom the site cannot name as a person of the project (a robot token, or an account it does not know): nobody can approve words whose author is unknown. A named editor must write them again.',
+    'authorship-not-covered':
+      'The site cannot tell who wrote everything this version changes since version {{number}} was published (for a first version, since the policy was written): the content source’s history no longer reaches back that far, and the site’s own record of changes was started or interrupted since. Nothing is approved until both are looked into.',
+    'preparer-not-an-editor':
+      'This candidate was prepared by {{name}}, who is not an editor of the project: only an editor prepares a version.',
     'prepared-by-mismatch':
       'A candidate can only be recorded as prepared by the person who writes it.',
     'approver-not-reviewer': 'The approval does not come from a legal reviewer.',
@@ -181,6 +193,12 @@ export const REFUSAL_MESSAGES: Record<Language, Record<RefusalCode, string>> = {
       'La personne qui a préparé cette version ne peut pas aussi l’approuver : une autre personne, réviseure juridique, doit le faire.',
     'reviewer-authored-changes':
       'Vous avez rédigé une partie de ce que cette version modifie ({{documents}}) : une autre personne réviseure juridique doit l’approuver.',
+    'unidentified-authors':
+      'Une partie de ce que cette version modifie ({{documents}}) a été écrite par {{authors}}, que le site ne peut pas nommer comme une personne du projet (un jeton de robot, ou un compte qu’il ne connaît pas) : personne ne peut approuver des mots dont l’auteur est inconnu. Une personne nommée qui édite le projet doit les écrire de nouveau.',
+    'authorship-not-covered':
+      'Le site ne peut pas dire qui a écrit tout ce que cette version modifie depuis la publication de la version {{number}} (pour une première version, depuis la rédaction de la politique) : l’historique de la source du contenu ne remonte plus aussi loin, et le registre des modifications du site a été commencé ou interrompu depuis. Rien n’est approuvé avant que les deux aient été examinés.',
+    'preparer-not-an-editor':
+      'Cette version candidate a été préparée par {{name}}, qui n’édite pas le projet : seule une personne qui édite le projet prépare une version.',
     'prepared-by-mismatch':
       'Une version candidate ne peut être attribuée qu’à la personne qui l’enregistre.',
     'approver-not-reviewer': 'L’approbation ne provient pas d’une personne réviseure juridique.',

@@ -1,7 +1,7 @@
 import {ROLES} from '../localUsers'
 
 /**
- * Who may approve a version. A Sanity project names its legal reviewers either by a role (custom
+ * Who may approve a version (the whole table of who does what: lib/policy/roles.ts). A Sanity project names its legal reviewers either by a role (custom
  * roles are an Enterprise feature) or by a list of user ids or e-mail addresses (any plan). The
  * embedded lake's reviewer holds the role `legal-reviewer`.
  */
@@ -27,13 +27,4 @@ export function isReviewer(user: ContentUser, rule: ReviewerRule): boolean {
   if (rule.role && (user.roles ?? []).some((role) => role.name === rule.role)) return true
   const listed = new Set(rule.users.map((entry) => entry.trim().toLowerCase()))
   return listed.has(user.id.toLowerCase()) || (!!user.email && listed.has(user.email.toLowerCase()))
-}
-
-/**
- * Who may publish: any project member who may write. Sanity's Viewer role reads only; a person
- * whose only role is `viewer` cannot publish.
- */
-export function mayPublish(user: ContentUser): boolean {
-  const roles = (user.roles ?? []).map((role) => role.name)
-  return roles.length > 0 && roles.some((role) => role !== 'viewer')
 }

@@ -16,7 +16,19 @@ import {
   type Refusal,
   type RefusalCode,
 } from '@/lib/policy/refusals'
-import {isReviewer, mayPublish, type ContentUser} from '@/lib/policy/reviewers'
+import {
+  authorshipWindow,
+  authorsOf,
+  createdByEffects,
+  preparerOf,
+  wholeWritesIn,
+  type AuthoredWrite,
+  type AuthorshipSource,
+} from '@/lib/policy/authorship'
+import {readRecord} from '@/lib/policy/authorshipRecord'
+import {POLICY_DOCUMENT_ID, publishedId} from '@/lib/policy/documentIds'
+import {isReviewer, type ContentUser} from '@/lib/policy/reviewers'
+import {isEditor, type ContentSource} from '@/lib/policy/roles'
 import {
   approvalSeal,
   fingerprintSync,
@@ -32,7 +44,6 @@ import {
   candidateNumber,
   candidateStaleness,
   versionDocumentId,
-  documentsWrittenBy,
   nextVersionNumber,
   proposalRefusals,
   separationOfDutiesScope,
@@ -40,6 +51,7 @@ import {
   storedContent,
 } from '@/lib/policy/workflow'
 import type {PolicyDocument, PolicySectionDocument} from '@/lib/policy/candidate'
+import {recordFile} from './authorshipListener'
 import {client} from './client'
 import {SIGNOFF_STATE_QUERY} from './queries'
 import {asDomain} from './queryResult'
@@ -155,34 +167,219 @@ async function loadState(id: string): Promise<SignoffState> {
   }
 }
 
-/**
- * The documents of `scope` the person wrote to since `since`, from the content source's history
- * of transactions (each with its author): the same log on the embedded lake and on Sanity.
- */
-async function authoredSince(personId: string, scope: string[], since: string | undefined) {
-  const {signoff, sanity} = env()
-  const search = new URLSearchParams({excludeContent: 'true'})
-  if (since) search.set('fromTime', since)
-  const url = client.getUrl(
-    `/data/history/${sanity.dataset}/transactions/${scope.map(encodeURIComponent).join(',')}?${search}`,
-  )
-  let text: string
-  try {
-    const response = await fetch(url, {
-      headers: {Authorization: `Bearer ${signoff.writeToken}`},
-      cache: 'no-store',
-    })
-    if (!response.ok) throw new Error(`History answered ${response.status}`)
-    text = await response.text()
-  } catch (error) {
-    throw new SourceUnavailable('The content source’s history did not answer', {cause: error})
+/** How many transactions the site asks the history for at once, as the Studio pages it. */
+const HISTORY_PAGE = 100
+/** Past this many pages the history is not read to its end: the approval waits (503). */
+const HISTORY_PAGES_MAX = 1000
+
+function historyWrite(line: Json): AuthoredWrite {
+  return {
+    transactionId: String(line.id),
+    timestamp: String(line.timestamp),
+    author: typeof line.author === 'string' && line.author !== '' ? line.author : '(unknown)',
+    documentIds: Array.isArray(line.documentIDs) ? line.documentIDs.map(String) : [],
+    created: createdByEffects(line.effects),
+    wholeWrites: wholeWritesIn(line.mutations),
   }
-  const transactions = text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as {author?: string; documentIDs?: string[]})
-    .map(({author, documentIDs}) => ({author, documentIds: documentIDs ?? []}))
-  return documentsWrittenBy(personId, scope, transactions)
+}
+
+/**
+ * Every transaction on `ids` since `fromTime`, oldest first, from the content source's history
+ * (the same API on the embedded lake and on Sanity), read page after page to its end: an unpaged
+ * answer can stop short. What a plan no longer keeps is simply absent, which the caller judges.
+ */
+async function historySource(ids: string[], fromTime: string | undefined) {
+  const {signoff, sanity} = env()
+  const writes: AuthoredWrite[] = []
+  let from: string | undefined
+  for (let page = 0; page < HISTORY_PAGES_MAX; page++) {
+    const search = new URLSearchParams({
+      effectFormat: 'mendoza',
+      includeIdentifiedDocumentsOnly: 'true',
+      limit: String(HISTORY_PAGE),
+    })
+    if (fromTime) search.set('fromTime', fromTime)
+    if (from) search.set('fromTransaction', from)
+    const url = client.getUrl(
+      `/data/history/${sanity.dataset}/transactions/${ids.map(encodeURIComponent).join(',')}?${search}`,
+    )
+    let lines: Json[]
+    try {
+      const response = await fetch(url, {
+        headers: {Authorization: `Bearer ${signoff.writeToken}`},
+        cache: 'no-store',
+      })
+      if (!response.ok) throw new Error(`History answered ${response.status}`)
+      lines = (await response.text())
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as Json)
+    } catch (error) {
+      throw new SourceUnavailable('The content source’s history did not answer', {cause: error})
+    }
+    // `fromTransaction` answers from that transaction on, itself included.
+    const fresh = lines.filter((line) => line.id !== from)
+    writes.push(...fresh.map(historyWrite))
+    if (lines.length < HISTORY_PAGE) return {source: 'history', writes} satisfies AuthorshipSource
+    if (fresh.length === 0) break
+    from = String(lines.at(-1)!.id)
+  }
+  throw new SourceUnavailable('The content source’s history did not come to an end')
+}
+
+/** A member of the project as the content source describes them. */
+interface Person {
+  id: string
+  name?: string
+  roles: {name: string}[]
+  isRobot: boolean
+}
+
+function contentSource(): ContentSource {
+  return env().sanity.embeddedLake ? 'lake' : 'hosted'
+}
+
+/**
+ * The project's members among `ids` (`/projects/:id` for their roles and whether they are a
+ * robot, `/users/:ids` for their names), with the site's token. Anyone else is unknown.
+ */
+async function projectPeople(ids: readonly string[]): Promise<Map<string, Person>> {
+  const reader = client.withConfig({token: env().signoff.writeToken, useCdn: false})
+  const people = new Map<string, Person>()
+  try {
+    const project: unknown = await reader.request({
+      uri: `/projects/${reader.config().projectId}`,
+      tag: 'signoff.members',
+    })
+    const members = isObject(project) && Array.isArray(project.members) ? project.members : []
+    for (const member of members.filter(isObject)) {
+      if (typeof member.id !== 'string' || !ids.includes(member.id)) continue
+      const roles = Array.isArray(member.roles)
+        ? member.roles.filter(isObject).map((role) => ({name: String(role.name)}))
+        : []
+      people.set(member.id, {id: member.id, roles, isRobot: member.isRobot !== false})
+    }
+    const named = [...people.keys()]
+    if (named.length > 0) {
+      const answer: unknown = await reader.request({
+        uri: `/users/${named.map(encodeURIComponent).join(',')}`,
+        tag: 'signoff.people',
+      })
+      for (const user of (Array.isArray(answer) ? answer : [answer]).filter(isObject)) {
+        const person = typeof user.id === 'string' ? people.get(user.id) : undefined
+        if (person && typeof user.displayName === 'string') person.name = user.displayName.trim()
+      }
+    }
+  } catch (error) {
+    if (error instanceof RefusalError) throw error
+    throw new SourceUnavailable('The content source did not say who its members are', {
+      cause: error,
+    })
+  }
+  return people
+}
+
+function isNamedPerson(person: Person | undefined): person is Person & {name: string} {
+  return !!person && !person.isRobot && !!person.name
+}
+
+/** The site's own identity on the content source (its write token's user): the site's writes. */
+let siteIdentity: Promise<string> | undefined
+function siteUserId(): Promise<string> {
+  siteIdentity ??= client
+    .withConfig({token: env().signoff.writeToken, useCdn: false})
+    .request<{id?: string}>({uri: '/users/me', tag: 'signoff.site'})
+    .then((me) => {
+      if (typeof me?.id !== 'string' || me.id === '') throw new Error('No id for the site')
+      return me.id
+    })
+    .catch((error: unknown) => {
+      siteIdentity = undefined
+      throw new SourceUnavailable('The content source did not say who the site is', {
+        cause: error,
+      })
+    })
+  return siteIdentity
+}
+
+/** An hour either way between the site's clock and the content source's. */
+const CLOCK_MARGIN_MS = 60 * 60 * 1000
+
+/**
+ * Separation of duties (docs/decisions/0017-separation-of-duties-from-a-complete-history.md):
+ * everything written to the candidate and to what it changes since the previous publication is
+ * known (from the history, or the site's record where the history no longer reaches), written by
+ * named people of the project, none of it by the approver; the candidate was prepared by the
+ * editor it names, according to that record.
+ */
+async function checkDuties(
+  user: ContentUser & {name: string},
+  candidate: SanityDocument,
+  latest: SanityDocument | undefined,
+  state: SignoffState,
+) {
+  const scope = separationOfDutiesScope(candidate, latest ?? null, state.sections)
+  const existing = new Set([
+    candidate._id,
+    ...(state.policy ? [POLICY_DOCUMENT_ID] : []),
+    ...state.sections.map((section) => section._id),
+  ])
+  const anchors = latest
+    ? [versionDocumentId(latest.number as number)]
+    : scope.filter((id) => existing.has(id))
+  const publishedAt = isObject(latest?.publication)
+    ? Date.parse(String(latest.publication.at))
+    : NaN
+  const fromTime = Number.isNaN(publishedAt)
+    ? undefined
+    : new Date(publishedAt - CLOCK_MARGIN_MS).toISOString()
+  const [history, site] = await Promise.all([
+    historySource([...new Set([...scope, ...anchors])].sort(), fromTime),
+    siteUserId(),
+  ])
+  const window = authorshipWindow([history, readRecord(recordFile(env()))], anchors, {
+    firstVersion: !latest,
+  })
+  if (!window.covered) {
+    refuse({
+      code: 'authorship-not-covered',
+      params: {number: (latest?.number as number | undefined) ?? 0},
+    })
+  }
+  const authors = authorsOf(window.writes, scope)
+  authors.delete(site)
+  const preparer = preparerOf(window.writes, candidate._id)
+  const people = await projectPeople([...new Set([...authors.keys(), user.id, preparer ?? ''])])
+  if (!isNamedPerson(people.get(user.id))) refuse({code: 'not-a-reviewer'})
+
+  const documents = (ids: string[]) => [...new Set(ids.map(publishedId))].sort().join(', ')
+  const unknown = [...authors].filter(([id]) => id !== user.id && !isNamedPerson(people.get(id)))
+  if (unknown.length > 0) {
+    refuse({
+      code: 'unidentified-authors',
+      params: {
+        authors: unknown.map(([id]) => id).join(', '),
+        documents: documents(unknown.flatMap(([, ids]) => ids)),
+      },
+    })
+  }
+  const own = authors.get(user.id)
+  if (own) refuse({code: 'reviewer-authored-changes', params: {documents: documents(own)}})
+
+  const named = isObject(candidate.preparedBy) ? candidate.preparedBy : {}
+  const preparing = preparer ? people.get(preparer) : undefined
+  if (
+    !preparer ||
+    !isNamedPerson(preparing) ||
+    named.userId !== preparer ||
+    named.name !== preparing.name
+  ) {
+    refuse({code: 'prepared-by-mismatch'})
+  }
+  if (preparer === user.id) refuse({code: 'self-approval'})
+  if (!isEditor(preparing, contentSource())) {
+    refuse({code: 'preparer-not-an-editor', params: {name: preparing.name}})
+  }
 }
 
 /**
@@ -258,12 +455,7 @@ async function approve(request: Request): Promise<Json> {
   const preparedBy = isObject(candidate.preparedBy) ? candidate.preparedBy.userId : undefined
   if (preparedBy === user.id) refuse({code: 'self-approval'})
 
-  const scope = separationOfDutiesScope(candidate, latest ?? null, state.sections)
-  const since = isObject(latest?.publication) ? String(latest.publication.at) : undefined
-  const authored = await authoredSince(user.id, scope, since)
-  if (authored.length > 0) {
-    refuse({code: 'reviewer-authored-changes', params: {documents: authored.join(', ')}})
-  }
+  await checkDuties(user, candidate, latest, state)
   checkStaleness(state, candidate, acknowledgeStale)
 
   const seal = approvalSeal(candidate, {
@@ -280,7 +472,7 @@ async function approve(request: Request): Promise<Json> {
 /** Publishes an approved candidate as the next version, signed, in the caller's name. */
 async function publish(request: Request): Promise<Json> {
   const user = await identify(bearerToken(request))
-  if (!mayPublish(user)) refuse({code: 'not-a-publisher'})
+  if (!isEditor(user, contentSource())) refuse({code: 'not-a-publisher'})
   const {id, revision, acknowledgeStale} = await readRequest(request)
   if (candidateNumber(id) === undefined) refuse({code: 'candidate-id-invalid', params: {id}})
   const state = await loadState(id)
@@ -375,7 +567,7 @@ export function signoffPermissions(request: Request): Promise<Response> {
     return {
       userId: user.id,
       reviewer: isReviewer(user, env().signoff.reviewers),
-      publisher: mayPublish(user),
+      publisher: isEditor(user, contentSource()),
       signing: Boolean(env().signoff.writeToken && siteSigningKey()),
     }
   })

@@ -1,3 +1,6 @@
+import {mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
 import {generateSigningKey} from '@/lib/policy/signingKeys'
 
 /**
@@ -13,4 +16,6 @@ Object.assign(process.env, {
   SANITY_REVIEWERS: 'sophie.gagnon@example.org',
   SITE_URL: 'https://policy.example.org',
   SIGNING_PRIVATE_KEY: generateSigningKey().pem,
+  // The site's own folder (its checkpoint, its record of who wrote what), one per test run.
+  SITE_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'policy-contract-site-')),
 })

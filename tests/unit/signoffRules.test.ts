@@ -6,7 +6,8 @@ import {
   type PolicySectionDocument,
 } from '@/lib/policy/candidate'
 import {REFUSAL_MESSAGES, refusalBody, refusalMessage} from '@/lib/policy/refusals'
-import {isReviewer, mayPublish} from '@/lib/policy/reviewers'
+import {isReviewer} from '@/lib/policy/reviewers'
+import {holdsRoleFor, isEditor} from '@/lib/policy/roles'
 import {
   candidateDocument,
   candidateDocumentId,
@@ -156,10 +157,31 @@ describe('who may approve and publish', () => {
     expect(isReviewer(reviewer, {users: ['someone@example.org']})).toBe(false)
   })
 
-  it('lets anyone who may write publish, never a viewer', () => {
-    expect(mayPublish({id: 'a', roles: [{name: 'editor'}]})).toBe(true)
-    expect(mayPublish({id: 'b', roles: [{name: 'viewer'}]})).toBe(false)
-    expect(mayPublish({id: 'c'})).toBe(false)
+  it('lets an editor publish on a hosted project (Administrator, Editor, Developer), never a Contributor or a Viewer', () => {
+    for (const role of ['administrator', 'editor', 'developer']) {
+      expect(isEditor({id: 'a', roles: [{name: role}]}, 'hosted')).toBe(true)
+    }
+    // Sanity's Contributor "can write but not publish".
+    expect(isEditor({id: 'b', roles: [{name: 'contributor'}]}, 'hosted')).toBe(false)
+    expect(isEditor({id: 'c', roles: [{name: 'viewer'}]}, 'hosted')).toBe(false)
+    expect(isEditor({id: 'd'}, 'hosted')).toBe(false)
+  })
+
+  it('on the embedded lake, only its editor: every local user is an administrator for the Studio', () => {
+    const lakeReviewer = {id: 'p', roles: [{name: 'administrator'}, {name: 'legal-reviewer'}]}
+    expect(isEditor(lakeReviewer, 'lake')).toBe(false)
+    expect(isEditor({id: 'e', roles: [{name: 'administrator'}, {name: 'editor'}]}, 'lake')).toBe(
+      true,
+    )
+  })
+
+  it('lets a person with both roles prepare, approve and publish, by one table', () => {
+    const both = {...reviewer, roles: [{name: 'editor'}]}
+    const context = {source: 'hosted' as const, reviewers: {users: ['p-legal']}}
+    expect(holdsRoleFor('prepare', both, context)).toBe(true)
+    expect(holdsRoleFor('approve', both, context)).toBe(true)
+    expect(holdsRoleFor('publish', both, context)).toBe(true)
+    expect(holdsRoleFor('approve', {id: 'x', roles: [{name: 'editor'}]}, context)).toBe(false)
   })
 })
 

@@ -1,0 +1,94 @@
+import path from 'node:path'
+import {createClient} from '@sanity/client'
+import type {Env} from '../../lib/env'
+import {
+  appendToRecord,
+  AUTHORSHIP_RECORD_FILE_NAME,
+  recordLineOf,
+  type RecordLine,
+} from '../../lib/policy/authorshipRecord'
+
+/**
+ * The site's listener on the content source (docs/decisions/0017-separation-of-duties-from-a-complete-history.md):
+ * started with the site's server, it appends every change to every document (who, which
+ * transaction, when) to the site's record of authorship, so that an approval can be judged when
+ * the content source's history no longer reaches back to the previous publication. It listens to
+ * everything, drafts included, with the site's write token: a document that changes its type on
+ * the way is recorded all the same. A lost connection is written down as `interrupted`, and the
+ * record starts again at the next `listening`.
+ */
+
+const RETRY_MS = 5_000
+
+export function recordFile(config: Env): string {
+  return path.resolve(config.siteDataDir, AUTHORSHIP_RECORD_FILE_NAME)
+}
+
+export function startAuthorshipListener(config: Env): {stop(): void} {
+  const token = config.signoff.writeToken
+  const file = recordFile(config)
+  if (!token) {
+    console.warn(
+      'The site keeps no record of who writes what (no SANITY_API_WRITE_TOKEN): approvals rely on the content source’s history alone.',
+    )
+    return {stop() {}}
+  }
+  const {sanity} = config
+  const client = createClient({
+    projectId: sanity.projectId,
+    dataset: sanity.dataset,
+    apiVersion: sanity.apiVersion,
+    useCdn: false,
+    token,
+    ...(sanity.apiHost ? {apiHost: sanity.apiHost, useProjectHostname: false} : {}),
+  })
+  const write = (line: RecordLine) => {
+    try {
+      appendToRecord(file, [line])
+    } catch (error) {
+      console.error(`The record of authorship ${file} cannot be written:`, error)
+    }
+  }
+  let stopped = false
+  let subscription: {unsubscribe(): void} | undefined
+  let retry: NodeJS.Timeout | undefined
+
+  const connect = () => {
+    subscription = client
+      .listen(
+        '*',
+        {},
+        {
+          events: ['welcome', 'mutation', 'reconnect'],
+          includeResult: false,
+          includeMutations: true,
+          visibility: 'transaction',
+          tag: 'site.authorship-record',
+        },
+      )
+      .subscribe({
+        next: (event) => {
+          if (event.type === 'welcome') write({listening: new Date().toISOString()})
+          else if (event.type === 'reconnect') write({interrupted: new Date().toISOString()})
+          else if (event.type === 'mutation') {
+            const line = recordLineOf(event as unknown as Record<string, unknown>)
+            if (line) write(line)
+          }
+        },
+        error: (error: unknown) => {
+          write({interrupted: new Date().toISOString()})
+          console.error('The site lost its listener on the content source:', error)
+          if (!stopped) retry = setTimeout(connect, RETRY_MS)
+        },
+      })
+  }
+  connect()
+  return {
+    stop() {
+      stopped = true
+      if (retry) clearTimeout(retry)
+      subscription?.unsubscribe()
+      write({interrupted: new Date().toISOString()})
+    },
+  }
+}
