@@ -24,6 +24,11 @@ export interface LocalUserProfile {
   role: LocalRole
   /** What the person does, in the product's words. */
   title: string
+  /**
+   * Not a person but an API token, as Sanity's robots are (any Administrator of a hosted project
+   * can make one). The lake has none of its own; tests add one to play that attack.
+   */
+  robot?: boolean
 }
 
 export const LOCAL_EDITOR: LocalUserProfile = {

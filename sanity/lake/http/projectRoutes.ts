@@ -76,7 +76,7 @@ function project(ctx: LakeRouteContext) {
       role: 'administrator',
       roles: currentUser(user).roles,
       isCurrentUser: user.id === ctx.user?.id,
-      isRobot: false,
+      isRobot: user.robot === true,
       createdAt: CREATED_AT,
     })),
     features: [],

@@ -1,12 +1,13 @@
 import {spawn, type ChildProcess} from 'node:child_process'
 import {randomBytes} from 'node:crypto'
-import {mkdtempSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {connect, createServer, type Server, type Socket} from 'node:net'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {createClient, type SanityClient} from '@sanity/client'
 import {encodeSignatureHeader, SIGNATURE_HEADER_NAME} from '@sanity/webhook'
-import {SITE_SIGNER} from '../../../lib/localUsers'
+import {ROLES, SITE_SIGNER} from '../../../lib/localUsers'
+import {newToken, usersFile, type LocalUser} from '../../../sanity/lake/auth/users'
 import {randomId, type LakeDocument} from '../../../sanity/lake/core'
 import {startLake, type LakeOptions, type RunningLake} from '../../../sanity/lake/server'
 import {DatasetStore} from '../../../sanity/lake/store'
@@ -35,6 +36,11 @@ export interface IsolatedSite {
    * history, no webhook), the lake stopped meanwhile; then expires the site's cache.
    */
   alterStorage(id: string, change: (doc: LakeDocument) => LakeDocument): Promise<void>
+  /**
+   * Adds a robot (an API token with an editor's rights, as any Administrator of a hosted project
+   * can make) to the lake's users, the lake stopped meanwhile; answers a client that writes with it.
+   */
+  addRobot(id: string, name: string): Promise<SanityClient>
   /** Expires the site's cached content, as Sanity's webhook does after a change. */
   revalidate(): Promise<void>
   stop(): Promise<void>
@@ -133,6 +139,16 @@ export async function startIsolatedSite(
     })
     if (!response.ok) throw new Error(`Revalidation answered ${response.status}`)
   }
+  const clientWith = (token: string) =>
+    createClient({
+      projectId: 'local',
+      dataset: 'production',
+      apiVersion: '2025-02-19',
+      apiHost: lake.url,
+      useProjectHostname: false,
+      useCdn: false,
+      token,
+    })
   const clockDir = mkdtempSync(path.join(tmpdir(), 'policy-clock-'))
   const clockFile = path.join(clockDir, 'now')
 
@@ -192,16 +208,25 @@ export async function startIsolatedSite(
       lake = await startLake({...lakeOptions, port: lakePort})
       await revalidate()
     },
+    async addRobot(id, name) {
+      await lake.close()
+      const file = usersFile(dataDir)
+      const {users} = JSON.parse(readFileSync(file, 'utf8')) as {users: LocalUser[]}
+      const robot: LocalUser = {
+        id,
+        name,
+        email: `${id}@robots.localhost`,
+        role: ROLES.editor,
+        title: 'API token',
+        robot: true,
+        token: newToken(),
+      }
+      writeFileSync(file, JSON.stringify({users: [...users, robot]}, null, 2), {mode: 0o600})
+      lake = await startLake({...lakeOptions, port: lakePort})
+      return clientWith(robot.token)
+    },
     client(role) {
-      return createClient({
-        projectId: 'local',
-        dataset: 'production',
-        apiVersion: '2025-02-19',
-        apiHost: lake.url,
-        useProjectHostname: false,
-        useCdn: false,
-        token: userToken(role),
-      })
+      return clientWith(userToken(role))
     },
     setClock(instant) {
       // Written whole, then renamed: the site never reads half a setting.
