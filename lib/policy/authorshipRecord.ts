@@ -2,9 +2,15 @@
  * The site's own record of who wrote what (docs/decisions/0017-separation-of-duties-from-a-complete-history.md):
  * one NDJSON file in the site's data folder (SITE_DATA_DIR), appended to by the site's listener
  * on the content source as changes happen, read by the approve endpoint. A line is either a
- * change to one document, or a marker: `listening` when the listener (re)connects, `interrupted`
- * when it loses the connection. Only the writes after the last `listening`, with no
- * `interrupted` since, form an unbroken record.
+ * change to one document, or a marker:
+ *
+ * - `listening`: the listener (re)connected; an unbroken stretch of the record starts here;
+ * - `interrupted`: it lost the connection; the stretch ends here;
+ * - `joined`: after `listening`, the listener read the content source's history from the last
+ *   change of the stretch before (`transactionId`, which the history holds) to now, and wrote
+ *   what it found: the two stretches are one.
+ *
+ * Only the stretch that is open now counts (a damaged line ends a stretch).
  */
 import {appendFileSync, mkdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
@@ -23,7 +29,11 @@ export interface RecordedChange {
   whole: boolean
 }
 
-export type RecordLine = {listening: string} | {interrupted: string} | RecordedChange
+export type RecordLine =
+  | {listening: string}
+  | {interrupted: string}
+  | {joined: string; transactionId: string}
+  | RecordedChange
 
 /** A listener's `mutation` event as a line of the record; undefined when it says too little. */
 export function recordLineOf(event: Record<string, unknown>): RecordedChange | undefined {
@@ -47,42 +57,94 @@ export function recordLineOf(event: Record<string, unknown>): RecordedChange | u
   }
 }
 
+/** A transaction read from the history, as lines of the record (one per document). */
+export function recordLinesOf(write: AuthoredWrite): RecordedChange[] {
+  return write.documentIds.map((documentId) => ({
+    transactionId: write.transactionId,
+    documentId,
+    author: write.author,
+    timestamp: write.timestamp,
+    transition: write.created.includes(documentId) ? 'appear' : 'update',
+    whole: write.wholeWrites.includes(documentId),
+  }))
+}
+
 export function appendToRecord(file: string, lines: readonly RecordLine[]): void {
   mkdirSync(path.dirname(file), {recursive: true})
   appendFileSync(file, lines.map((line) => `${JSON.stringify(line)}\n`).join(''), {mode: 0o600})
 }
 
-/**
- * The unbroken part of the record, as writes grouped by transaction, oldest first. No file, a
- * record that is interrupted now, or a damaged line leaves nothing: the history alone must then
- * cover the window.
- */
-export function readRecord(file: string): AuthorshipSource {
+function readLines(file: string): (RecordLine | undefined)[] {
   let text: string
   try {
     text = readFileSync(file, 'utf8')
   } catch {
-    return {source: 'record', writes: []}
+    return []
   }
-  let segment: Map<string, AuthoredWrite> | undefined
-  for (const raw of text.split('\n')) {
-    if (raw.trim() === '') continue
-    let line: RecordLine
-    try {
-      line = JSON.parse(raw) as RecordLine
-    } catch {
-      // A line half written when the server stopped: what follows starts with `listening`.
-      segment = undefined
-      continue
-    }
-    if ('listening' in line) segment = new Map()
-    else if ('interrupted' in line) segment = undefined
-    else if (segment) addTo(segment, line)
-  }
-  return {source: 'record', writes: [...(segment?.values() ?? [])]}
+  return text
+    .split('\n')
+    .filter((raw) => raw.trim() !== '')
+    .map((raw) => {
+      try {
+        return JSON.parse(raw) as RecordLine
+      } catch {
+        return undefined
+      }
+    })
 }
 
-function addTo(writes: Map<string, AuthoredWrite>, line: RecordedChange) {
+type Stretch = Map<string, AuthoredWrite>
+
+/** The stretch open now and the one before it, from the record's lines. */
+function stretches(lines: readonly (RecordLine | undefined)[]) {
+  let open: Stretch | undefined
+  let before: Stretch | undefined
+  // A stretch in which nothing was written is passed over: joining the one before it reads the
+  // history over its time too.
+  const close = () => {
+    if (open?.size) before = open
+    open = undefined
+  }
+  for (const line of lines) {
+    if (line === undefined || 'interrupted' in line) close()
+    else if ('listening' in line) {
+      close()
+      open = new Map()
+    } else if ('joined' in line) {
+      if (open && before?.has(line.transactionId)) open = new Map([...before, ...open])
+      before = undefined
+    } else if (open) addTo(open, line)
+  }
+  return {open, before}
+}
+
+/**
+ * The unbroken part of the record, as writes grouped by transaction, oldest first. No file, or a
+ * record interrupted now, leaves nothing: the history alone must then cover the window.
+ */
+export function readRecord(file: string): AuthorshipSource {
+  const {open} = stretches(readLines(file))
+  const writes = [...(open?.values() ?? [])].sort(
+    (a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp),
+  )
+  return {source: 'record', writes}
+}
+
+/**
+ * Where a listener that is connecting (before it writes `listening`) must read the history from
+ * to join its new stretch to the one before: the last change of that stretch. Undefined when
+ * there is nothing to join.
+ */
+export function lastRecordedChange(file: string): RecordedChange | undefined {
+  const {before, open} = stretches(readLines(file))
+  const last = [...((open?.size ? open : before)?.values() ?? [])].sort(
+    (a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp),
+  )
+  const write = last.at(-1)
+  return write ? recordLinesOf(write)[0] : undefined
+}
+
+function addTo(writes: Stretch, line: RecordedChange) {
   let write = writes.get(line.transactionId)
   if (!write) {
     write = {

@@ -1,12 +1,16 @@
 import path from 'node:path'
-import {createClient} from '@sanity/client'
+import {createClient, type SanityClient} from '@sanity/client'
 import type {Env} from '../../lib/env'
 import {
   appendToRecord,
   AUTHORSHIP_RECORD_FILE_NAME,
+  lastRecordedChange,
   recordLineOf,
+  recordLinesOf,
   type RecordLine,
 } from '../../lib/policy/authorshipRecord'
+import {readHistoryLog} from './historyLog'
+import {AUTHORSHIP_DOCUMENTS_QUERY} from './queries'
 
 /**
  * The site's listener on the content source (docs/decisions/0017-separation-of-duties-from-a-complete-history.md):
@@ -14,14 +18,49 @@ import {
  * transaction, when) to the site's record of authorship, so that an approval can be judged when
  * the content source's history no longer reaches back to the previous publication. It listens to
  * everything, drafts included, with the site's write token: a document that changes its type on
- * the way is recorded all the same. A lost connection is written down as `interrupted`, and the
- * record starts again at the next `listening`.
+ * the way is recorded all the same. A lost connection is written down as `interrupted`; when it
+ * connects again (or the server starts again), it reads what it missed from the content source's
+ * history, while the history still holds it, and joins the record's stretches.
  */
 
 const RETRY_MS = 5_000
+/** An hour either way between the clocks of the content source's transactions. */
+const CLOCK_MARGIN_MS = 60 * 60 * 1000
 
 export function recordFile(config: Env): string {
   return path.resolve(config.siteDataDir, AUTHORSHIP_RECORD_FILE_NAME)
+}
+
+/** Reads what happened since the record's last change, and joins the stretches if it can. */
+async function catchUp(
+  client: SanityClient,
+  config: Env,
+  token: string,
+  from: {transactionId: string; documentId: string; timestamp: string},
+  write: (lines: RecordLine[]) => void,
+) {
+  try {
+    const ids = await client.fetch(AUTHORSHIP_DOCUMENTS_QUERY, {}, {perspective: 'raw'})
+    const writes = await readHistoryLog({
+      urlFor: (uri) => client.getUrl(uri),
+      dataset: config.sanity.dataset,
+      token,
+      ids: [...new Set([...ids, from.documentId])].sort(),
+      fromTime: new Date(Date.parse(from.timestamp) - CLOCK_MARGIN_MS).toISOString(),
+    })
+    if (!writes.some((known) => known.transactionId === from.transactionId)) {
+      console.warn(
+        'The content source’s history no longer holds the record’s last change: the record starts again now.',
+      )
+      return
+    }
+    write([
+      ...writes.flatMap(recordLinesOf),
+      {joined: new Date().toISOString(), transactionId: from.transactionId},
+    ])
+  } catch (error) {
+    console.error('The site could not read what it missed from the content source:', error)
+  }
 }
 
 export function startAuthorshipListener(config: Env): {stop(): void} {
@@ -42,9 +81,9 @@ export function startAuthorshipListener(config: Env): {stop(): void} {
     token,
     ...(sanity.apiHost ? {apiHost: sanity.apiHost, useProjectHostname: false} : {}),
   })
-  const write = (line: RecordLine) => {
+  const write = (lines: RecordLine[]) => {
     try {
-      appendToRecord(file, [line])
+      appendToRecord(file, lines)
     } catch (error) {
       console.error(`The record of authorship ${file} cannot be written:`, error)
     }
@@ -68,15 +107,19 @@ export function startAuthorshipListener(config: Env): {stop(): void} {
       )
       .subscribe({
         next: (event) => {
-          if (event.type === 'welcome') write({listening: new Date().toISOString()})
-          else if (event.type === 'reconnect') write({interrupted: new Date().toISOString()})
-          else if (event.type === 'mutation') {
+          if (event.type === 'welcome') {
+            const last = lastRecordedChange(file)
+            write([{listening: new Date().toISOString()}])
+            if (last) void catchUp(client, config, token, last, write)
+          } else if (event.type === 'reconnect') {
+            write([{interrupted: new Date().toISOString()}])
+          } else if (event.type === 'mutation') {
             const line = recordLineOf(event as unknown as Record<string, unknown>)
-            if (line) write(line)
+            if (line) write([line])
           }
         },
         error: (error: unknown) => {
-          write({interrupted: new Date().toISOString()})
+          write([{interrupted: new Date().toISOString()}])
           console.error('The site lost its listener on the content source:', error)
           if (!stopped) retry = setTimeout(connect, RETRY_MS)
         },
@@ -88,7 +131,7 @@ export function startAuthorshipListener(config: Env): {stop(): void} {
       stopped = true
       if (retry) clearTimeout(retry)
       subscription?.unsubscribe()
-      write({interrupted: new Date().toISOString()})
+      write([{interrupted: new Date().toISOString()}])
     },
   }
 }

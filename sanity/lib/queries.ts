@@ -87,6 +87,14 @@ export const SIGNOFF_STATE_QUERY = defineQuery(`{
   "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body}
 }`)
 
+/**
+ * The documents whose authors an approval may ask about, drafts included, read in the raw
+ * perspective by the site's listener when it reads what it missed from the history.
+ */
+export const AUTHORSHIP_DOCUMENTS_QUERY = defineQuery(
+  `*[_type in ["policy", "policySection", "policyVersion"] || _id in path("version-*") || _id in path("drafts.version-*")]._id`,
+)
+
 // The Studio: the desk, the sign-off's actions and views, the Presentation tool, the checklist
 
 /**

@@ -19,10 +19,7 @@ import {
 import {
   authorshipWindow,
   authorsOf,
-  createdByEffects,
   preparerOf,
-  wholeWritesIn,
-  type AuthoredWrite,
   type AuthorshipSource,
 } from '@/lib/policy/authorship'
 import {readRecord} from '@/lib/policy/authorshipRecord'
@@ -53,6 +50,7 @@ import {
 import type {PolicyDocument, PolicySectionDocument} from '@/lib/policy/candidate'
 import {recordFile} from './authorshipListener'
 import {client} from './client'
+import {readHistoryLog} from './historyLog'
 import {SIGNOFF_STATE_QUERY} from './queries'
 import {asDomain} from './queryResult'
 import {siteSigningKey, trustedKeys} from './signingKeys'
@@ -167,64 +165,21 @@ async function loadState(id: string): Promise<SignoffState> {
   }
 }
 
-/** How many transactions the site asks the history for at once, as the Studio pages it. */
-const HISTORY_PAGE = 100
-/** Past this many pages the history is not read to its end: the approval waits (503). */
-const HISTORY_PAGES_MAX = 1000
-
-function historyWrite(line: Json): AuthoredWrite {
-  return {
-    transactionId: String(line.id),
-    timestamp: String(line.timestamp),
-    author: typeof line.author === 'string' && line.author !== '' ? line.author : '(unknown)',
-    documentIds: Array.isArray(line.documentIDs) ? line.documentIDs.map(String) : [],
-    created: createdByEffects(line.effects),
-    wholeWrites: wholeWritesIn(line.mutations),
-  }
-}
-
-/**
- * Every transaction on `ids` since `fromTime`, oldest first, from the content source's history
- * (the same API on the embedded lake and on Sanity), read page after page to its end: an unpaged
- * answer can stop short. What a plan no longer keeps is simply absent, which the caller judges.
- */
+/** Every transaction on `ids` since `fromTime`, oldest first, from the content source's history. */
 async function historySource(ids: string[], fromTime: string | undefined) {
   const {signoff, sanity} = env()
-  const writes: AuthoredWrite[] = []
-  let from: string | undefined
-  for (let page = 0; page < HISTORY_PAGES_MAX; page++) {
-    const search = new URLSearchParams({
-      effectFormat: 'mendoza',
-      includeIdentifiedDocumentsOnly: 'true',
-      limit: String(HISTORY_PAGE),
+  try {
+    const writes = await readHistoryLog({
+      urlFor: (uri) => client.getUrl(uri),
+      dataset: sanity.dataset,
+      token: signoff.writeToken ?? '',
+      ids,
+      fromTime,
     })
-    if (fromTime) search.set('fromTime', fromTime)
-    if (from) search.set('fromTransaction', from)
-    const url = client.getUrl(
-      `/data/history/${sanity.dataset}/transactions/${ids.map(encodeURIComponent).join(',')}?${search}`,
-    )
-    let lines: Json[]
-    try {
-      const response = await fetch(url, {
-        headers: {Authorization: `Bearer ${signoff.writeToken}`},
-        cache: 'no-store',
-      })
-      if (!response.ok) throw new Error(`History answered ${response.status}`)
-      lines = (await response.text())
-        .split('\n')
-        .filter((line) => line.trim() !== '')
-        .map((line) => JSON.parse(line) as Json)
-    } catch (error) {
-      throw new SourceUnavailable('The content source’s history did not answer', {cause: error})
-    }
-    // `fromTransaction` answers from that transaction on, itself included.
-    const fresh = lines.filter((line) => line.id !== from)
-    writes.push(...fresh.map(historyWrite))
-    if (lines.length < HISTORY_PAGE) return {source: 'history', writes} satisfies AuthorshipSource
-    if (fresh.length === 0) break
-    from = String(lines.at(-1)!.id)
+    return {source: 'history', writes} satisfies AuthorshipSource
+  } catch (error) {
+    throw new SourceUnavailable('The content source’s history could not be read', {cause: error})
   }
-  throw new SourceUnavailable('The content source’s history did not come to an end')
 }
 
 /** A member of the project as the content source describes them. */

@@ -3,7 +3,13 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import {authorshipWindow, authorsOf, preparerOf, type AuthoredWrite} from '@/lib/policy/authorship'
-import {appendToRecord, readRecord, recordLineOf} from '@/lib/policy/authorshipRecord'
+import {
+  appendToRecord,
+  lastRecordedChange,
+  readRecord,
+  recordLineOf,
+  type RecordedChange,
+} from '@/lib/policy/authorshipRecord'
 
 function write(
   transactionId: string,
@@ -147,5 +153,67 @@ describe('the site’s record of who wrote what', () => {
     const file = path.join(dir, 'record.ndjson')
     writeFileSync(file, '{"listening":"a"}\n{"transactionId":"tx-1","docu')
     expect(readRecord(file).writes).toEqual([])
+  })
+})
+
+describe('the record across a restart or a lost connection', () => {
+  let dir: string | undefined
+  afterEach(() => {
+    if (dir) rmSync(dir, {recursive: true, force: true})
+  })
+
+  const change = (
+    transactionId: string,
+    documentId: string,
+    timestamp: string,
+  ): RecordedChange => ({
+    transactionId,
+    documentId,
+    author: 'p-editor',
+    timestamp,
+    transition: 'update',
+    whole: false,
+  })
+
+  function recordWith(...lines: Parameters<typeof appendToRecord>[1]) {
+    dir = mkdtempSync(path.join(tmpdir(), 'authorship-record-'))
+    const file = path.join(dir, 'record.ndjson')
+    appendToRecord(file, lines)
+    return file
+  }
+
+  it('joins the stretch before a gap once the listener has read the gap from the history, from the last change it had', () => {
+    const file = recordWith(
+      {listening: 'a'},
+      change('tx-1', 'version-2', '2026-09-15T14:00:01Z'),
+      {interrupted: 'b'},
+      // A restart in which nothing was written is passed over.
+      {listening: 'c'},
+    )
+    expect(lastRecordedChange(file)).toMatchObject({transactionId: 'tx-1'})
+    appendToRecord(file, [
+      {listening: 'd'},
+      change('tx-1', 'version-2', '2026-09-15T14:00:01Z'),
+      change('tx-missed', 'section-a', '2026-10-01T00:00:00Z'),
+      {joined: 'e', transactionId: 'tx-1'},
+      change('tx-live', 'section-b', '2026-10-02T00:00:00Z'),
+    ])
+    expect(readRecord(file).writes.map((write) => write.transactionId)).toEqual([
+      'tx-1',
+      'tx-missed',
+      'tx-live',
+    ])
+  })
+
+  it('starts again when the history did not reach back to the last change', () => {
+    const file = recordWith(
+      {listening: 'a'},
+      change('tx-1', 'version-2', '2026-09-15T14:00:01Z'),
+      {interrupted: 'b'},
+      {listening: 'c'},
+      change('tx-2', 'section-a', '2026-12-01T00:00:00Z'),
+      {joined: 'd', transactionId: 'tx-not-before'},
+    )
+    expect(readRecord(file).writes.map((write) => write.transactionId)).toEqual(['tx-2'])
   })
 })
