@@ -4,5 +4,5 @@
  */
 
 export {publishedVersionsAreImmutable} from './policyGuard'
-export {ensureSigningKey} from './signingKey'
+export {ensureSigningKey, unknownKeyLine} from './signingKey'
 export {versionWorkflowRules} from './versionRules'
