@@ -14,6 +14,7 @@ import {createLakeHandler, ensureCertificate, LakeState, welcomePage} from './ht
 import {QueryPool} from './query'
 import {PresenceSockets, WebhookDispatcher} from './realtime'
 import {
+  anomaliesLine,
   ensureSigningKey,
   publishedVersionsAreImmutable,
   unknownKeyLine,
@@ -103,7 +104,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   const seedFile = resolve(options.seedFile ?? env.seedFile)
   const httpsPort = options.httpsPort ?? env.httpsPort
   const log = options.quiet ? () => {} : (line: string) => console.log(`[lake] ${line}`)
-  const warn = options.quiet ? () => {} : (line: string) => console.warn(`[lake] ${line}`)
+  const warn = (line: string) => console.warn(`[lake] ${line}`)
   const cleanups: (() => unknown)[] = []
   const limits = resolveLimits({
     ...options.limits,
@@ -157,9 +158,13 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
       else if (outcome.skipped === 'no-seed-file' && production.store.isPristine()) {
         log(`no seed file at ${seedFile} yet; the dataset starts empty`)
       }
-      const made = keptKey?.made ? keptKey.file : undefined
-      const unknownKey = unknownKeyLine(production.store.all(), trustedKeys, made)
-      if (unknownKey) warn(unknownKey)
+      if (!options.quiet) {
+        const made = keptKey?.made ? keptKey.file : undefined
+        const unknownKey = unknownKeyLine(production.store.all(), trustedKeys, made)
+        if (unknownKey) warn(unknownKey)
+        const anomalies = anomaliesLine(production.store.all())
+        if (anomalies) warn(anomalies)
+      }
     }
 
     const siteOrigin = options.siteOrigin ? new URL(options.siteOrigin).origin : env.siteOrigin

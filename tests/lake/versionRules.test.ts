@@ -15,7 +15,7 @@ import {SEED_FILE} from '@/sanity/seed/build'
 import {SIGNING_KEY_FILE} from '@/sanity/lake/rules/signingKey'
 import {editorClient, importDocuments} from '@/sanity/lake/sanityTools'
 import {startLake} from '@/sanity/lake/server'
-import {parseNdjson} from '@/sanity/lake/store'
+import {backupLake, parseNdjson, restoreLake} from '@/sanity/lake/store'
 import {lakeClient, startTestLake, type TestLake} from './helpers'
 import {
   PROPOSAL,
@@ -732,6 +732,7 @@ describe('whatever the path, what ends as a published version is judged as one',
 
 describe('what a lake without its rules left behind, once the rules are on', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'lake-anomalies-'))
+  let warnedAtStart: string[] = []
   const left = [
     'version-3000000',
     'version-1000000000',
@@ -757,13 +758,28 @@ describe('what a lake without its rules left behind, once the rules are on', () 
     } finally {
       await open.stop()
     }
-    lake = await startTestLake({seedFile: SEED_FILE, dataDir})
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
+    try {
+      lake = await startTestLake({seedFile: SEED_FILE, dataDir, quiet: false})
+      warnedAtStart = warn.mock.calls.map(([line]) => String(line))
+    } finally {
+      warn.mockRestore()
+      log.mockRestore()
+    }
     signer = lakeClient(lake.url, lake.users.find((user) => user.id === SITE_SIGNER.id)?.token)
     sign = signerFor(readPrivateKey(lake.signingKey))
   })
   afterAll(async () => {
     await lake.stop()
     rmSync(dataDir, {recursive: true, force: true})
+  })
+
+  it('says at start, in one line, what poses as a version', () => {
+    expect(warnedAtStart).toHaveLength(1)
+    expect(warnedAtStart[0]).toMatch(/^\[lake\] 6 documents pose as a published version/)
+    expect(warnedAtStart[0]).toContain('version-8 (number)')
+    expect(warnedAtStart[0]).toContain('an editor may delete them')
   })
 
   it('numbers the next version after the published history, whatever the others hold', async () => {
@@ -835,9 +851,10 @@ describe('what a lake without its rules left behind, once the rules are on', () 
 })
 
 describe('a lake whose versions are signed by a key it does not have', () => {
-  it('says so at start, in one line, and that it made a new key when it did', async () => {
+  it('says so at start, in one line, and that it made a new key when restored without it', async () => {
     expect(process.env.SIGNING_PRIVATE_KEY).toBeUndefined()
-    const dataDir = mkdtempSync(join(tmpdir(), 'lake-key-'))
+    const folder = mkdtempSync(join(tmpdir(), 'lake-key-'))
+    const dataDir = join(folder, 'restored')
     const warned: string[] = []
     const start = async (options: {signingKey?: string} = {}) => {
       const warn = vi.spyOn(console, 'warn').mockImplementation((line: string) => {
@@ -860,7 +877,7 @@ describe('a lake whose versions are signed by a key it does not have', () => {
       return warned.splice(0)
     }
     try {
-      lake = await startTestLake({seedFile: SEED_FILE, dataDir})
+      lake = await startTestLake({seedFile: SEED_FILE})
       signer = lakeClient(lake.url, lake.users.find((user) => user.id === SITE_SIGNER.id)?.token)
       sign = signerFor(readPrivateKey(lake.signingKey))
       const original = lake.signingKey
@@ -868,10 +885,13 @@ describe('a lake whose versions are signed by a key it does not have', () => {
       await lake.editor.create(await prepareCandidate(lake.editor, 3))
       await approveAsSite(lake.legal, 3)
       await publishAsSite(3)
+      const backup = join(folder, 'lake.backup')
+      backupLake({dataDir: lake.dataDir, destination: backup})
       await lake.stop()
 
-      // Restored without its key: the lake makes a new one, and says what that means.
-      rmSync(join(dataDir, SIGNING_KEY_FILE))
+      // Restored without its key (the backup holds none): the lake makes a new one, and says
+      // what that means.
+      restoreLake({source: backup, dataDir})
       const [made, ...more] = await start()
       expect(more).toEqual([])
       expect(made).toContain(`made a new signing key (${join(dataDir, SIGNING_KEY_FILE)})`)
@@ -879,15 +899,15 @@ describe('a lake whose versions are signed by a key it does not have', () => {
       expect(made).toContain('SIGNING_PRIVATE_KEY')
       expect(made).not.toContain('\n')
 
-      // Started again with the key it made: the versions still do not verify, and it says so.
+      // Started again with the key it made: the version still does not verify, and it says so.
       const [again, ...others] = await start()
       expect(others).toEqual([])
       expect(again).toMatch(/^\[lake\] version 3 is signed with a key this lake does not have/)
 
-      // With the key that signed them, nothing to say.
+      // With the key that signed it, nothing to say.
       expect(await start({signingKey: original})).toEqual([])
     } finally {
-      rmSync(dataDir, {recursive: true, force: true})
+      rmSync(folder, {recursive: true, force: true})
     }
   })
 })

@@ -5,4 +5,5 @@
 
 export {publishedVersionsAreImmutable} from './policyGuard'
 export {ensureSigningKey, unknownKeyLine} from './signingKey'
+export {anomaliesLine} from './versionDocuments'
 export {versionWorkflowRules} from './versionRules'

@@ -18,7 +18,7 @@ const VERSION_LIKE_ID = /(?:^|\.)version-/
 
 /** Whether a document is, or poses as, a policy version: by its type, or by the id it sits at. */
 export function looksLikeVersion(id: string, doc: LakeDocument | null | undefined): boolean {
-  return doc?._type === 'policyVersion' || (doc !== null && VERSION_LIKE_ID.test(id))
+  return !!doc && (doc._type === 'policyVersion' || VERSION_LIKE_ID.test(id))
 }
 
 /** The documents that look like published versions (not drafts), once `changes` apply. */
@@ -71,4 +71,25 @@ export function publishedAnomaly(
   return versions.get(doc.number as number)?._id === doc._id
     ? undefined
     : {id: doc._id, reason: 'out-of-sequence'}
+}
+
+/**
+ * One line for the person starting the lake when its data holds documents that pose as published
+ * versions without being one (written while the rules were off, or brought by the seed): they
+ * count for nothing, the history does not verify while they are there, and an editor may delete
+ * them. Undefined when there are none.
+ */
+export function anomaliesLine(documents: Iterable<LakeDocument>): string | undefined {
+  const {anomalies} = publishedVersions(documents)
+  if (anomalies.length === 0) return undefined
+  const shown = anomalies
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .slice(0, 5)
+    .map(
+      (anomaly) =>
+        `${anomaly.id} (${anomaly.field ? `${anomaly.reason}: ${anomaly.field}` : anomaly.reason})`,
+    )
+    .join(', ')
+  const more = anomalies.length > 5 ? ` and ${anomalies.length - 5} more` : ''
+  return `${anomalies.length} document${anomalies.length > 1 ? 's pose' : ' poses'} as a published version without being one: ${shown}${more}; they count for nothing, the history does not verify while they are there, and an editor may delete them`
 }
