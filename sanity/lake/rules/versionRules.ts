@@ -45,8 +45,13 @@ import {looksLikeVersion, publishedAnomaly, publishedVersions} from './versionDo
  *   before it was published, wrote any part of what it changes (the transaction log says who did);
  * - a published version is created once, from the approved candidate it replaces, and never
  *   changes (policyGuard.ts).
+ * What is judged is what the transaction leaves behind, whatever its steps: anything that ends at
+ * a version's place must be a valid published version (lib/policy/versionShape.ts) that passes
+ * the checks of a new one, and only valid versions count for the numbering; what merely poses as
+ * one may be deleted by a person, nothing else.
  * The whole transaction is refused otherwise, with a refusal code the Studio translates and a
- * description in both languages. Imports (the seed, a restore) are the record as it was.
+ * description in both languages. The seed, written into an empty dataset at first start, is the
+ * record as it was (docs/decisions/0016-lake-judges-final-state.md).
  */
 
 export interface VersionRulesOptions {
