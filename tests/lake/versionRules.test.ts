@@ -810,9 +810,32 @@ describe('what a lake without its rules left behind, once the rules are on', () 
       left,
     )
     await expectRefused(
+      async () =>
+        lake.editor
+          .transaction()
+          .delete('version-4')
+          .create(await forgedVersion(4))
+          .commit(),
+      409,
+      'restored-version-unverified',
+      left,
+    )
+    await expectRefused(
       () => lake.editor.patch('version-8').set({number: 8}).commit(),
       409,
       'restored-version-unverified',
+      left,
+    )
+    await expectRefused(
+      () => lake.editor.patch('version-notes').set({status: 'published'}).commit(),
+      409,
+      'version-invalid',
+      left,
+    )
+    await expectRefused(
+      () => lake.editor.patch('legacy-version').set({number: 3, status: 'candidate'}).commit(),
+      409,
+      'version-invalid',
       left,
     )
     await expectRefused(
