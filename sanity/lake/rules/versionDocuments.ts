@@ -73,6 +73,11 @@ export function publishedAnomaly(
     : {id: doc._id, reason: 'out-of-sequence'}
 }
 
+/** What is wrong, in the words of a refusal's parameter: the reason, and the field at fault. */
+export function anomalyReason(anomaly: VersionAnomaly): string {
+  return anomaly.field ? `${anomaly.reason}: ${anomaly.field}` : anomaly.reason
+}
+
 /**
  * One line for the person starting the lake when its data holds documents that pose as published
  * versions without being one (written while the rules were off, or brought by the seed): they

@@ -12,7 +12,6 @@ import {
 } from '../../../lib/policy/statements'
 import {organisationToday} from '../../../lib/policy/dates'
 import {verifyHistory} from '../../../lib/policy/verification'
-import type {VersionAnomaly} from '../../../lib/policy/versionShape'
 import {
   APPROVAL_FIELDS,
   PREPARED_FIELDS,
@@ -31,7 +30,12 @@ import {
 import type {PolicyDocument, PolicySectionDocument} from '../../../lib/policy/candidate'
 import type {DatasetStore, DocumentChange, TransactionGuard, TransactionKind} from '../store'
 import {isDraftId, type LakeDocument, LakeError} from '../core'
-import {looksLikeVersion, publishedAnomaly, publishedVersions} from './versionDocuments'
+import {
+  anomalyReason,
+  looksLikeVersion,
+  publishedAnomaly,
+  publishedVersions,
+} from './versionDocuments'
 
 /**
  * The sign-off rules (docs/decisions/0007-signed-versions.md), enforced again where the data is,
@@ -360,7 +364,8 @@ export function versionWorkflowRules(options: VersionRulesOptions): TransactionG
     if (isVersion(after) && after.status !== 'published' && isVersionNumberId(change.id))
       no({code: 'candidate-must-be-private', params: {id: change.id}})
     const anomaly = publishedAnomaly(after, store.all(), changes)
-    if (anomaly) no({code: 'version-invalid', params: {id: change.id, reason: reasonOf(anomaly)}})
+    if (anomaly)
+      no({code: 'version-invalid', params: {id: change.id, reason: anomalyReason(anomaly)}})
     if (deletesItsCandidate(change, changes)) {
       if (!signing) no({code: 'reserved-for-signing-service'})
       checkPublication(change, changes, no)
@@ -415,9 +420,4 @@ export function versionWorkflowRules(options: VersionRulesOptions): TransactionG
 /** `version-<n>` as the workflow writes it, for the refusal that says a candidate stays private. */
 function isVersionNumberId(id: string): boolean {
   return publishedVersionNumber(id) !== undefined
-}
-
-/** An anomaly's reason as a refusal's parameter: the reason, and the field at fault. */
-function reasonOf(anomaly: VersionAnomaly): string {
-  return anomaly.field ? `${anomaly.reason}: ${anomaly.field}` : anomaly.reason
 }
