@@ -66,10 +66,15 @@ export function unknownKeyLine(
   }
   if (byKey.size === 0) return undefined
   const numbers = [...new Set([...byKey.values()].flat())].sort((a, b) => a - b)
-  const keys = [...byKey.keys()].map((keyId) => keyId || 'no key id').join(', ')
-  const what = `version${numbers.length > 1 ? 's' : ''} ${listed(numbers)} ${numbers.length > 1 ? 'are' : 'is'} signed with a key this lake does not have (${keys})`
-  const fix = 'set SIGNING_PRIVATE_KEY to the key that signed them and start again'
+  // A key id is whatever the document holds: shown plainly and short, so the line stays one line.
+  const keys = [...byKey.keys()]
+    .map((keyId) => keyId.replace(/[^\w.:-]/g, '?').slice(0, 40) || 'no key id')
+    .join(', ')
+  const many = numbers.length > 1
+  const what = `version${many ? 's' : ''} ${listed(numbers)} ${many ? 'are' : 'is'} signed with a key this lake does not have (${keys})`
+  const so = `${many ? 'they do' : 'it does'} not verify and no version can follow ${many ? 'them' : 'it'}`
+  const fix = `set SIGNING_PRIVATE_KEY to the key that signed ${many ? 'them' : 'it'} and start again`
   return made
-    ? `made a new signing key (${made}), but ${what}: they do not verify and no version can follow them; ${fix} (or put it back in that file)`
-    : `${what}: they do not verify and no version can follow them; ${fix}`
+    ? `made a new signing key (${made}), but ${what}: ${so}; ${fix} (or put that key back in this file)`
+    : `${what}: ${so}; ${fix}`
 }
