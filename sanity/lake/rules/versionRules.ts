@@ -55,7 +55,7 @@ import {
  * one may be deleted by a person, nothing else.
  * The whole transaction is refused otherwise, with a refusal code the Studio translates and a
  * description in both languages. The seed, written into an empty dataset at first start, is the
- * record as it was (docs/decisions/0016-lake-judges-final-state.md).
+ * record as it was (docs/decisions/0017-lake-judges-final-state.md).
  */
 
 export interface VersionRulesOptions {
