@@ -2,6 +2,7 @@ import {createHash, createPublicKey, verify} from 'node:crypto'
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {storedFromPublic, type PublicVersion} from '@/lib/policy/publicVersion'
+import type {PublicSigningKey} from '@/lib/policy/signingKeys'
 import {verifyHistory} from '@/lib/policy/verification'
 
 /**
@@ -93,7 +94,7 @@ function statements(version: Obj) {
     number: typeof version.number === 'number' ? version.number : null,
     preparedBy: actor(version.preparedBy),
   }
-  const site = (signed: Obj) => (typeof signed.site === 'string' ? {site: signed.site} : {})
+  const site = (signed: Obj): Obj => (typeof signed.site === 'string' ? {site: signed.site} : {})
   return {
     approval: {
       kind: 'approval',
@@ -163,7 +164,7 @@ describe('the record format, as its specification says', () => {
     const product = (versions: Obj[], site: string) =>
       verifyHistory(
         versions.map((version) => storedFromPublic(version as unknown as PublicVersion)),
-        fixture.keys,
+        fixture.keys as PublicSigningKey[],
         {site},
       ).versions.map((version) => version.verified)
     const independent = (versions: Obj[], site: string) =>
