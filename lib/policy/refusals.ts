@@ -46,6 +46,7 @@ export type Refusal =
   | {code: 'reserved-for-signing-service'}
   | {code: 'approval-changes-only-approval'}
   | {code: 'restored-version-unverified'; params: {number: number; problem: string}}
+  | {code: 'version-invalid'; params: {id: string; reason: string}}
 
 export type RefusalCode = Refusal['code']
 
@@ -89,6 +90,7 @@ export const REFUSAL_STATUS: Record<RefusalCode, 400 | 401 | 403 | 404 | 409 | 5
   'reserved-for-signing-service': 403,
   'approval-changes-only-approval': 403,
   'restored-version-unverified': 409,
+  'version-invalid': 409,
 }
 
 export const REFUSAL_MESSAGES: Record<Language, Record<RefusalCode, string>> = {
@@ -155,6 +157,8 @@ export const REFUSAL_MESSAGES: Record<Language, Record<RefusalCode, string>> = {
     'approval-changes-only-approval': 'An approval cannot change anything but the approval itself.',
     'restored-version-unverified':
       'Version {{number}} does not verify ({{problem}}): it was changed after it was signed, does not follow the version before it, or was signed with a key this project does not trust. Nothing was written.',
+    'version-invalid':
+      '“{{id}}” would be left as a version that is not one ({{reason}}): a published version is stored as version- followed by its number, with every field of a version. Nothing was written; an editor may delete what is there.',
   },
   fr: {
     'not-signed-in': 'Votre session n’a pas pu être confirmée. Reconnectez-vous, puis réessayez.',
@@ -223,6 +227,8 @@ export const REFUSAL_MESSAGES: Record<Language, Record<RefusalCode, string>> = {
       'Une approbation ne peut rien modifier d’autre que l’approbation elle-même.',
     'restored-version-unverified':
       'La version {{number}} ne se vérifie pas ({{problem}}) : elle a été modifiée après sa signature, ne suit pas la version qui la précède ou a été signée avec une clé que ce projet ne reconnaît pas. Rien n’a été enregistré.',
+    'version-invalid':
+      '« {{id}} » deviendrait une version qui n’en est pas une ({{reason}}) : une version publiée est enregistrée sous version- suivi de son numéro, avec tous les champs d’une version. Rien n’a été enregistré; une personne qui édite peut supprimer ce qui s’y trouve.',
   },
 }
 

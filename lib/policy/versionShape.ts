@@ -138,7 +138,7 @@ export function versionAnomaly(stored: unknown): VersionAnomaly | undefined {
   if (stored._id !== versionDocumentId(stored.number)) return {id, reason: 'id'}
   for (const [field, valid, optional] of FIELDS) {
     const value = stored[field]
-    if (value === undefined && optional) continue
+    if ((value === undefined || value === null) && optional) continue
     if (!valid(value)) return {id, reason: 'field', field}
   }
   return undefined

@@ -34,6 +34,12 @@ export interface VersionSummary {
   effectiveDate: string
   publishedAt: string
   changeSummary: Localized<string> | null
+  /**
+   * False when it does not verify: listed and flagged, never in force or announced
+   * (lib/policy/periods.ts). When no version verifies at all, none is marked, so that readers get
+   * the policy with the warning rather than nothing.
+   */
+  verified: boolean
 }
 
 /** The content source did not answer (stopped, slow or failing): not the reader's fault. */
@@ -94,16 +100,14 @@ export async function loadContent<T>(load: () => Promise<T>): Promise<T> {
 export interface PolicyHistory {
   /** The well-formed published versions, oldest first, verified or not. */
   records: PolicyVersion[]
-  /**
-   * The versions readers are given, newest first: the verified ones (only they can be in force,
-   * be announced or have a period). When none verifies, every well-formed one, each flagged.
-   */
+  /** The well-formed versions, newest first, each marked verified or not. */
   readable: VersionSummary[]
   verification: HistoryVerification
 }
 
-function summary(version: PolicyVersion): VersionSummary {
+function summary(version: PolicyVersion, verified: boolean): VersionSummary {
   return {
+    verified,
     _id: version._id,
     number: version.number!,
     effectiveDate: version.effectiveDate!,
@@ -121,8 +125,10 @@ export const fetchHistory = cache(async (): Promise<PolicyHistory> => {
   const verified = new Set(
     checked.versions.filter((version) => version.verified).map((version) => version.number),
   )
-  const trusted = records.filter((record) => verified.has(record.number!))
-  const readable = (trusted.length > 0 ? trusted : records).map(summary).reverse()
+  const noneVerifies = verified.size === 0
+  const readable = records
+    .map((record) => summary(record, noneVerifies || verified.has(record.number!)))
+    .reverse()
   // Whatever is built from them is kept no later than the next effective date.
   noteVersions(readable, siteNow())
   return {records, readable, verification: checked}
@@ -163,7 +169,10 @@ export async function fetchCurrentVersion(): Promise<PolicyVersion | null> {
   return number === undefined ? null : fetchVersion(number)
 }
 
-/** The versions readers are given, newest first, including upcoming ones (see `PolicyHistory`). */
+/**
+ * Every well-formed published version, newest first, including upcoming ones, each marked
+ * verified or not (lib/policy/periods.ts keeps the unverified ones out of force).
+ */
 export async function fetchPublishedVersions(): Promise<VersionSummary[]> {
   return (await fetchHistory()).readable
 }
