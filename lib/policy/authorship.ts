@@ -22,6 +22,11 @@ export interface AuthoredWrite {
 export interface AuthorshipSource {
   source: 'history' | 'record'
   writes: AuthoredWrite[]
+  /**
+   * The writes start where an operator vouched for everything before (the site's record, after it
+   * was lost while the history no longer reached back): they are the window, whatever it holds.
+   */
+  vouched?: boolean
 }
 
 export interface AuthorshipWindow {
@@ -72,9 +77,10 @@ export function authorshipWindow(
 ): AuthorshipWindow {
   const byTransaction = new Map<string, AuthoredWrite>()
   let covered = false
-  for (const {writes} of sources) {
+  for (const {writes, vouched} of sources) {
     if (anchors.length === 0) break
-    const window = windowIn(writes, anchors, options.firstVersion)
+    const window =
+      windowIn(writes, anchors, options.firstVersion) ?? (vouched ? [...writes] : undefined)
     if (!window) continue
     covered = true
     for (const write of window) {

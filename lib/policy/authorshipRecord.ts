@@ -10,6 +10,11 @@
  *   change of the stretch before (`transactionId`, which the history holds) to now, and wrote
  *   what it found: the two stretches are one.
  *
+ * - `vouched`: an operator vouches for everything written before now
+ *   (`scripts/vouchAuthorship.ts`), after the record was lost while the history no longer
+ *   reached back to the previous publication; the open stretch starts again from here, as a
+ *   window of its own.
+ *
  * Only the stretch that is open now counts (a damaged line ends a stretch).
  */
 import {appendFileSync, mkdirSync, readFileSync} from 'node:fs'
@@ -33,6 +38,7 @@ export type RecordLine =
   | {listening: string}
   | {interrupted: string}
   | {joined: string; transactionId: string}
+  | {vouched: string; by: string; why: string}
   | RecordedChange
 
 /** A listener's `mutation` event as a line of the record; undefined when it says too little. */
@@ -93,7 +99,11 @@ function readLines(file: string): (RecordLine | undefined)[] {
     })
 }
 
-type Stretch = Map<string, AuthoredWrite>
+interface Stretch {
+  writes: Map<string, AuthoredWrite>
+  /** It starts where an operator vouched for everything before. */
+  vouched: boolean
+}
 
 /** The stretch open now and the one before it, from the record's lines. */
 function stretches(lines: readonly (RecordLine | undefined)[]) {
@@ -102,20 +112,31 @@ function stretches(lines: readonly (RecordLine | undefined)[]) {
   // A stretch in which nothing was written is passed over: joining the one before it reads the
   // history over its time too.
   const close = () => {
-    if (open?.size) before = open
+    if (open?.writes.size) before = open
     open = undefined
   }
   for (const line of lines) {
     if (line === undefined || 'interrupted' in line) close()
     else if ('listening' in line) {
       close()
-      open = new Map()
+      open = {writes: new Map(), vouched: false}
     } else if ('joined' in line) {
-      if (open && before?.has(line.transactionId)) open = new Map([...before, ...open])
+      if (open && before?.writes.has(line.transactionId)) {
+        open = {
+          writes: new Map([...before.writes, ...open.writes]),
+          vouched: before.vouched || open.vouched,
+        }
+      }
       before = undefined
-    } else if (open) addTo(open, line)
+    } else if ('vouched' in line) {
+      if (open) open = {writes: new Map(), vouched: true}
+    } else if (open) addTo(open.writes, line)
   }
   return {open, before}
+}
+
+function oldestFirst(writes: Iterable<AuthoredWrite>): AuthoredWrite[] {
+  return [...writes].sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp))
 }
 
 /**
@@ -124,10 +145,11 @@ function stretches(lines: readonly (RecordLine | undefined)[]) {
  */
 export function readRecord(file: string): AuthorshipSource {
   const {open} = stretches(readLines(file))
-  const writes = [...(open?.values() ?? [])].sort(
-    (a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp),
-  )
-  return {source: 'record', writes}
+  return {
+    source: 'record',
+    writes: oldestFirst(open?.writes.values() ?? []),
+    vouched: open?.vouched,
+  }
 }
 
 /**
@@ -137,14 +159,11 @@ export function readRecord(file: string): AuthorshipSource {
  */
 export function lastRecordedChange(file: string): RecordedChange | undefined {
   const {before, open} = stretches(readLines(file))
-  const last = [...((open?.size ? open : before)?.values() ?? [])].sort(
-    (a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp),
-  )
-  const write = last.at(-1)
+  const write = oldestFirst((open?.writes.size ? open : before)?.writes.values() ?? []).at(-1)
   return write ? recordLinesOf(write)[0] : undefined
 }
 
-function addTo(writes: Stretch, line: RecordedChange) {
+function addTo(writes: Map<string, AuthoredWrite>, line: RecordedChange) {
   let write = writes.get(line.transactionId)
   if (!write) {
     write = {

@@ -216,4 +216,23 @@ describe('the record across a restart or a lost connection', () => {
     )
     expect(readRecord(file).writes.map((write) => write.transactionId)).toEqual(['tx-2'])
   })
+
+  it('lets an operator vouch for what came before, and judges the window from there', () => {
+    const file = recordWith(
+      {listening: 'a'},
+      change('tx-old', 'section-a', '2026-10-01T00:00:00Z'),
+      {vouched: 'b', by: 'Ops', why: 'The site’s data folder was lost'},
+      {...change('tx-prepare', 'drafts.version-3', '2026-12-01T00:00:00Z'), transition: 'appear'},
+    )
+    const record = readRecord(file)
+    expect(record.vouched).toBe(true)
+    const window = authorshipWindow([record], ['version-2'], {firstVersion: false})
+    expect(window.covered).toBe(true)
+    expect(window.writes.map((write) => write.transactionId)).toEqual(['tx-prepare'])
+    // Without it, nothing covers the window.
+    const unvouched = authorshipWindow([{...record, vouched: false}], ['version-2'], {
+      firstVersion: false,
+    })
+    expect(unvouched.covered).toBe(false)
+  })
 })
