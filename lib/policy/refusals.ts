@@ -97,7 +97,8 @@ export const REFUSAL_MESSAGES: Record<Language, Record<RefusalCode, string>> = {
   en: {
     'not-signed-in': 'Your session could not be confirmed. Sign in again, then try once more.',
     'not-a-reviewer': 'Only a legal reviewer can approve a version.',
-    'not-a-publisher': 'Only an editor of the project can publish a version.',
+    'not-a-publisher':
+      'Only an editor of the project can publish a version (on a hosted project: an Administrator, Editor or Developer, never a Contributor or a Viewer).',
     'signing-not-configured':
       'The site cannot sign approvals yet: its signing key or write token is not configured.',
     'bad-request': 'The request could not be read: {{detail}}',
@@ -163,7 +164,8 @@ export const REFUSAL_MESSAGES: Record<Language, Record<RefusalCode, string>> = {
   fr: {
     'not-signed-in': 'Votre session n’a pas pu être confirmée. Reconnectez-vous, puis réessayez.',
     'not-a-reviewer': 'Seule une personne réviseure juridique peut approuver une version.',
-    'not-a-publisher': 'Seule une personne qui édite le projet peut publier une version.',
+    'not-a-publisher':
+      'Seule une personne qui édite le projet peut publier une version (sur un projet hébergé, les rôles de Sanity Administrator, Editor ou Developer, jamais Contributor ni Viewer).',
     'signing-not-configured':
       'Le site ne peut pas encore signer les approbations : sa clé de signature ou son jeton d’écriture n’est pas configuré.',
     'bad-request': 'La demande n’a pas pu être lue : {{detail}}',
