@@ -1,4 +1,6 @@
+import path from 'node:path'
 import {expect, test} from '@playwright/test'
+import {AUTHORSHIP_RECORD_FILE_NAME, readRecord} from '../../lib/policy/authorshipRecord'
 import {verifySite} from '../../scripts/verify'
 import {prepareCandidate, signoffThroughSite} from '../fixtures/signoff'
 import {startIsolatedSite, type IsolatedSite} from './helpers/isolatedSite'
@@ -105,4 +107,27 @@ test('the reviewer who writes the change with a second token, a robot, cannot ap
   const report = await verifySite(site.url)
   expect(report.firstFailure).toBeUndefined()
   expect(report.lines).toHaveLength(3)
+})
+
+test('the site’s own record saw every write as it happened, and joined what it missed while the content source restarted', async () => {
+  const file = path.join(site.siteDataDir, AUTHORSHIP_RECORD_FILE_NAME)
+  // Unbroken since before version 3 was published: the lake restarted to take the robot in, and
+  // the site read what it missed from the history once it was back.
+  await expect
+    .poll(
+      () => {
+        const {writes} = readRecord(file)
+        const created = (id: string) => writes.some((write) => write.created.includes(id))
+        return {
+          version3: created('version-3'),
+          candidate4: created('drafts.version-4'),
+          robot: writes.some(
+            (write) =>
+              write.author === 'r-import-script' && write.documentIds.includes('section-cookies'),
+          ),
+        }
+      },
+      {timeout: 30_000},
+    )
+    .toEqual({version3: true, candidate4: true, robot: true})
 })

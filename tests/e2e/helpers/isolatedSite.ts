@@ -21,6 +21,8 @@ import {DatasetStore} from '../../../sanity/lake/store'
 export interface IsolatedSite {
   url: string
   lake: RunningLake
+  /** The site's own folder (SITE_DATA_DIR): its checkpoint and its record of who wrote what. */
+  siteDataDir: string
   /** Stops relaying and refuses new connections: the site sees the lake as down. */
   cutLake(): Promise<void>
   client(role: 'editor' | 'legal-reviewer'): SanityClient
@@ -175,6 +177,7 @@ export async function startIsolatedSite(
 
   return {
     url,
+    siteDataDir,
     get lake() {
       return lake
     },
