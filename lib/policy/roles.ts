@@ -25,7 +25,7 @@ export const EDITOR_ROLES: Record<ContentSource, readonly string[]> = {
 
 export interface DutyRule {
   duty: Duty
-  /** Who, in the product's words (the README's table). */
+  /** Who, in the product's words: the README's table says the same (a test holds them together). */
   who: string
 }
 
@@ -33,11 +33,11 @@ export const DUTIES: readonly DutyRule[] = [
   {duty: 'prepare', who: 'an editor'},
   {
     duty: 'approve',
-    who: 'a legal reviewer (SANITY_REVIEWERS or SANITY_REVIEWER_ROLE; the lake’s legal reviewer), a named person who neither prepared the candidate nor wrote any of it',
+    who: "a legal reviewer (`SANITY_REVIEWERS` or `SANITY_REVIEWER_ROLE`; the lake's legal reviewer), a named person who neither prepared the candidate nor wrote any of it",
   },
   {
     duty: 'publish',
-    who: 'an editor (the lake’s editor; on a hosted project Administrator, Editor or Developer), never a Contributor or a Viewer',
+    who: "an editor (the lake's editor; on a hosted project Administrator, Editor or Developer), never a Contributor or a Viewer",
   },
 ]
 

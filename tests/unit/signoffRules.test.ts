@@ -7,7 +7,7 @@ import {
 } from '@/lib/policy/candidate'
 import {REFUSAL_MESSAGES, refusalBody, refusalMessage} from '@/lib/policy/refusals'
 import {isReviewer} from '@/lib/policy/reviewers'
-import {holdsRoleFor, isEditor} from '@/lib/policy/roles'
+import {DUTIES, holdsRoleFor, isEditor} from '@/lib/policy/roles'
 import {
   candidateDocument,
   candidateDocumentId,
@@ -177,6 +177,18 @@ describe('who may approve and publish', () => {
     expect(isEditor({id: 'e', roles: [{name: 'administrator'}, {name: 'editor'}]}, 'lake')).toBe(
       true,
     )
+  })
+
+  it('is the table the README shows', () => {
+    const readme = readFileSync('README.md', 'utf8')
+    for (const {duty, who} of DUTIES) {
+      const row = readme
+        .split('\n')
+        .find((line) => line.startsWith(`| ${duty} `))
+        ?.split('|')
+        .map((cell) => cell.trim())
+      expect(row?.[2], duty).toBe(who)
+    }
   })
 
   it('lets a person with both roles prepare, approve and publish, by one table', () => {
