@@ -3,7 +3,7 @@
  * purpose, for who wrote what before now, when the site's record of authorship was lost (or
  * started late) while the content source's history no longer reaches back to the previous
  * publication, so that every approval is refused as _authorship not covered_
- * (docs/decisions/0018-separation-of-duties-from-a-complete-history.md). From now on the record
+ * (docs/decisions/0020-separation-of-duties-from-a-complete-history.md). From now on the record
  * is the window: writes before now are not judged, and a candidate prepared before now must be
  * prepared again. Run it while the site runs (its listener must be connected), with the site's
  * settings (SITE_DATA_DIR); the line in the record keeps who vouched, why and when.

@@ -3,7 +3,7 @@
  * on their own: the content source's history of transactions (complete, but kept only for a
  * plan's retention) and the site's own record of changes (kept for as long as the site runs, but
  * only while it listens). Pure: the site reads both and hands them here
- * (docs/decisions/0018-separation-of-duties-from-a-complete-history.md).
+ * (docs/decisions/0020-separation-of-duties-from-a-complete-history.md).
  */
 
 /** One transaction, as far as authorship goes. */

@@ -1,5 +1,5 @@
 /**
- * The site's own record of who wrote what (docs/decisions/0018-separation-of-duties-from-a-complete-history.md):
+ * The site's own record of who wrote what (docs/decisions/0020-separation-of-duties-from-a-complete-history.md):
  * one NDJSON file in the site's data folder (SITE_DATA_DIR), appended to by the site's listener
  * on the content source as changes happen, read by the approve endpoint. A line is either a
  * change to one document, or a marker:

@@ -5,7 +5,7 @@ import {isReviewer, type ContentUser, type ReviewerRule} from './reviewers'
  * Who may do what in the sign-off: the one table the site's endpoints apply, the README shows and
  * the Studio's buttons follow (they ask the site). A person holding both an editor's and a legal
  * reviewer's role may do both, except approve their own words: the approver neither prepared the
- * candidate nor wrote any of it (docs/decisions/0018-separation-of-duties-from-a-complete-history.md).
+ * candidate nor wrote any of it (docs/decisions/0020-separation-of-duties-from-a-complete-history.md).
  */
 
 /** Where the content lives: the embedded lake, or a project hosted by Sanity. */

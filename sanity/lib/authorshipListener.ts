@@ -13,7 +13,7 @@ import {readHistoryLog} from './historyLog'
 import {AUTHORSHIP_DOCUMENTS_QUERY} from './queries'
 
 /**
- * The site's listener on the content source (docs/decisions/0018-separation-of-duties-from-a-complete-history.md):
+ * The site's listener on the content source (docs/decisions/0020-separation-of-duties-from-a-complete-history.md):
  * started with the site's server, it appends every change to every document (who, which
  * transaction, when) to the site's record of authorship, so that an approval can be judged when
  * the content source's history no longer reaches back to the previous publication. It listens to

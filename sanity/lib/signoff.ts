@@ -261,7 +261,7 @@ function siteUserId(): Promise<string> {
 const CLOCK_MARGIN_MS = 60 * 60 * 1000
 
 /**
- * Separation of duties (docs/decisions/0018-separation-of-duties-from-a-complete-history.md):
+ * Separation of duties (docs/decisions/0020-separation-of-duties-from-a-complete-history.md):
  * everything written to the candidate and to what it changes since the previous publication is
  * known (from the history, or the site's record where the history no longer reaches), written by
  * named people of the project, none of it by the approver; the candidate was prepared by the
