@@ -447,6 +447,24 @@ describe('separation of duties on a hosted project, from a complete history', ()
     expect(written()).toBe(false)
   })
 
+  it('refuses an approval made with a robot token, even one listed as a reviewer', async () => {
+    const read = candidate()
+    fakeSanity(
+      me(REVIEWER),
+      signoffState({candidate: read, published, ...working}),
+      history([PUBLISHED_2, PREPARED_3]),
+      members(EDITOR, {...REVIEWER, isRobot: true}, {...SITE_ROBOT, isRobot: true}),
+      mutate,
+    )
+    const {approveCandidate} = await import('@/sanity/lib/signoff')
+    const response = await approveCandidate(
+      approveRequest('sk-robot-named-like-a-reviewer', {id: read._id, revision: read._rev}),
+    )
+    expect(response.status).toBe(403)
+    expect(await response.json()).toMatchObject({error: {code: 'not-a-reviewer'}})
+    expect(written()).toBe(false)
+  })
+
   it('refuses words by an author the project does not know, and names them', async () => {
     const answer = await approveAs([
       PUBLISHED_2,
