@@ -131,3 +131,32 @@ test('the site’s own record saw every write as it happened, and joined what it
     )
     .toEqual({version3: true, candidate4: true, robot: true})
 })
+
+test.describe('with the lake’s rules on', () => {
+  test('the reviewer’s robot cannot bring words she then approves there either: the site refuses before anything is written', async () => {
+    const guarded = await startIsolatedSite()
+    try {
+      const robot = await guarded.addRobot('r-import-script', 'Import script')
+      await robot
+        .patch('section-cookies')
+        .set({'title.en': 'Cookies, as legal wants them'})
+        .commit()
+      const editor = guarded.client('editor')
+      const candidate = await editor.create(await prepareCandidate(editor, 3))
+      const refused = await signoffThroughSite(
+        guarded.url,
+        'approve',
+        guarded.token('legal-reviewer'),
+        {id: candidate._id, revision: candidate._rev},
+      )
+      expect(refused.status, JSON.stringify(refused.body)).toBe(403)
+      expect(refused.body.error).toMatchObject({
+        code: 'unidentified-authors',
+        params: {authors: 'r-import-script', documents: 'section-cookies'},
+      })
+      expect(await editor.getDocument(candidate._id)).toMatchObject({status: 'candidate'})
+    } finally {
+      await guarded.stop()
+    }
+  })
+})
