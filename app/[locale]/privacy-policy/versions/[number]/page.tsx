@@ -85,7 +85,7 @@ export default async function VersionPage({params}: Props) {
       {period.state === 'current' && (
         <UpcomingVersionsNotice published={versions} today={today} language={locale} />
       )}
-      <PolicyDocument version={version} language={locale} />
+      <PolicyDocument version={version} language={locale} period={period} />
       <p className="version-links-count">{t('outboundSites', {count: outboundHosts.size})}</p>
       {previewing && <PreviewConnection />}
     </PageShell>
