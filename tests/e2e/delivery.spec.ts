@@ -128,7 +128,7 @@ test.describe('publishing and resilience', () => {
     await expect(page.getByText('Version 3', {exact: true})).toBeVisible()
   })
 
-  test('with the content source down, rendered pages stay up and others answer a localized 503', async ({
+  test('with the content source down, pages read before stay up, and a site that read nothing answers a localized 503', async ({
     request,
   }) => {
     // Rendered (and so cached) while the lake is up:
@@ -138,17 +138,28 @@ test.describe('publishing and resilience', () => {
     const cached = await request.get(`${site.url}${FR}`)
     expect(cached.status()).toBe(200)
     expect(await cached.text()).toContain('Politique de confidentialité')
+    // The history is read whole, once: every page made from it is served from what was read.
+    const archived = await request.get(`${site.url}/en/privacy-policy/versions/1`)
+    expect(archived.status()).toBe(200)
+    expect(await archived.text()).toContain('Version 1')
 
-    const neverRendered = await request.get(`${site.url}/en/privacy-policy/versions/1`)
-    expect(neverRendered.status()).toBe(503)
-    expect(Number(neverRendered.headers()['retry-after'])).toBeGreaterThan(0)
-    const text = await neverRendered.text()
-    expect(text).toContain('Policy temporarily unavailable')
-    expect(text).not.toMatch(/at .*\.js:\d+|Error:/)
+    // A site that has read nothing yet when its content source goes away.
+    const cold = await startIsolatedSite()
+    try {
+      await cold.cutLake()
+      const neverRendered = await request.get(`${cold.url}/en/privacy-policy/versions/1`)
+      expect(neverRendered.status()).toBe(503)
+      expect(Number(neverRendered.headers()['retry-after'])).toBeGreaterThan(0)
+      const text = await neverRendered.text()
+      expect(text).toContain('Policy temporarily unavailable')
+      expect(text).not.toMatch(/at .*\.js:\d+|Error:/)
 
-    const french = await request.get(`${site.url}/fr/politique-de-confidentialite/versions/1`)
-    expect(french.status()).toBe(503)
-    expect(await french.text()).toContain('Politique momentanément indisponible')
+      const french = await request.get(`${cold.url}/fr/politique-de-confidentialite/versions/1`)
+      expect(french.status()).toBe(503)
+      expect(await french.text()).toContain('Politique momentanément indisponible')
+    } finally {
+      await cold.stop()
+    }
   })
 })
 

@@ -220,10 +220,12 @@ test.describe('publishing a new version of the policy', () => {
         {timeout: DIALOG_TIMEOUT},
       )
       .toEqual({status: 'approved', by: reviewer.id})
-    await expect(comparison.getByTestId('compare-fingerprint')).toContainText(
-      `Approved by ${reviewer.name}`,
-    )
     await legal.context().close()
+    // The editor, who has the candidate open, sees who approved it and which record.
+    await studio.getByRole('tab', {name: 'Compare with published'}).click()
+    await expect(
+      studio.getByTestId('version-comparison').getByTestId('compare-fingerprint'),
+    ).toContainText(`Approved by ${reviewer.name}`, {timeout: DIALOG_TIMEOUT})
 
     // The editor publishes it: the number, the time and her name are all it adds.
     const publish = studio.getByTestId(`action-publishversion${next}`)
