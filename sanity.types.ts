@@ -1217,8 +1217,7 @@ export type POLICY_TEXT_LISTEN_RESULT = Array<
 >
 
 // Query TypeMap
-import '@sanity/client'
-declare module '@sanity/client' {
+declare global {
   interface SanityQueries {
     '\n  *[_type == "policyVersion" && status == "published" && defined(number)]\n    | order(number desc){\n  _id,\n  number,\n  effectiveDate,\n  publishedAt,\n  changeSummary{fr, en}\n}\n': PUBLISHED_VERSIONS_QUERY_RESULT
     '\n  *[_type == "policyVersion" && status == "published" && number == $number][0]{\n  _id,\n  _rev,\n  status,\n  number,\n  effectiveDate,\n  publishedAt,\n  changeSummary{fr, en},\n  title{fr, en},\n  organisationName,\n  introduction{fr, en},\n  sections[]{key, title{fr, en}, body{fr, en}},\n  linkAudit{siteHosts, links[]{host, url, text, sectionKey, language}},\n  checklistCoverage{\n    act, title{fr, en},\n    items[]{key, label{fr, en}, reference{fr, en}, sectionKeys, covered}\n  },\n  previousFingerprint,\n  fingerprint,\n  preparedBy{userId, name, at},\n  approval{userId, name, at, fingerprint, keyId, signature},\n  publication{userId, name, at, keyId, signature, staleAcknowledged}\n}\n': VERSION_BY_NUMBER_QUERY_RESULT
@@ -1237,4 +1236,8 @@ declare module '@sanity/client' {
     '*[_type in ["policy", "policySection", "policyVersion"]]': POLICY_DOCUMENTS_LISTEN_RESULT
     '*[_type in ["policy", "policySection"]]': POLICY_TEXT_LISTEN_RESULT
   }
+}
+// Lets @sanity/client releases that predate the global registry read it too
+declare module '@sanity/client' {
+  interface SanityQueries extends globalThis.SanityQueries {}
 }
