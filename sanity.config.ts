@@ -13,6 +13,7 @@ import {presentation} from './sanity/presentation/tool'
 import {structure} from './sanity/structure'
 import {studioTarget, studioUsesEmbeddedLake} from './lib/env'
 import {frenchLocale, inStartLanguage, studioBundles, studioLocales} from './sanity/studio/i18n'
+import {sanityFrenchBundles} from './sanity/studio/i18n/sanityFrench'
 import {STUDIO_WORKSPACE_NAME} from './sanity/studio/i18n/locales'
 import {STUDIO_PATH} from './sanity/studio/localLogin'
 import {localLoginProvider} from './sanity/studio/localLoginProvider'
@@ -56,7 +57,12 @@ export default defineConfig({
   // Studio registers its own words here.
   i18n: {
     locales: studioLocales,
-    bundles: [...studioBundles, ...presentationBundles, ...versioningBundles],
+    bundles: [
+      ...studioBundles,
+      ...presentationBundles,
+      ...versioningBundles,
+      ...sanityFrenchBundles,
+    ],
   },
   studio: {components: {navbar: PolicyNavbar}},
   schema: {types: schemaTypes, templates},
