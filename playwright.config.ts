@@ -11,6 +11,7 @@ export const E2E_SITE_PORT = portBase
 export const E2E_LAKE_PORT = portBase + 1
 export const E2E_LAKE_HTTPS_PORT = portBase + 2
 export const E2E_LAKE_DATA_DIR = path.resolve(`.data/e2e-lake-${portBase}`)
+export const E2E_SITE_DATA_DIR = path.resolve(`.data/e2e-site-${portBase}`)
 const baseURL = `http://localhost:${E2E_SITE_PORT}`
 
 /** How the tests, and the benchmarks that measure pages, run Chromium: headless, offline, quiet. */
@@ -55,6 +56,7 @@ export default defineConfig({
       LAKE_PORT: String(E2E_LAKE_PORT),
       LAKE_HTTPS_PORT: String(E2E_LAKE_HTTPS_PORT),
       LAKE_DATA_DIR: E2E_LAKE_DATA_DIR,
+      SITE_DATA_DIR: E2E_SITE_DATA_DIR,
       LAKE_FRESH: '1',
     },
   },

@@ -16,6 +16,7 @@ import {
 } from './lib/delivery/unavailablePages'
 import {unavailableHtml} from './lib/delivery/unavailablePage'
 import {siteUrl, studioTarget} from './lib/env'
+import {feedPath} from './lib/feed/addresses'
 import en from './messages/en.json'
 import fr from './messages/fr.json'
 
@@ -25,8 +26,19 @@ const unavailableText = {fr: fr.Unavailable, en: en.Unavailable}
 const secure = siteUrl(process.env).protocol === 'https:'
 const apiOrigins = contentApiOrigins(studioTarget().apiHost, studioTarget().projectId)
 
+/** The files served under a language (the feeds): everything else there is a page. */
+const LANGUAGE_FILES = new Set(routing.locales.map(feedPath))
+
+/**
+ * A page, or an address that would be one: anything under a language but its files, so that an
+ * address naming no page there, with a dot or not (`/en/privacy-policy/versions/2.5`), is answered
+ * as a page is, a 404 in that language; and, outside the languages, an address without a dot, to
+ * be sent to a language. The rest are files (`/sitemap.xml`, `/icon.svg`), the API and the Studio.
+ */
 function isPage(pathname: string): boolean {
-  return !/^\/(api|studio)(\/|$)/.test(pathname) && !/\.[^/]*$/.test(pathname)
+  if (/^\/(api|studio)(\/|$)/.test(pathname)) return false
+  if (hasLanguage(pathname)) return !LANGUAGE_FILES.has(pathname)
+  return !/\.[^/]*$/.test(pathname)
 }
 
 /** Whether the address decodes: a stray `%` must not reach locale routing, which would throw. */

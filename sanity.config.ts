@@ -31,7 +31,7 @@ const embeddedLake = studioUsesEmbeddedLake()
       // Since Studio 6 the providers given replace Sanity's own: only the local login.
       auth: {loginMethod: 'token' as const, providers: [localLoginProvider]},
       // Studio 6 searches with GROQ's text::matchQuery by default, which the embedded lake's GROQ
-      // does not have; the earlier strategy asks with `match` (docs/decisions/0016-node-lts.md).
+      // does not have; the earlier strategy asks with `match` (docs/decisions/0021-node-lts.md).
       search: {strategy: 'groqLegacy' as const},
     }
   : // Sanity's login, with the session kept as a token the Studio's client holds: Approve and

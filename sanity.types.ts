@@ -372,107 +372,121 @@ export type AllSanitySchemaTypes =
   | Geopoint
 
 // Source: sanity/lib/queries.ts
-// Variable: PUBLISHED_VERSIONS_QUERY
-// Query: *[_type == "policyVersion" && status == "published" && defined(number)]    | order(number desc){  _id,  number,  effectiveDate,  publishedAt,  changeSummary{fr, en}}
-export type PUBLISHED_VERSIONS_QUERY_RESULT = Array<{
-  _id: string
-  number: number
-  effectiveDate: string | null
-  publishedAt: string | null
-  changeSummary: {
-    fr: string
-    en: string
-  } | null
-}>
-
-// Source: sanity/lib/queries.ts
-// Variable: VERSION_BY_NUMBER_QUERY
-// Query: *[_type == "policyVersion" && status == "published" && number == $number][0]{  _id,  _rev,  status,  number,  effectiveDate,  publishedAt,  changeSummary{fr, en},  title{fr, en},  organisationName,  introduction{fr, en},  sections[]{key, title{fr, en}, body{fr, en}},  linkAudit{siteHosts, links[]{host, url, text, sectionKey, language}},  checklistCoverage{    act, title{fr, en},    items[]{key, label{fr, en}, reference{fr, en}, sectionKeys, covered}  },  previousFingerprint,  fingerprint,  preparedBy{userId, name, at},  approval{userId, name, at, fingerprint, keyId, signature},  publication{userId, name, at, keyId, signature, staleAcknowledged}}
-export type VERSION_BY_NUMBER_QUERY_RESULT = {
-  _id: string
-  _rev: string
-  status: 'approved' | 'candidate' | 'published'
-  number: number | null
-  effectiveDate: string | null
-  publishedAt: string | null
-  changeSummary: {
-    fr: string
-    en: string
-  } | null
-  title: {
-    fr: string
-    en: string
-  } | null
-  organisationName: string | null
-  introduction: {
-    fr: PolicyBody
-    en: PolicyBody
-  } | null
-  sections: Array<{
-    key: string | null
-    title: {
-      fr: string
-      en: string
-    } | null
-    body: {
-      fr: PolicyBody
-      en: PolicyBody
-    } | null
-  }> | null
-  linkAudit: {
-    siteHosts: Array<string> | null
-    links: Array<{
-      host: string | null
-      url: string | null
-      text: string | null
-      sectionKey: string | null
-      language: 'en' | 'fr' | null
-    }> | null
-  } | null
-  checklistCoverage: {
-    act: string | null
-    title: {
-      fr: string
-      en: string
-    } | null
-    items: Array<{
-      key: string | null
-      label: {
-        fr: string
-        en: string
-      } | null
-      reference: {
-        fr: string
-        en: string
-      } | null
-      sectionKeys: Array<string> | null
-      covered: boolean | null
-    }> | null
-  } | null
-  previousFingerprint: string | null
-  fingerprint: string | null
-  preparedBy: {
-    userId: string | null
-    name: string | null
-    at: string | null
-  } | null
-  approval: {
-    userId: string | null
-    name: string | null
-    at: string | null
-    fingerprint: string | null
-    keyId: string | null
-    signature: string | null
-  } | null
-  publication: {
-    userId: string | null
-    name: string | null
-    at: string | null
-    keyId: string | null
-    signature: string | null
-    staleAcknowledged: boolean | null
-  } | null
-} | null
+// Variable: VERSION_DOCUMENTS_QUERY
+// Query: *[(_type == "policyVersion" || _id in path("version-*")) && !(_id in path("drafts.**"))]
+export type VERSION_DOCUMENTS_QUERY_RESULT = Array<
+  | {
+      _id: string
+      _type: 'complianceChecklist'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      title?: LocaleString
+      act: 'other' | 'private-sector' | 'public-bodies'
+      items?: Array<
+        {
+          _key: string
+        } & ChecklistItem
+      >
+    }
+  | {
+      _id: string
+      _type: 'policy'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      title: LocaleString
+      organisationName: string
+      introduction?: LocalePortableText
+      checklist?: ComplianceChecklistReference
+      sections: Array<
+        {
+          _key: string
+        } & PolicySectionReference
+      >
+    }
+  | {
+      _id: string
+      _type: 'policySection'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      title: LocaleString
+      key: Slug
+      body: LocalePortableText
+      covers?: Array<string>
+    }
+  | {
+      _id: string
+      _type: 'policyVersion'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      status: 'approved' | 'candidate' | 'published'
+      number?: number
+      effectiveDate?: string
+      changeSummary?: LocaleText
+      publishedAt?: string
+      title?: LocaleString
+      organisationName?: string
+      introduction?: LocalePortableText
+      sections?: Array<
+        {
+          _key: string
+        } & SectionSnapshot
+      >
+      linkAudit?: LinkAudit
+      checklistCoverage?: ChecklistCoverage
+      previousFingerprint?: string
+      fingerprint?: string
+      preparedBy?: VersionActor
+      approval?: VersionApproval
+      publication?: VersionPublication
+    }
+  | {
+      _id: string
+      _type: 'sanity.fileAsset'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      originalFilename?: string
+      label?: string
+      title?: string
+      description?: string
+      altText?: string
+      sha1hash: string
+      extension: string
+      mimeType: string
+      size: number
+      assetId: string
+      uploadId?: string
+      path: string
+      url: string
+      source?: SanityAssetSourceData
+    }
+  | {
+      _id: string
+      _type: 'sanity.imageAsset'
+      _createdAt: string
+      _updatedAt: string
+      _rev: string
+      originalFilename?: string
+      label?: string
+      title?: string
+      description?: string
+      altText?: string
+      sha1hash: string
+      extension: string
+      mimeType: string
+      size: number
+      assetId: string
+      uploadId?: string
+      path: string
+      url: string
+      metadata?: SanityImageMetadata
+      source?: SanityAssetSourceData
+    }
+>
 
 // Source: sanity/lib/queries.ts
 // Variable: WORKING_POLICY_QUERY
@@ -510,7 +524,7 @@ export type WORKING_POLICY_QUERY_RESULT = {
 
 // Source: sanity/lib/queries.ts
 // Variable: VERSION_BY_ID_QUERY
-// Query: *[_type == "policyVersion" && _id == $id][0]{  _id,  _rev,  status,  number,  effectiveDate,  publishedAt,  changeSummary{fr, en},  title{fr, en},  organisationName,  introduction{fr, en},  sections[]{key, title{fr, en}, body{fr, en}},  linkAudit{siteHosts, links[]{host, url, text, sectionKey, language}},  checklistCoverage{    act, title{fr, en},    items[]{key, label{fr, en}, reference{fr, en}, sectionKeys, covered}  },  previousFingerprint,  fingerprint,  preparedBy{userId, name, at},  approval{userId, name, at, fingerprint, keyId, signature},  publication{userId, name, at, keyId, signature, staleAcknowledged}}
+// Query: *[_type == "policyVersion" && _id == $id][0]{  _id,  _rev,  status,  number,  effectiveDate,  publishedAt,  changeSummary{fr, en},  title{fr, en},  organisationName,  introduction{fr, en},  sections[]{key, title{fr, en}, body{fr, en}},  linkAudit{siteHosts, links[]{host, url, text, sectionKey, language}},  checklistCoverage{    act, title{fr, en},    items[]{key, label{fr, en}, reference{fr, en}, sectionKeys, covered}  },  previousFingerprint,  fingerprint,  preparedBy{userId, name, at},  approval{userId, name, at, fingerprint, keyId, signature, site},  publication{userId, name, at, keyId, signature, staleAcknowledged, site}}
 export type VERSION_BY_ID_QUERY_RESULT = {
   _id: string
   _rev: string
@@ -586,6 +600,7 @@ export type VERSION_BY_ID_QUERY_RESULT = {
     fingerprint: string | null
     keyId: string | null
     signature: string | null
+    site: null
   } | null
   publication: {
     userId: string | null
@@ -594,12 +609,13 @@ export type VERSION_BY_ID_QUERY_RESULT = {
     keyId: string | null
     signature: string | null
     staleAcknowledged: boolean | null
+    site: null
   } | null
 } | null
 
 // Source: sanity/lib/queries.ts
 // Variable: SIGNOFF_STATE_QUERY
-// Query: {  "candidate": *[_id == $id][0],  "published": *[_type == "policyVersion" && status == "published" && !(_id in path("drafts.**"))]    | order(number asc),  "policy": *[_type == "policy" && _id == "policy"][0],  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body}}
+// Query: {  "candidate": *[_id == $id][0],  "published": *[(_type == "policyVersion" || _id in path("version-*")) && !(_id in path("drafts.**"))],  "policy": *[_type == "policy" && _id == "policy"][0],  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body}}
 export type SIGNOFF_STATE_QUERY_RESULT = {
   candidate:
     | {
@@ -714,33 +730,119 @@ export type SIGNOFF_STATE_QUERY_RESULT = {
         source?: SanityAssetSourceData
       }
     | null
-  published: Array<{
-    _id: string
-    _type: 'policyVersion'
-    _createdAt: string
-    _updatedAt: string
-    _rev: string
-    status: 'approved' | 'candidate' | 'published'
-    number?: number
-    effectiveDate?: string
-    changeSummary?: LocaleText
-    publishedAt?: string
-    title?: LocaleString
-    organisationName?: string
-    introduction?: LocalePortableText
-    sections?: Array<
-      {
-        _key: string
-      } & SectionSnapshot
-    >
-    linkAudit?: LinkAudit
-    checklistCoverage?: ChecklistCoverage
-    previousFingerprint?: string
-    fingerprint?: string
-    preparedBy?: VersionActor
-    approval?: VersionApproval
-    publication?: VersionPublication
-  }>
+  published: Array<
+    | {
+        _id: string
+        _type: 'complianceChecklist'
+        _createdAt: string
+        _updatedAt: string
+        _rev: string
+        title?: LocaleString
+        act: 'other' | 'private-sector' | 'public-bodies'
+        items?: Array<
+          {
+            _key: string
+          } & ChecklistItem
+        >
+      }
+    | {
+        _id: string
+        _type: 'policy'
+        _createdAt: string
+        _updatedAt: string
+        _rev: string
+        title: LocaleString
+        organisationName: string
+        introduction?: LocalePortableText
+        checklist?: ComplianceChecklistReference
+        sections: Array<
+          {
+            _key: string
+          } & PolicySectionReference
+        >
+      }
+    | {
+        _id: string
+        _type: 'policySection'
+        _createdAt: string
+        _updatedAt: string
+        _rev: string
+        title: LocaleString
+        key: Slug
+        body: LocalePortableText
+        covers?: Array<string>
+      }
+    | {
+        _id: string
+        _type: 'policyVersion'
+        _createdAt: string
+        _updatedAt: string
+        _rev: string
+        status: 'approved' | 'candidate' | 'published'
+        number?: number
+        effectiveDate?: string
+        changeSummary?: LocaleText
+        publishedAt?: string
+        title?: LocaleString
+        organisationName?: string
+        introduction?: LocalePortableText
+        sections?: Array<
+          {
+            _key: string
+          } & SectionSnapshot
+        >
+        linkAudit?: LinkAudit
+        checklistCoverage?: ChecklistCoverage
+        previousFingerprint?: string
+        fingerprint?: string
+        preparedBy?: VersionActor
+        approval?: VersionApproval
+        publication?: VersionPublication
+      }
+    | {
+        _id: string
+        _type: 'sanity.fileAsset'
+        _createdAt: string
+        _updatedAt: string
+        _rev: string
+        originalFilename?: string
+        label?: string
+        title?: string
+        description?: string
+        altText?: string
+        sha1hash: string
+        extension: string
+        mimeType: string
+        size: number
+        assetId: string
+        uploadId?: string
+        path: string
+        url: string
+        source?: SanityAssetSourceData
+      }
+    | {
+        _id: string
+        _type: 'sanity.imageAsset'
+        _createdAt: string
+        _updatedAt: string
+        _rev: string
+        originalFilename?: string
+        label?: string
+        title?: string
+        description?: string
+        altText?: string
+        sha1hash: string
+        extension: string
+        mimeType: string
+        size: number
+        assetId: string
+        uploadId?: string
+        path: string
+        url: string
+        metadata?: SanityImageMetadata
+        source?: SanityAssetSourceData
+      }
+  >
   policy: {
     _id: 'policy'
     _type: 'policy'
@@ -764,95 +866,6 @@ export type SIGNOFF_STATE_QUERY_RESULT = {
     body: LocalePortableText
   }>
 }
-
-// Source: sanity/lib/queries.ts
-// Variable: PUBLISHED_RECORDS_QUERY
-// Query: *[_type == "policyVersion" && status == "published" && defined(number)]    | order(number asc){  _id,  _rev,  status,  number,  effectiveDate,  publishedAt,  changeSummary{fr, en},  title{fr, en},  organisationName,  introduction{fr, en},  sections[]{key, title{fr, en}, body{fr, en}},  linkAudit{siteHosts, links[]{host, url, text, sectionKey, language}},  checklistCoverage{    act, title{fr, en},    items[]{key, label{fr, en}, reference{fr, en}, sectionKeys, covered}  },  previousFingerprint,  fingerprint,  preparedBy{userId, name, at},  approval{userId, name, at, fingerprint, keyId, signature},  publication{userId, name, at, keyId, signature, staleAcknowledged}}
-export type PUBLISHED_RECORDS_QUERY_RESULT = Array<{
-  _id: string
-  _rev: string
-  status: 'published'
-  number: number
-  effectiveDate: string | null
-  publishedAt: string | null
-  changeSummary: {
-    fr: string
-    en: string
-  } | null
-  title: {
-    fr: string
-    en: string
-  } | null
-  organisationName: string | null
-  introduction: {
-    fr: PolicyBody
-    en: PolicyBody
-  } | null
-  sections: Array<{
-    key: string | null
-    title: {
-      fr: string
-      en: string
-    } | null
-    body: {
-      fr: PolicyBody
-      en: PolicyBody
-    } | null
-  }> | null
-  linkAudit: {
-    siteHosts: Array<string> | null
-    links: Array<{
-      host: string | null
-      url: string | null
-      text: string | null
-      sectionKey: string | null
-      language: 'en' | 'fr' | null
-    }> | null
-  } | null
-  checklistCoverage: {
-    act: string | null
-    title: {
-      fr: string
-      en: string
-    } | null
-    items: Array<{
-      key: string | null
-      label: {
-        fr: string
-        en: string
-      } | null
-      reference: {
-        fr: string
-        en: string
-      } | null
-      sectionKeys: Array<string> | null
-      covered: boolean | null
-    }> | null
-  } | null
-  previousFingerprint: string | null
-  fingerprint: string | null
-  preparedBy: {
-    userId: string | null
-    name: string | null
-    at: string | null
-  } | null
-  approval: {
-    userId: string | null
-    name: string | null
-    at: string | null
-    fingerprint: string | null
-    keyId: string | null
-    signature: string | null
-  } | null
-  publication: {
-    userId: string | null
-    name: string | null
-    at: string | null
-    keyId: string | null
-    signature: string | null
-    staleAcknowledged: boolean | null
-  } | null
-}>
 
 // Source: sanity/lib/queries.ts
 // Variable: PREPARE_QUERY
@@ -1219,12 +1232,10 @@ export type POLICY_TEXT_LISTEN_RESULT = Array<
 // Query TypeMap
 declare global {
   interface SanityQueries {
-    '\n  *[_type == "policyVersion" && status == "published" && defined(number)]\n    | order(number desc){\n  _id,\n  number,\n  effectiveDate,\n  publishedAt,\n  changeSummary{fr, en}\n}\n': PUBLISHED_VERSIONS_QUERY_RESULT
-    '\n  *[_type == "policyVersion" && status == "published" && number == $number][0]{\n  _id,\n  _rev,\n  status,\n  number,\n  effectiveDate,\n  publishedAt,\n  changeSummary{fr, en},\n  title{fr, en},\n  organisationName,\n  introduction{fr, en},\n  sections[]{key, title{fr, en}, body{fr, en}},\n  linkAudit{siteHosts, links[]{host, url, text, sectionKey, language}},\n  checklistCoverage{\n    act, title{fr, en},\n    items[]{key, label{fr, en}, reference{fr, en}, sectionKeys, covered}\n  },\n  previousFingerprint,\n  fingerprint,\n  preparedBy{userId, name, at},\n  approval{userId, name, at, fingerprint, keyId, signature},\n  publication{userId, name, at, keyId, signature, staleAcknowledged}\n}\n': VERSION_BY_NUMBER_QUERY_RESULT
+    '\n  *[(_type == "policyVersion" || _id in path("version-*")) && !(_id in path("drafts.**"))]\n': VERSION_DOCUMENTS_QUERY_RESULT
     '{\n  "policy": *[_type == "policy" && _id == "policy"][0]{title{fr, en}, organisationName, introduction{fr, en}, sections[]{_ref}},\n  "sections": *[_type == "policySection" && _id in *[_type == "policy" && _id == "policy"][0].sections[]._ref]{\n    _id, key{current}, title{fr, en}, body{fr, en}\n  }\n}': WORKING_POLICY_QUERY_RESULT
-    '\n  *[_type == "policyVersion" && _id == $id][0]{\n  _id,\n  _rev,\n  status,\n  number,\n  effectiveDate,\n  publishedAt,\n  changeSummary{fr, en},\n  title{fr, en},\n  organisationName,\n  introduction{fr, en},\n  sections[]{key, title{fr, en}, body{fr, en}},\n  linkAudit{siteHosts, links[]{host, url, text, sectionKey, language}},\n  checklistCoverage{\n    act, title{fr, en},\n    items[]{key, label{fr, en}, reference{fr, en}, sectionKeys, covered}\n  },\n  previousFingerprint,\n  fingerprint,\n  preparedBy{userId, name, at},\n  approval{userId, name, at, fingerprint, keyId, signature},\n  publication{userId, name, at, keyId, signature, staleAcknowledged}\n}\n': VERSION_BY_ID_QUERY_RESULT
-    '{\n  "candidate": *[_id == $id][0],\n  "published": *[_type == "policyVersion" && status == "published" && !(_id in path("drafts.**"))]\n    | order(number asc),\n  "policy": *[_type == "policy" && _id == "policy"][0],\n  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body}\n}': SIGNOFF_STATE_QUERY_RESULT
-    '\n  *[_type == "policyVersion" && status == "published" && defined(number)]\n    | order(number asc){\n  _id,\n  _rev,\n  status,\n  number,\n  effectiveDate,\n  publishedAt,\n  changeSummary{fr, en},\n  title{fr, en},\n  organisationName,\n  introduction{fr, en},\n  sections[]{key, title{fr, en}, body{fr, en}},\n  linkAudit{siteHosts, links[]{host, url, text, sectionKey, language}},\n  checklistCoverage{\n    act, title{fr, en},\n    items[]{key, label{fr, en}, reference{fr, en}, sectionKeys, covered}\n  },\n  previousFingerprint,\n  fingerprint,\n  preparedBy{userId, name, at},\n  approval{userId, name, at, fingerprint, keyId, signature},\n  publication{userId, name, at, keyId, signature, staleAcknowledged}\n}\n': PUBLISHED_RECORDS_QUERY_RESULT
+    '\n  *[_type == "policyVersion" && _id == $id][0]{\n  _id,\n  _rev,\n  status,\n  number,\n  effectiveDate,\n  publishedAt,\n  changeSummary{fr, en},\n  title{fr, en},\n  organisationName,\n  introduction{fr, en},\n  sections[]{key, title{fr, en}, body{fr, en}},\n  linkAudit{siteHosts, links[]{host, url, text, sectionKey, language}},\n  checklistCoverage{\n    act, title{fr, en},\n    items[]{key, label{fr, en}, reference{fr, en}, sectionKeys, covered}\n  },\n  previousFingerprint,\n  fingerprint,\n  preparedBy{userId, name, at},\n  approval{userId, name, at, fingerprint, keyId, signature, site},\n  publication{userId, name, at, keyId, signature, staleAcknowledged, site}\n}\n': VERSION_BY_ID_QUERY_RESULT
+    '{\n  "candidate": *[_id == $id][0],\n  "published": *[(_type == "policyVersion" || _id in path("version-*")) && !(_id in path("drafts.**"))],\n  "policy": *[_type == "policy" && _id == "policy"][0],\n  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body}\n}': SIGNOFF_STATE_QUERY_RESULT
     '{\n  "policy": *[_type == "policy" && _id == "policy"][0]{title, organisationName, introduction, sections},\n  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{\n    _id, key, title, body, covers\n  },\n  "checklist": *[_type == "policy" && _id == "policy"][0].checklist->{\n    act, title, items[]{key, label, reference, guidance, providedBySite}\n  },\n  "drafts": *[_type in ["policy", "policySection"] && _id in path("drafts.**")]{\n    _id, _type, "title": coalesce(title.en, title.fr)\n  },\n  "latest": *[_type == "policyVersion" && status == "published" && !(_id in path("drafts.**"))]\n    | order(number desc)[0]{\n    \n  number,\n  title{fr, en},\n  organisationName,\n  introduction{fr, en},\n  sections[]{key, title{fr, en}, body{fr, en}}\n\n  },\n  "open": *[_type == "policyVersion" && status in ["candidate", "approved"]]{\n    _id, _rev, status, effectiveDate, changeSummary, preparedBy, approval\n  }\n}': PREPARE_QUERY_RESULT
     '\n  *[_type == "policyVersion" && status == "published" && !(_id in path("drafts.**"))\n    && (!defined($before) || number < $before)]\n    | order(number desc)[0]{\n  number,\n  title{fr, en},\n  organisationName,\n  introduction{fr, en},\n  sections[]{key, title{fr, en}, body{fr, en}}\n}\n': BASELINE_QUERY_RESULT
     '{\n  "policy": *[_type == "policy" && _id == "policy"][0]{title, organisationName, introduction, sections},\n  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body},\n  "latest": *[_type == "policyVersion" && status == "published" && !(_id in path("drafts.**"))]\n    | order(number desc)[0]{\n  number,\n  title{fr, en},\n  organisationName,\n  introduction{fr, en},\n  sections[]{key, title{fr, en}, body{fr, en}}\n}\n}': WORKING_QUERY_RESULT

@@ -1,31 +1,37 @@
 import {useTranslations} from 'next-intl'
-import type {VersionVerification} from '@/lib/policy/verification'
+import type {HistoryVerification} from '@/lib/policy/verification'
+import {useDateFormats} from './formatDates'
 
 /**
- * Shown wherever a version that does not verify appears (lib/policy/verification.ts), and where
- * versions are missing from the history; nothing when everything verifies. A version the site
- * cannot verify is never shown as signed.
+ * Shown on every page, feed entry and JSON whenever the published history does not verify
+ * (lib/policy/verification.ts): each version that does not verify and why, the numbers missing,
+ * every document that poses as a version without being one, and a history rolled back behind the
+ * newest one the site verified (lib/policy/checkpoint.ts); nothing when everything verifies.
  */
-export function IntegrityWarning({
-  verifications = [],
-  missing = [],
-}: {
-  /** The versions shown on the page, as verified. */
-  verifications?: readonly (VersionVerification | undefined)[]
-  /** Numbers missing from the published history. */
-  missing?: readonly number[]
-}) {
+export function IntegrityWarning({history}: {history: HistoryVerification}) {
   const t = useTranslations('Integrity')
-  const failing = verifications.filter(
-    (verification): verification is VersionVerification => !!verification && !verification.verified,
-  )
-  if (failing.length === 0 && missing.length === 0) return null
+  const dates = useDateFormats()
+  if (history.verified) return null
+  const {rollback, missing, anomalies} = history
+  const failing = history.versions.filter((verification) => !verification.verified)
   return (
     <div className="integrity-warning" role="alert">
       <p className="integrity-warning__title">{t('title')}</p>
+      {rollback && (
+        <p>
+          {rollback.publishedAt
+            ? t('rollback', {number: rollback.number, date: dates.moment(rollback.publishedAt)})
+            : t('rollbackUndated', {number: rollback.number})}
+        </p>
+      )}
       {missing.length > 0 && (
         <p>{t('missing', {count: missing.length, numbers: missing.join(', ')})}</p>
       )}
+      {anomalies.map((anomaly) => (
+        <p key={anomaly.id}>
+          {t('anomaly', {id: anomaly.id})} {t(`anomalies.${anomaly.reason}`)}
+        </p>
+      ))}
       {failing.map((verification) => (
         <div key={verification.number}>
           <p>{t('doesNotVerify', {number: verification.number})}</p>

@@ -1,7 +1,9 @@
 import {useTranslations} from 'next-intl'
+import type {VersionPeriod} from '@/lib/policy/periods'
 import type {Language, PolicyVersion} from '@/lib/policy/types'
 import {ExternalLinkLegend} from './ExternalLinkLegend'
 import {useDateFormats} from './formatDates'
+import {PeriodText} from './PeriodText'
 import {PortableTextBody} from './PortableTextBody'
 import {sectionAnchors} from './sectionAddress'
 import {TableOfContents} from './TableOfContents'
@@ -9,8 +11,20 @@ import {TableOfContents} from './TableOfContents'
 /** The section that talks about links to other sites: the outbound-link legend sits beside it. */
 export const LINKS_SECTION_KEY = 'links-to-other-sites'
 
-/** One version of the policy, in one language: title, dates, contents and sections. */
-export function PolicyDocument({version, language}: {version: PolicyVersion; language: Language}) {
+/**
+ * One version of the policy, in one language: title, dates, contents and sections. A published
+ * version states its `period` as the history and its banner do ("In force from … to …"); a
+ * preview, which has none yet, its proposed effective date.
+ */
+export function PolicyDocument({
+  version,
+  language,
+  period,
+}: {
+  version: PolicyVersion
+  language: Language
+  period?: VersionPeriod
+}) {
   const t = useTranslations('Policy')
   const dates = useDateFormats()
   const hasLinksSection = version.sections.some((section) => section.key === LINKS_SECTION_KEY)
@@ -21,12 +35,18 @@ export function PolicyDocument({version, language}: {version: PolicyVersion; lan
         <h1 className="policy__title">{version.title[language]}</h1>
         <p className="policy__meta">
           {version.number !== undefined && <span>{t('version', {number: version.number})}</span>}
-          {version.effectiveDate && (
+          {period ? (
             <span>
-              {t('effectiveSince', {
-                date: dates.calendar(version.effectiveDate),
-              })}
+              <PeriodText period={period} />
             </span>
+          ) : (
+            version.effectiveDate && (
+              <span>
+                {t('effectiveSince', {
+                  date: dates.calendar(version.effectiveDate),
+                })}
+              </span>
+            )
           )}
           {version.publishedAt && (
             <span>

@@ -1,6 +1,7 @@
 import type {Metadata} from 'next'
 import {getTranslations} from 'next-intl/server'
 import type {LanguageOption} from '@/components/LanguageSwitcher'
+import type {SitemapPage} from '@/lib/crawlers/sitemap'
 import {getPathname} from './navigation'
 import {routing, type Locale} from './routing'
 
@@ -13,11 +14,39 @@ export function localizedPaths(href: LocalizedHref): Record<Locale, string> {
   ) as Record<Locale, string>
 }
 
-export function alternates(href: LocalizedHref, locale: Locale): Metadata['alternates'] {
+/**
+ * The page's language versions as it declares them (`<link rel="alternate" hreflang>`) and as the
+ * sitemap lists them: each language, and the primary one as the default for any other reader.
+ */
+export function languageAlternates(href: LocalizedHref): Record<Locale | 'x-default', string> {
   const paths = localizedPaths(href)
+  return {...paths, 'x-default': paths[routing.defaultLocale]}
+}
+
+export function alternates(href: LocalizedHref, locale: Locale): Metadata['alternates'] {
   return {
-    canonical: paths[locale],
-    languages: {...paths, 'x-default': paths[routing.defaultLocale]},
+    canonical: localizedPaths(href)[locale],
+    languages: languageAlternates(href),
+  }
+}
+
+/** The address, in any language, of a page the sitemap lists. */
+export function sitemapPageHref(page: SitemapPage): LocalizedHref {
+  switch (page.page) {
+    case 'policy':
+      return '/privacy-policy'
+    case 'history':
+      return '/privacy-policy/history'
+    case 'version':
+      return {
+        pathname: '/privacy-policy/versions/[number]',
+        params: {number: String(page.number)},
+      }
+    case 'compare':
+      return {
+        pathname: '/privacy-policy/compare',
+        query: {from: String(page.from), to: String(page.to)},
+      }
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Which Node.js the product runs on: the LTS lines `engines.node` in package.json names
- * (docs/decisions/0016-node-lts.md). Plain JavaScript without a dependency, because it runs first,
+ * (docs/decisions/0021-node-lts.md). Plain JavaScript without a dependency, because it runs first,
  * on whatever Node the machine has, before anything is installed.
  *
  * `node scripts/nodeRuntime.mjs` (npm's preinstall, prestart, pretest) exits quietly on a supported

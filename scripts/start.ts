@@ -112,7 +112,12 @@ async function main() {
 
   if (config.sanity.embeddedLake) {
     const {fresh, dataDir} = settingsOrExit(readLakeEnv)
-    if (fresh) rmSync(dataDir, {recursive: true, force: true})
+    if (fresh) {
+      rmSync(dataDir, {recursive: true, force: true})
+      // A fresh dataset starts a fresh history: the site's checkpoint of the old one goes too,
+      // when it is a folder of the run's own (never the default one).
+      if (process.env.SITE_DATA_DIR) rmSync(config.siteDataDir, {recursive: true, force: true})
+    }
     lake = await startLake({
       signingKey: config.signoff.signingPrivateKey,
       port: config.lakePort,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CI: the product starts with `npm start` on the Node.js first on PATH (the LTS line the tests did
-# not run on, docs/decisions/0016-node-lts.md), with a fresh embedded lake, and serves the policy in
+# not run on, docs/decisions/0021-node-lts.md), with a fresh embedded lake, and serves the policy in
 # both languages and the Studio; then it is stopped. On the end-to-end tests' ports and settings,
 # so that their build is reused (E2E_PORT_BASE moves it, as it moves the tests).
 set -euo pipefail

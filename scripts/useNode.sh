@@ -7,7 +7,7 @@
 # is installed from the npm registry (the `node` package, which brings node-<os>-<arch> with its
 # headers) into a folder of its own, .data/runtime/node-<version> (NODE_RUNTIME_DIR moves it), and
 # npm_config_nodedir points node-gyp at its headers, so that native modules build offline for it.
-# See docs/decisions/0016-node-lts.md.
+# See docs/decisions/0021-node-lts.md.
 
 # The release of each LTS line that machines install; `npm run outdated` says when a newer exists.
 NODE_LTS_24=24.21.0

@@ -57,7 +57,15 @@ export interface Env {
   /** Tests only: a file that sets the site's clock (TEST_CLOCK_FILE; see lib/clock.ts). */
   testClockFile?: string
   signoff: SignoffSettings
+  /**
+   * The site's own folder (SITE_DATA_DIR), outside the content source: the checkpoint of the
+   * newest history it verified (lib/policy/checkpoint.ts).
+   */
+  siteDataDir: string
 }
+
+/** Where the site keeps what it must not entrust to the content source. */
+export const DEFAULT_SITE_DATA_DIR = '.data/site'
 
 export function parseEnv(source: Source): Env {
   const sitePort = fixedPort(source, 'PORT', DEFAULT_SITE_PORT)
@@ -151,6 +159,7 @@ export function parseEnv(source: Source): Env {
     lakeHttpsPort,
     webhookSecret: read(source, 'SANITY_WEBHOOK_SECRET'),
     testClockFile,
+    siteDataDir: read(source, 'SITE_DATA_DIR') ?? DEFAULT_SITE_DATA_DIR,
     signoff: {
       signingPrivateKey: signingPrivateKey(source),
       trustedPublicKeys,

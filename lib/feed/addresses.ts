@@ -1,6 +1,6 @@
 /**
  * Where the change notifications are served. They are files, not pages: the site's proxy leaves
- * addresses with a dot (and `/api`) alone, so they are never redirected to another language.
+ * them (and `/api`) alone, so they are never redirected to another language.
  */
 
 /** The JSON list of published versions, the same for every language. */

@@ -59,6 +59,10 @@ export interface VersionList {
   verified: boolean
   /** Numbers missing from the history. */
   missing: number[]
+  /** Documents that pose as versions without being ones (lib/policy/versionShape.ts). */
+  anomalies: HistoryVerification['anomalies']
+  /** The version the history was rolled back behind, if it was (lib/policy/checkpoint.ts). */
+  rollback: HistoryVerification['rollback'] | null
   /** The public keys the versions are signed with. */
   signingKeys: string
 }
@@ -117,6 +121,8 @@ export function versionList({
     feeds,
     verified: verification.verified,
     missing: verification.missing,
+    anomalies: verification.anomalies,
+    rollback: verification.rollback ?? null,
     signingKeys,
   }
 }

@@ -1,12 +1,20 @@
 /**
  * When each published version is, was or will be in force. On any day the version in force is the
- * highest-numbered version whose effective date has arrived; everything here follows from that rule.
+ * highest-numbered verified version whose effective date has arrived; everything here follows
+ * from that rule. A version that does not verify is never in force, never announced and replaces
+ * nothing (docs/decisions/0016-history-fails-closed.md).
  */
 
 export interface DatedVersion {
   number: number
   /** YYYY-MM-DD */
   effectiveDate: string
+  /** False for a version whose signatures or chain do not verify. */
+  verified?: boolean
+}
+
+function trusted<T extends DatedVersion>(versions: readonly T[]): T[] {
+  return versions.filter((version) => version.verified !== false)
 }
 
 export type VersionPeriod =
@@ -32,8 +40,13 @@ export function versionPeriods(
   today: string,
 ): Map<number, VersionPeriod> {
   const periods = new Map<number, VersionPeriod>()
+  const considered = trusted(versions)
   for (const version of versions) {
-    const later = versions.filter((other) => other.number > version.number)
+    if (version.verified === false) {
+      periods.set(version.number, {state: 'never'})
+      continue
+    }
+    const later = considered.filter((other) => other.number > version.number)
     if (later.some((other) => other.effectiveDate <= version.effectiveDate)) {
       periods.set(version.number, {state: 'never'})
       continue
@@ -62,7 +75,7 @@ export function currentVersionNumber(
   versions: readonly DatedVersion[],
   today: string,
 ): number | undefined {
-  const inForce = versions.filter((version) => version.effectiveDate <= today)
+  const inForce = trusted(versions).filter((version) => version.effectiveDate <= today)
   return inForce.length ? Math.max(...inForce.map((version) => version.number)) : undefined
 }
 

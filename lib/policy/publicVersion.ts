@@ -14,10 +14,20 @@ export interface PublicVersion {
   record: VersionRecord
   preparedBy: SignedActor | null
   approval:
-    | (SignedActor & {fingerprint: string | null; keyId: string | null; signature: string | null})
+    | (SignedActor & {
+        fingerprint: string | null
+        keyId: string | null
+        signature: string | null
+        site?: string
+      })
     | null
   publication:
-    | (SignedActor & {keyId: string | null; signature: string | null; staleAcknowledged?: true})
+    | (SignedActor & {
+        keyId: string | null
+        signature: string | null
+        staleAcknowledged?: true
+        site?: string
+      })
     | null
   publishedAt: string | null
   verification: {verified: boolean; problems: string[]} | null
@@ -31,6 +41,11 @@ function isObject(value: unknown): value is Json {
 
 function text(value: unknown): string | null {
   return typeof value === 'string' ? value : null
+}
+
+// The site a statement names is part of what was signed (docs/record-format.md, §4).
+function siteNamed(signed: Json): {site?: string} {
+  return typeof signed.site === 'string' ? {site: signed.site} : {}
 }
 
 export function publicVersion(stored: object, verification?: VersionVerification): PublicVersion {
@@ -48,6 +63,7 @@ export function publicVersion(stored: object, verification?: VersionVerification
           fingerprint: text(approval.fingerprint),
           keyId: text(approval.keyId),
           signature: text(approval.signature),
+          ...siteNamed(approval),
         }
       : null,
     publication: publication
@@ -56,6 +72,7 @@ export function publicVersion(stored: object, verification?: VersionVerification
           keyId: text(publication.keyId),
           signature: text(publication.signature),
           ...(publication.staleAcknowledged === true ? {staleAcknowledged: true as const} : {}),
+          ...siteNamed(publication),
         }
       : null,
     publishedAt: text(doc.publishedAt),
@@ -72,6 +89,11 @@ export function publicVersion(stored: object, verification?: VersionVerification
 export function storedFromPublic(version: PublicVersion): Json {
   const {record} = version
   return {
+    // What the public JSON states of itself: a version whose number is malformed gets an id that
+    // is no version's, and is classified as an anomaly like the document it came from.
+    _id: `version-${String(version.number)}`,
+    _type: 'policyVersion',
+    status: 'published',
     ...record,
     number: version.number,
     fingerprint: version.fingerprint,

@@ -37,10 +37,13 @@ export type Refusal =
   | {code: 'record-differs-from-approval'}
   | {code: 'link-audit-mismatch'}
   | {code: 'history-does-not-verify'; params: {number: number}}
+  | {code: 'history-anomaly'; params: {id: string}}
+  | {code: 'history-rolled-back'; params: {number: number}}
   | {code: 'published-immutable'; params: {number: number}}
   | {code: 'reserved-for-signing-service'}
   | {code: 'approval-changes-only-approval'}
   | {code: 'restored-version-unverified'; params: {number: number; problem: string}}
+  | {code: 'version-invalid'; params: {id: string; reason: string}}
 
 export type RefusalCode = Refusal['code']
 
@@ -75,10 +78,13 @@ export const REFUSAL_STATUS: Record<RefusalCode, 400 | 401 | 403 | 404 | 409 | 5
   'record-differs-from-approval': 409,
   'link-audit-mismatch': 409,
   'history-does-not-verify': 409,
+  'history-anomaly': 409,
+  'history-rolled-back': 409,
   'published-immutable': 409,
   'reserved-for-signing-service': 403,
   'approval-changes-only-approval': 403,
   'restored-version-unverified': 409,
+  'version-invalid': 409,
 }
 
 export const REFUSAL_MESSAGES: Record<Language, Record<RefusalCode, string>> = {
@@ -129,12 +135,18 @@ export const REFUSAL_MESSAGES: Record<Language, Record<RefusalCode, string>> = {
     'link-audit-mismatch': 'The list of links to other sites does not match the version’s text.',
     'history-does-not-verify':
       'Version {{number}} of the published history does not verify: no new version can follow it until legal has looked into it.',
+    'history-anomaly':
+      'The history holds a document that is not a valid version ({{id}}): nothing is approved or published until an editor removes it and legal has looked into it.',
+    'history-rolled-back':
+      'Version {{number}}, which the site verified before, is missing from the content source: the history was rolled back. Nothing is approved or published until it is restored, or an operator accepts the history as it is.',
     'published-immutable': 'Version {{number}} is published and can no longer be changed.',
     'reserved-for-signing-service':
       'Approvals and publications are written only by the site, which signs them: use Approve or Publish in the Studio.',
     'approval-changes-only-approval': 'An approval cannot change anything but the approval itself.',
     'restored-version-unverified':
       'Version {{number}} does not verify ({{problem}}): it was changed after it was signed, does not follow the version before it, or was signed with a key this project does not trust. Nothing was written.',
+    'version-invalid':
+      '“{{id}}” would be left as a version that is not one ({{reason}}): a published version is stored as version- followed by its number, with every field of a version. Nothing was written; an editor may delete what is there.',
   },
   fr: {
     'not-signed-in': 'Votre session n’a pas pu être confirmée. Reconnectez-vous, puis réessayez.',
@@ -186,6 +198,10 @@ export const REFUSAL_MESSAGES: Record<Language, Record<RefusalCode, string>> = {
       'La liste des liens vers d’autres sites ne correspond pas au texte de la version.',
     'history-does-not-verify':
       'La version {{number}} de l’historique publié ne se vérifie pas : aucune nouvelle version ne peut la suivre avant que le service juridique ait examiné la situation.',
+    'history-anomaly':
+      'L’historique contient un document qui n’est pas une version valide ({{id}}) : rien n’est approuvé ni publié avant qu’un éditeur le retire et que le service juridique ait examiné la situation.',
+    'history-rolled-back':
+      'La version {{number}}, que le site avait vérifiée, manque à la source du contenu : l’historique a été ramené en arrière. Rien n’est approuvé ni publié avant qu’elle soit rétablie, ou qu’un responsable de l’exploitation accepte l’historique tel qu’il est.',
     'published-immutable': 'La version {{number}} est publiée et ne peut plus être modifiée.',
     'reserved-for-signing-service':
       'Les approbations et les publications ne sont écrites que par le site, qui les signe : utilisez Approuver ou Publier dans le Studio.',
@@ -193,6 +209,8 @@ export const REFUSAL_MESSAGES: Record<Language, Record<RefusalCode, string>> = {
       'Une approbation ne peut rien modifier d’autre que l’approbation elle-même.',
     'restored-version-unverified':
       'La version {{number}} ne se vérifie pas ({{problem}}) : elle a été modifiée après sa signature, ne suit pas la version qui la précède ou a été signée avec une clé que ce projet ne reconnaît pas. Rien n’a été enregistré.',
+    'version-invalid':
+      '« {{id}} » deviendrait une version qui n’en est pas une ({{reason}}) : une version publiée est enregistrée sous version- suivi de son numéro, avec tous les champs d’une version. Rien n’a été enregistré; une personne qui édite peut supprimer ce qui s’y trouve.',
   },
 }
 

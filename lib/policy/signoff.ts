@@ -33,6 +33,10 @@ export function fingerprintSync(record: VersionRecord): string {
   return sha256HexSync(canonicalRecord(record))
 }
 
+function siteOf(options: {site?: string}): {site?: string} {
+  return options.site === undefined ? {} : {site: options.site}
+}
+
 export interface ApprovalSeal {
   /** The fields the approval sets on the candidate. */
   fields: {
@@ -56,11 +60,16 @@ export function approvalSeal(
     siteHosts: readonly string[]
     previousFingerprint: string | null
     sign: Signer
+    /**
+     * The canonical address of the site it is signed for (statements.ts, `canonicalSite`); only
+     * the seed's versions, signed once before sites were named, have none.
+     */
+    site?: string
   },
 ): ApprovalSeal {
   const record = sealedRecord(candidate, options)
   const fingerprint = fingerprintSync(record)
-  const unsigned = {_type: 'versionApproval', ...options.approver, fingerprint}
+  const unsigned = {_type: 'versionApproval', ...options.approver, fingerprint, ...siteOf(options)}
   const signature = options.sign(approvalStatement({...candidate, approval: unsigned}))
   return {
     fields: {
@@ -91,7 +100,12 @@ export interface PublishedVersionDocument {
 
 export function publishedVersionDocument(
   candidate: Json,
-  options: {publisher: VersionActor; sign: Signer; staleAcknowledged?: boolean},
+  options: {
+    publisher: VersionActor
+    sign: Signer
+    site?: string
+    staleAcknowledged?: boolean
+  },
 ): PublishedVersionDocument {
   const fingerprint = fingerprintSync(versionRecord(candidate))
   const number = candidate.number as number
@@ -105,6 +119,7 @@ export function publishedVersionDocument(
     _type: 'versionPublication',
     ...options.publisher,
     ...(options.staleAcknowledged ? {staleAcknowledged: true} : {}),
+    ...siteOf(options),
   }
   const document = {
     _id: versionDocumentId(number),

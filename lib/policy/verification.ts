@@ -7,7 +7,8 @@
  */
 import {linkAuditMatches, canonicalRecord, versionRecord} from './record'
 import {checkSignature, sha256HexSync, type PublicSigningKey} from './signingKeys'
-import {approvalStatement, publicationStatement, storedSignature} from './statements'
+import {approvalStatement, publicationStatement, signedSite, storedSignature} from './statements'
+import {classifyVersions, type VersionAnomaly} from './versionShape'
 
 export type VerificationProblem =
   /** The record no longer hashes to the fingerprint stored with it. */
@@ -30,6 +31,10 @@ export type VerificationProblem =
   | {code: 'link-audit-mismatch'}
   /** The publication time shown to readers is not the one the publication signed. */
   | {code: 'publication-time-mismatch'}
+  /** Its statements name another site than the one verifying it (or disagree on the site). */
+  | {code: 'signed-for-another-site'; site: string}
+  /** Its statements do not name their site though the version before it does. */
+  | {code: 'statement-format-downgrade'}
 
 export type VerificationProblemCode = VerificationProblem['code']
 
@@ -48,7 +53,20 @@ export interface HistoryVerification {
   versions: VersionVerification[]
   /** Numbers missing between 1 and the latest version. */
   missing: number[]
-  /** True when every version verifies and none is missing. */
+  /**
+   * Documents that look like versions but are not (lib/policy/versionShape.ts): never shown,
+   * announced or counted, and the history does not verify while they are there.
+   */
+  anomalies: VersionAnomaly[]
+  /**
+   * The newest head the site verified earlier and the content source no longer holds as it was
+   * (lib/policy/checkpoint.ts): the history was rolled back.
+   */
+  rollback?: {number: number; publishedAt: string | null}
+  /**
+   * True when every version verifies, none is missing, nothing else poses as a version and the
+   * history extends the newest one verified before.
+   */
   verified: boolean
 }
 
@@ -81,21 +99,40 @@ const ALONE_RESULTS_KEPT = 500
 function rememberedAlone(
   doc: Json,
   keys: readonly PublicSigningKey[],
+  verifying: VerifyingSite,
 ): {recomputed: string; problems: VerificationProblem[]} {
-  const key = sha256HexSync(JSON.stringify([doc, keys]))
+  const key = sha256HexSync(JSON.stringify([doc, keys, verifying.site ?? null]))
   let result = aloneResults.get(key)
   if (!result) {
-    result = verifyVersionAlone(doc, keys)
+    result = verifyVersionAlone(doc, keys, verifying)
     if (aloneResults.size >= ALONE_RESULTS_KEPT) aloneResults.clear()
     aloneResults.set(key, result)
   }
   return {recomputed: result.recomputed, problems: [...result.problems]}
 }
 
-/** The checks that need nothing but the version itself and the keys. */
+/** Who is verifying: the site the statements must name, when they name one. */
+export interface VerifyingSite {
+  /** The canonical address of the site (statements.ts, `canonicalSite`). */
+  site?: string
+}
+
+/** Whether a version's statements name their site (the later format), and which. */
+function statedSite(doc: Json): {named: boolean; site?: string; consistent: boolean} {
+  const approved = signedSite(doc.approval)
+  const published = signedSite(doc.publication)
+  return {
+    named: approved !== undefined || published !== undefined,
+    site: approved ?? published,
+    consistent: approved === published,
+  }
+}
+
+/** The checks that need nothing but the version itself, the keys and who verifies. */
 export function verifyVersionAlone(
   stored: object,
   keys: readonly PublicSigningKey[],
+  verifying: VerifyingSite = {},
 ): {recomputed: string; problems: VerificationProblem[]} {
   const doc = stored as Json
   const record = versionRecord(doc)
@@ -136,6 +173,9 @@ export function verifyVersionAlone(
     )
     if (doc.publishedAt !== publication.at) problems.push({code: 'publication-time-mismatch'})
   }
+  const stated = statedSite(doc)
+  if (stated.named && (!stated.consistent || (verifying.site && stated.site !== verifying.site)))
+    problems.push({code: 'signed-for-another-site', site: stated.site ?? ''})
   // The same key can be unknown to both signatures: say it once.
   return {
     recomputed,
@@ -146,18 +186,22 @@ export function verifyVersionAlone(
   }
 }
 
-/** Verifies every published version (in any order) and the chain they form. */
+/**
+ * Verifies every document that looks like a published version (in any order): each version, the
+ * chain they form, and what poses as a version without being one. Its work grows with the number
+ * of documents, never with the numbers they hold.
+ */
 export function verifyHistory(
   stored: readonly object[],
   keys: readonly PublicSigningKey[],
+  verifying: VerifyingSite = {},
 ): HistoryVerification {
-  const numbered = (stored as readonly Json[])
-    .filter((doc) => typeof doc.number === 'number' && Number.isInteger(doc.number))
-    .sort((a, b) => (a.number as number) - (b.number as number))
+  const {versions: numbered, anomalies} = classifyVersions(stored as readonly Json[])
   const counts = new Map<number, number>()
   for (const doc of numbered)
     counts.set(doc.number as number, (counts.get(doc.number as number) ?? 0) + 1)
   const present = new Set(counts.keys())
+  // Bounded: classifyVersions keeps no number above the count of documents.
   const latest = Math.max(0, ...present)
   const missing: number[] = []
   for (let number = 1; number < latest; number++) if (!present.has(number)) missing.push(number)
@@ -165,7 +209,7 @@ export function verifyHistory(
   const recomputed = new Map<number, string>()
   const versions = numbered.map((doc): VersionVerification => {
     const number = doc.number as number
-    const alone = rememberedAlone(doc, keys)
+    const alone = rememberedAlone(doc, keys, verifying)
     recomputed.set(number, alone.recomputed)
     const problems = [...alone.problems]
     if ((counts.get(number) ?? 0) > 1) problems.push({code: 'duplicate-number'})
@@ -191,13 +235,21 @@ export function verifyHistory(
     if (previousNumber > 0 && expected === undefined) return // reported as a missing version
     if ((doc.previousFingerprint ?? null) !== expected)
       version.problems.push({code: 'chain-broken', previous: previousNumber || null})
+    // Once statements name their site, no later version may be signed in the unnamed format.
+    const before = numbered[index - 1]
+    if (before && statedSite(before).named && !statedSite(doc).named)
+      version.problems.push({code: 'statement-format-downgrade'})
   })
   for (const version of versions) version.verified = version.problems.length === 0
 
   return {
     versions,
     missing,
-    verified: missing.length === 0 && versions.every((version) => version.verified),
+    anomalies,
+    verified:
+      missing.length === 0 &&
+      anomalies.length === 0 &&
+      versions.every((version) => version.verified),
   }
 }
 

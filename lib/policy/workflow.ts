@@ -41,9 +41,18 @@ export function candidateNumber(id: string): number | undefined {
   return match ? Number(match[1]) : undefined
 }
 
-/** One more than the highest published number (1 when nothing is published yet). */
-export function nextVersionNumber(publishedNumbers: readonly number[]): number {
-  return Math.max(0, ...publishedNumbers) + 1
+/**
+ * One more than the highest published number (1 when nothing is published yet). Give it the
+ * numbers of the versions `classifyVersions` (versionShape.ts) keeps: a value that is no version
+ * number (text, a fraction, beyond the safe integers) is ignored, never counted.
+ */
+export function nextVersionNumber(publishedNumbers: readonly unknown[]): number {
+  let highest = 0
+  for (const number of publishedNumbers) {
+    if (typeof number === 'number' && Number.isSafeInteger(number) && number > highest)
+      highest = number
+  }
+  return highest + 1
 }
 
 /** Who did something, as the content source identifies them. */

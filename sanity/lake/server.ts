@@ -13,7 +13,13 @@ import {type LakeLimits, resolveLimits} from './core'
 import {createLakeHandler, ensureCertificate, LakeState, welcomePage} from './http'
 import {QueryPool} from './query'
 import {PresenceSockets, WebhookDispatcher} from './realtime'
-import {ensureSigningKey, publishedVersionsAreImmutable, versionWorkflowRules} from './rules'
+import {
+  anomaliesLine,
+  ensureSigningKey,
+  publishedVersionsAreImmutable,
+  unknownKeyLine,
+  versionWorkflowRules,
+} from './rules'
 import {DatasetStore, holdDataDir, importSeed, LakeDataset} from './store'
 
 export type {LocalUser} from './auth'
@@ -98,6 +104,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   const seedFile = resolve(options.seedFile ?? env.seedFile)
   const httpsPort = options.httpsPort ?? env.httpsPort
   const log = options.quiet ? () => {} : (line: string) => console.log(`[lake] ${line}`)
+  const warn = (line: string) => console.warn(`[lake] ${line}`)
   const cleanups: (() => unknown)[] = []
   const limits = resolveLimits({
     ...options.limits,
@@ -108,7 +115,8 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     cleanups.push(holdDataDir(dataDir))
     const users = ensureLocalUsers(dataDir)
     const configuredKey = options.signingKey ?? env.signingKey
-    const signingKey = configuredKey ?? ensureSigningKey(dataDir).pem
+    const keptKey = configuredKey === undefined ? ensureSigningKey(dataDir) : undefined
+    const signingKey = configuredKey ?? keptKey!.pem
     let sitePublicKey: PublicSigningKey
     try {
       sitePublicKey = readPrivateKey(signingKey).publicKey
@@ -126,7 +134,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
       cleanups.push(() => pool.close())
       const guards = workflowRules
         ? [
-            publishedVersionsAreImmutable,
+            publishedVersionsAreImmutable(store),
             versionWorkflowRules({
               store,
               roleOf: (userId) => users.find((user) => user.id === userId)?.role,
@@ -149,6 +157,13 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
       if ('imported' in outcome) log(`imported ${outcome.imported} documents from ${seedFile}`)
       else if (outcome.skipped === 'no-seed-file' && production.store.isPristine()) {
         log(`no seed file at ${seedFile} yet; the dataset starts empty`)
+      }
+      if (!options.quiet) {
+        const made = keptKey?.made ? keptKey.file : undefined
+        const unknownKey = unknownKeyLine(production.store.all(), trustedKeys, made)
+        if (unknownKey) warn(unknownKey)
+        const anomalies = anomaliesLine(production.store.all())
+        if (anomalies) warn(anomalies)
       }
     }
 

@@ -1,4 +1,6 @@
 import 'server-only'
+import path from 'node:path'
+import {cache} from 'react'
 import {headers} from 'next/headers'
 import {redirect} from 'next/navigation'
 import {noteVersions} from '@/lib/delivery/contentState'
@@ -9,8 +11,12 @@ import type {Localized, PolicyVersion} from '@/lib/policy/types'
 import type {ClientReturn} from '@sanity/client'
 import {client} from './client'
 import {verifyHistory, type HistoryVerification} from '@/lib/policy/verification'
-import {PUBLISHED_RECORDS_QUERY, PUBLISHED_VERSIONS_QUERY, VERSION_BY_NUMBER_QUERY} from './queries'
-import {asDomain} from './queryResult'
+import {advancedCheckpoint, rollbackFrom, withRollback} from '@/lib/policy/checkpoint'
+import {CHECKPOINT_FILE_NAME, readCheckpoint, writeCheckpoint} from '@/lib/policy/checkpointFile'
+import {canonicalSite} from '@/lib/policy/statements'
+import {classifyVersions} from '@/lib/policy/versionShape'
+import {env} from '@/lib/env'
+import {VERSION_DOCUMENTS_QUERY} from './queries'
 import {trustedKeys} from './signingKeys'
 
 /** Cache tag of everything read from policy versions; the revalidation webhook expires it. */
@@ -28,6 +34,12 @@ export interface VersionSummary {
   effectiveDate: string
   publishedAt: string
   changeSummary: Localized<string> | null
+  /**
+   * False when it does not verify: listed and flagged, never in force or announced
+   * (lib/policy/periods.ts). When no version verifies at all, none is marked, so that readers get
+   * the policy with the warning rather than nothing.
+   */
+  verified: boolean
 }
 
 /** The content source did not answer (stopped, slow or failing): not the reader's fault. */
@@ -80,36 +92,108 @@ export async function loadContent<T>(load: () => Promise<T>): Promise<T> {
 }
 
 /**
- * The version in force today. Chosen here rather than in the query so that the cached queries do
- * not change with the date: a page stays servable from cache across midnight when the content
- * source is down.
+ * The published history as the site reads it, once per request: every document that looks like a
+ * version, sorted by the strict definition into versions and anomalies, verified (fingerprints,
+ * chain, numbers, signatures, the site the statements name) and checked against the newest
+ * history the site verified before (its checkpoint, kept outside the content source).
  */
-export async function fetchCurrentVersion(): Promise<PolicyVersion | null> {
-  const number = currentVersionNumber(await fetchPublishedVersions(), siteToday())
-  return number === undefined ? null : fetchVersion(number)
+export interface PolicyHistory {
+  /** The well-formed published versions, oldest first, verified or not. */
+  records: PolicyVersion[]
+  /** The well-formed versions, newest first, each marked verified or not. */
+  readable: VersionSummary[]
+  verification: HistoryVerification
 }
 
-export async function fetchPublishedVersions(): Promise<VersionSummary[]> {
-  const versions: VersionSummary[] = asDomain(await query(PUBLISHED_VERSIONS_QUERY, {}))
+function summary(version: PolicyVersion, verified: boolean): VersionSummary {
+  return {
+    verified,
+    _id: version._id,
+    number: version.number!,
+    effectiveDate: version.effectiveDate!,
+    publishedAt: version.publishedAt ?? '',
+    changeSummary: version.changeSummary ?? null,
+  }
+}
+
+export const fetchHistory = cache(async (): Promise<PolicyHistory> => {
+  const documents: object[] = await query(VERSION_DOCUMENTS_QUERY, {})
+  const {siteUrl, siteDataDir} = env()
+  const verification = verifyHistory(documents, trustedKeys(), {site: canonicalSite(siteUrl)})
+  const records = classifyVersions(documents as PolicyVersion[]).versions
+  const checked = withCheckpoint(verification, records, siteDataDir)
+  const verified = new Set(
+    checked.versions.filter((version) => version.verified).map((version) => version.number),
+  )
+  const noneVerifies = verified.size === 0
+  const readable = records
+    .map((record) => summary(record, noneVerifies || verified.has(record.number!)))
+    .reverse()
   // Whatever is built from them is kept no later than the next effective date.
-  noteVersions(versions, siteNow())
-  return versions
-}
+  noteVersions(readable, siteNow())
+  return {records, readable, verification: checked}
+})
 
-export async function fetchVersion(number: number): Promise<PolicyVersion | null> {
-  return asDomain(await query(VERSION_BY_NUMBER_QUERY, {number}))
-}
-
-/** Every published version with all it needs to be verified, oldest first. */
-export async function fetchPublishedRecords(): Promise<PolicyVersion[]> {
-  return asDomain(await query(PUBLISHED_RECORDS_QUERY, {}))
+/**
+ * The history judged against the site's checkpoint (lib/policy/checkpoint.ts), which moves on
+ * when the verified history extends it. A checkpoint that cannot be read or written is said in
+ * the server's log and judged as none: pages keep verifying everything else.
+ */
+function withCheckpoint(
+  verification: HistoryVerification,
+  records: readonly PolicyVersion[],
+  siteDataDir: string,
+): HistoryVerification {
+  const file = path.resolve(siteDataDir, CHECKPOINT_FILE_NAME)
+  try {
+    const checkpoint = readCheckpoint(file)
+    const publishedAt = (number: number) =>
+      records.find((record) => record.number === number)?.publishedAt ?? null
+    const next = advancedCheckpoint(checkpoint, verification, publishedAt, siteNow())
+    if (next && next !== checkpoint) writeCheckpoint(file, next)
+    return withRollback(verification, rollbackFrom(next, verification))
+  } catch (error) {
+    console.error((error as Error).message)
+    return verification
+  }
 }
 
 /**
- * The whole published history verified: fingerprints, chain, numbers, signatures. Every public
- * page, feed and JSON shows what this says. Recomputed on every use from the (cached) content:
- * a few hashes and signature checks per version, so that nothing stale is ever shown as verified.
+ * The version in force today: the highest verified version whose date has come. Chosen here
+ * rather than in the query so that the cached queries do not change with the date: a page stays
+ * servable from cache across midnight when the content source is down.
+ */
+export async function fetchCurrentVersion(): Promise<PolicyVersion | null> {
+  const {readable} = await fetchHistory()
+  const number = currentVersionNumber(readable, siteToday())
+  return number === undefined ? null : fetchVersion(number)
+}
+
+/**
+ * Every well-formed published version, newest first, including upcoming ones, each marked
+ * verified or not (lib/policy/periods.ts keeps the unverified ones out of force).
+ */
+export async function fetchPublishedVersions(): Promise<VersionSummary[]> {
+  return (await fetchHistory()).readable
+}
+
+/** A well-formed published version, by number; never a document that only looks like one. */
+export async function fetchVersion(number: number): Promise<PolicyVersion | null> {
+  const {records} = await fetchHistory()
+  return records.find((record) => record.number === number) ?? null
+}
+
+/** Every well-formed published version with all it needs to be verified, oldest first. */
+export async function fetchPublishedRecords(): Promise<PolicyVersion[]> {
+  return (await fetchHistory()).records
+}
+
+/**
+ * The whole published history verified: fingerprints, chain, numbers, signatures, anomalies and
+ * rollback. Every public page, feed and JSON shows what this says. Recomputed for every request
+ * from the (cached) content: a few hashes and signature checks per version, so that nothing
+ * stale is ever shown as verified.
  */
 export async function fetchHistoryVerification(): Promise<HistoryVerification> {
-  return verifyHistory(await fetchPublishedRecords(), trustedKeys())
+  return (await fetchHistory()).verification
 }

@@ -33,16 +33,8 @@ const VERSION_FIELDS = /* groq */ `
   previousFingerprint,
   fingerprint,
   preparedBy{userId, name, at},
-  approval{userId, name, at, fingerprint, keyId, signature},
-  publication{userId, name, at, keyId, signature, staleAcknowledged}
-`
-
-const VERSION_SUMMARY_FIELDS = /* groq */ `
-  _id,
-  number,
-  effectiveDate,
-  publishedAt,
-  changeSummary{fr, en}
+  approval{userId, name, at, fingerprint, keyId, signature, site},
+  publication{userId, name, at, keyId, signature, staleAcknowledged, site}
 `
 
 /** What the Studio compares a version with: the content a version freezes. */
@@ -56,14 +48,15 @@ const VERSION_CONTENT = /* groq */ `
 
 // The site
 
-/** Every published version, newest first, including upcoming ones (lib/policy/periods.ts says which is in force). */
-export const PUBLISHED_VERSIONS_QUERY = defineQuery(`
-  *[_type == "policyVersion" && status == "published" && defined(number)]
-    | order(number desc){${VERSION_SUMMARY_FIELDS}}
-`)
-
-export const VERSION_BY_NUMBER_QUERY = defineQuery(`
-  *[_type == "policyVersion" && status == "published" && number == $number][0]{${VERSION_FIELDS}}
+/**
+ * Every document that looks like a published version, whole and as stored: anything of the
+ * version's type, and anything at a version's id, whatever its type or status. Nothing is
+ * projected or filtered on its values, so that the site judges each one by the strict definition
+ * (lib/policy/versionShape.ts) rather than trusting the query: a malformed document is reported,
+ * never silently left out (in force, announced or counted) or coerced.
+ */
+export const VERSION_DOCUMENTS_QUERY = defineQuery(`
+  *[(_type == "policyVersion" || _id in path("version-*")) && !(_id in path("drafts.**"))]
 `)
 
 /**
@@ -89,17 +82,10 @@ export const VERSION_BY_ID_QUERY = defineQuery(`
  */
 export const SIGNOFF_STATE_QUERY = defineQuery(`{
   "candidate": *[_id == $id][0],
-  "published": *[_type == "policyVersion" && status == "published" && !(_id in path("drafts.**"))]
-    | order(number asc),
+  "published": *[(_type == "policyVersion" || _id in path("version-*")) && !(_id in path("drafts.**"))],
   "policy": *[_type == "policy" && _id == "policy"][0],
   "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body}
 }`)
-
-/** Every published version, oldest first, with all it needs to be verified. */
-export const PUBLISHED_RECORDS_QUERY = defineQuery(`
-  *[_type == "policyVersion" && status == "published" && defined(number)]
-    | order(number asc){${VERSION_FIELDS}}
-`)
 
 // The Studio: the desk, the sign-off's actions and views, the Presentation tool, the checklist
 

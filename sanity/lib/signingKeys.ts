@@ -25,18 +25,37 @@ export function siteSigningKey(): SigningKey | undefined {
   return signingKey ?? undefined
 }
 
-let trusted: PublicSigningKey[] | undefined
+/** Which key a published key is: the site's own, one kept after a rotation, or the seed's. */
+export type KeyRole = 'site' | 'earlier' | 'seed'
 
-export function trustedKeys(): PublicSigningKey[] {
-  if (!trusted) {
-    const keys = [
-      ...(siteSigningKey() ? [siteSigningKey()!.publicKey] : []),
-      ...env().signoff.trustedPublicKeys.map(readPublicKey),
-      ...SEED_PUBLIC_KEYS,
+let labelled: (PublicSigningKey & {role: KeyRole})[] | undefined
+
+/**
+ * The trusted public keys, each labelled (docs/record-format.md): `site` signs what the site
+ * approves and publishes now; `earlier` keys (SIGNING_PUBLIC_KEYS) signed versions before a
+ * rotation; `seed` keys signed the seed's versions once, and their private halves were thrown
+ * away.
+ */
+export function labelledKeys(): (PublicSigningKey & {role: KeyRole})[] {
+  if (!labelled) {
+    const keys: (PublicSigningKey & {role: KeyRole})[] = [
+      ...(siteSigningKey() ? [{...siteSigningKey()!.publicKey, role: 'site' as const}] : []),
+      ...env().signoff.trustedPublicKeys.map((key) => ({
+        ...readPublicKey(key),
+        role: 'earlier' as const,
+      })),
+      ...SEED_PUBLIC_KEYS.map((key) => ({...key, role: 'seed' as const})),
     ]
-    trusted = keys.filter(
+    labelled = keys.filter(
       (key, index) => keys.findIndex((other) => other.keyId === key.keyId) === index,
     )
   }
+  return labelled
+}
+
+let trusted: PublicSigningKey[] | undefined
+
+export function trustedKeys(): PublicSigningKey[] {
+  trusted ??= labelledKeys().map(({keyId, algorithm, publicKey}) => ({keyId, algorithm, publicKey}))
   return trusted
 }

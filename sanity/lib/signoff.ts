@@ -1,8 +1,11 @@
 import 'server-only'
+import path from 'node:path'
 import type {SanityDocument} from 'next-sanity'
 import {RETRY_AFTER_SECONDS} from '@/lib/delivery/unavailablePages'
 import {env} from '@/lib/env'
 import {checkCandidate} from '@/lib/policy/candidate'
+import {rollbackFrom} from '@/lib/policy/checkpoint'
+import {CHECKPOINT_FILE_NAME, readCheckpoint} from '@/lib/policy/checkpointFile'
 import {organisationToday} from '@/lib/policy/dates'
 import {linkAuditMatches, versionRecord} from '@/lib/policy/record'
 import {
@@ -21,13 +24,14 @@ import {
   signerFor,
 } from '@/lib/policy/signoff'
 import {checkSignature} from '@/lib/policy/signingKeys'
-import {approvalStatement, storedSignature} from '@/lib/policy/statements'
+import {approvalStatement, canonicalSite, storedSignature} from '@/lib/policy/statements'
 import type {VersionActor} from '@/lib/policy/types'
 import {verifyHistory} from '@/lib/policy/verification'
 import {
   actor,
   candidateNumber,
   candidateStaleness,
+  versionDocumentId,
   documentsWrittenBy,
   nextVersionNumber,
   proposalRefusals,
@@ -181,13 +185,34 @@ async function authoredSince(personId: string, scope: string[], since: string | 
   return documentsWrittenBy(personId, scope, transactions)
 }
 
-/** The published history, which must verify before anything new is chained to it. */
+/**
+ * The published history, which must verify before anything new is chained to it (fail closed):
+ * every document that looks like a version is one, nothing is missing, every version verifies
+ * with a key the site trusts and names this site, and the history extends the newest one the
+ * site verified before (its checkpoint). The latest version is the highest verified one.
+ */
 function verifiedLatest(published: SanityDocument[]): SanityDocument | undefined {
-  const history = verifyHistory(published, trustedKeys())
+  const {siteUrl, siteDataDir} = env()
+  const history = verifyHistory(published, trustedKeys(), {site: canonicalSite(siteUrl)})
+  const [anomaly] = history.anomalies
+  if (anomaly) refuse({code: 'history-anomaly', params: {id: anomaly.id}})
+  const rollback = rollbackFrom(checkpointOrRefuse(siteDataDir), history)
+  if (rollback) refuse({code: 'history-rolled-back', params: {number: rollback.number}})
   const failing =
     history.missing[0] ?? history.versions.find((version) => !version.verified)?.number
   if (failing !== undefined) refuse({code: 'history-does-not-verify', params: {number: failing}})
-  return published.at(-1)
+  const latest = history.versions.at(-1)?.number
+  return published.find((doc) => doc._id === (latest && versionDocumentId(latest)))
+}
+
+/** The site's checkpoint; one it cannot read stops sign-off rather than being ignored. */
+function checkpointOrRefuse(siteDataDir: string) {
+  try {
+    return readCheckpoint(path.resolve(siteDataDir, CHECKPOINT_FILE_NAME))
+  } catch (error) {
+    console.error((error as Error).message)
+    return refuse({code: 'history-rolled-back', params: {number: 0}})
+  }
 }
 
 function checkNumber(id: string, candidate: SanityDocument, latest: SanityDocument | undefined) {
@@ -246,6 +271,7 @@ async function approve(request: Request): Promise<Json> {
     siteHosts: env().siteHosts,
     previousFingerprint: (latest?.fingerprint as string | undefined) ?? null,
     sign: signerFor(siteSigningKey()!),
+    site: canonicalSite(env().siteUrl),
   })
   await commit(() => writer().patch(id).ifRevisionId(revision).set(seal.fields).commit())
   return {approved: true, number: candidate.number, fingerprint: seal.fingerprint}
@@ -287,6 +313,7 @@ async function publish(request: Request): Promise<Json> {
   const published = publishedVersionDocument(candidate, {
     publisher: personActor(user),
     sign: signerFor(siteSigningKey()!),
+    site: canonicalSite(env().siteUrl),
     staleAcknowledged: stale,
   })
   await commit(() =>

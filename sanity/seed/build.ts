@@ -295,6 +295,7 @@ function versionDocuments(sign: Signer): PolicyVersionDocument[] {
       approver: person(LOCAL_LEGAL_REVIEWER, version.approvedAt),
       siteHosts: SEED_SITE_HOSTS,
       previousFingerprint: documents.at(-1)?.fingerprint ?? null,
+      // Signed once, before statements named their site (no `site`): they verify as they were.
       sign,
     })
     const published = publishedVersionDocument(

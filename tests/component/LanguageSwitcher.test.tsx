@@ -105,7 +105,83 @@ describe('the language switcher', () => {
       {cookies: -2000, transmission: -900, 'links-to-other-sites': 30, later: 700},
       {address: '#cookies'},
     )
+    fireEvent.wheel(window, {deltaY: 400})
     expect(followed(link)).toBe('/en/privacy-policy#links-to-other-sites')
+  })
+
+  describe('keeps the section the address pinned until the reader scrolls by themselves', () => {
+    // The page on its way to `links-to-other-sites`: another section at the reading line.
+    const onTheWay = {cookies: -800, transmission: 100, 'links-to-other-sites': 850, later: 1200}
+
+    it('while the page scrolls smoothly to the address it opened at', () => {
+      const link = renderPage(onTheWay, {address: '#links-to-other-sites-title'})
+      fireEvent.scroll(window)
+      expect(followed(link)).toBe('/en/privacy-policy#links-to-other-sites')
+      // The scroll ends short of the reading line (near the end of the page, say).
+      fireEvent(window, new Event('scrollend'))
+      expect(followed(link)).toBe('/en/privacy-policy#links-to-other-sites')
+    })
+
+    it('after a link in the page, followed again even to the address it already shows', () => {
+      const link = renderPage(onTheWay)
+      const contents = document.createElement('a')
+      contents.href = '#links-to-other-sites'
+      document.body.append(contents)
+      fireEvent.click(contents)
+      fireEvent.scroll(window)
+      expect(followed(link)).toBe('/en/privacy-policy#links-to-other-sites')
+      fireEvent(window, new Event('scrollend'))
+      fireEvent.click(contents)
+      fireEvent.scroll(window)
+      expect(followed(link)).toBe('/en/privacy-policy#links-to-other-sites')
+    })
+
+    it('after the back button brings an address back', () => {
+      const link = renderPage(onTheWay, {address: '#cookies'})
+      fireEvent.wheel(window, {deltaY: 400})
+      window.history.replaceState(null, '', '#links-to-other-sites')
+      fireEvent(window, new PopStateEvent('popstate'))
+      fireEvent.scroll(window)
+      expect(followed(link)).toBe('/en/privacy-policy#links-to-other-sites')
+    })
+
+    it('through a tap, focus moving and Enter, which scroll nothing', () => {
+      const link = renderPage(onTheWay, {address: '#links-to-other-sites'})
+      fireEvent.touchStart(link)
+      fireEvent.keyDown(link, {key: 'Tab'})
+      fireEvent.keyDown(link, {key: 'Enter'})
+      expect(followed(link)).toBe('/en/privacy-policy#links-to-other-sites')
+    })
+
+    it.each([
+      ['the mouse wheel', () => fireEvent.wheel(window, {deltaY: 100})],
+      ['a finger moving on the screen', () => fireEvent.touchMove(window)],
+      ['a key that scrolls', () => fireEvent.keyDown(document.body, {key: 'PageDown'})],
+      ['the space bar', () => fireEvent.keyDown(document.body, {key: ' '})],
+      [
+        'the scrollbar',
+        () => fireEvent.pointerDown(window, {clientX: document.documentElement.clientWidth + 5}),
+      ],
+      [
+        'a scroll that no navigation started',
+        () => {
+          fireEvent(window, new Event('scrollend'))
+          fireEvent.scroll(window)
+        },
+      ],
+    ])('and lets the position decide again after %s', (_, scroll) => {
+      const link = renderPage(onTheWay, {address: '#links-to-other-sites'})
+      scroll()
+      expect(followed(link)).toBe('/en/privacy-policy#transmission')
+    })
+
+    it('but not after a key typed in a form field', () => {
+      const link = renderPage(onTheWay, {address: '#links-to-other-sites'})
+      const field = document.createElement('input')
+      document.body.append(field)
+      fireEvent.keyDown(field, {key: ' '})
+      expect(followed(link)).toBe('/en/privacy-policy#links-to-other-sites')
+    })
   })
 
   it('takes the reader at the very end of the page to the last section', () => {

@@ -20,6 +20,24 @@ describe('the policy document', () => {
     expect(screen.queryByText('A temporary cookie is required.')).not.toBeInTheDocument()
   })
 
+  it('states a published version’s period as the history and the banner do, in both languages', () => {
+    const past = {state: 'past', from: '2016-03-01', to: '2026-09-30'} as const
+    renderIn('en', <PolicyDocument version={sampleVersion()} language="en" period={past} />)
+    expect(screen.getByText('In force from March 1, 2016 to September 30, 2026')).toBeVisible()
+    expect(screen.queryByText(/In force since/)).not.toBeInTheDocument()
+    document.body.innerHTML = ''
+
+    renderIn('fr', <PolicyDocument version={sampleVersion()} language="fr" period={past} />)
+    expect(screen.getByText('En vigueur du 1er mars 2016 au 30 septembre 2026')).toBeVisible()
+    expect(screen.queryByText(/En vigueur depuis/)).not.toBeInTheDocument()
+    document.body.innerHTML = ''
+
+    const upcoming = {state: 'upcoming', from: '2027-01-01'} as const
+    renderIn('en', <PolicyDocument version={sampleVersion()} language="en" period={upcoming} />)
+    expect(screen.getByText('Comes into force on January 1, 2027')).toBeVisible()
+    expect(screen.queryByText(/In force since/)).not.toBeInTheDocument()
+  })
+
   it('generates a linked table of contents from the sections', () => {
     renderIn('en', <PolicyDocument version={sampleVersion()} language="en" />)
 

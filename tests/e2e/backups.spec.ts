@@ -33,7 +33,9 @@ test.beforeAll(async () => {
   folder = mkdtempSync(path.join(tmpdir(), 'policy-move-'))
   // The organisation keeps its signing key when it moves: the new lake trusts what it signed.
   const {pem} = generateSigningKey()
-  before = await startIsolatedSite({signingKey: pem})
+  // It keeps its public address too: the versions it signed name that address.
+  const siteUrl = 'https://policy.example.org'
+  before = await startIsolatedSite({signingKey: pem, siteUrl})
   await publishVersion(before, {
     title: {fr: 'Politique de confidentialité (2027)', en: 'Privacy policy (2027)'},
     summary: {fr: 'Titre mis à jour.', en: 'Title updated.'},
@@ -43,7 +45,7 @@ test.beforeAll(async () => {
 
   const empty = path.join(folder, 'empty.ndjson')
   writeFileSync(empty, '')
-  after = await startIsolatedSite({signingKey: pem, seedFile: empty})
+  after = await startIsolatedSite({signingKey: pem, seedFile: empty, siteUrl})
   await importDocuments(after.client('editor'), exported)
   await after.revalidate()
   // Both sites serve version 3 before they are compared (the first one's webhook may still be on
@@ -61,17 +63,25 @@ test.afterAll(async () => {
   rmSync(folder, {recursive: true, force: true})
 })
 
-test('the site on the new lake serves the same pages', async ({request}) => {
+test('the site on the new lake serves the same pages', async ({request, browser}) => {
   for (const page of PAGES) {
-    const original = await whatAReaderGets(await request.get(`${before.url}${page}`), before.url)
-    const moved = await whatAReaderGets(await request.get(`${after.url}${page}`), after.url)
+    const original = await whatAReaderGets(
+      browser,
+      await request.get(`${before.url}${page}`),
+      before.url,
+    )
+    const moved = await whatAReaderGets(
+      browser,
+      await request.get(`${after.url}${page}`),
+      after.url,
+    )
     expect(original.status, page).toBe(200)
     expect(moved, page).toEqual(original)
   }
 })
 
 test('its history verifies from the public site, as before the move', async () => {
-  const report = await verifySite(after.url)
+  const report = await verifySite(after.url, {site: 'https://policy.example.org'})
   expect(report.firstFailure).toBeUndefined()
   expect(report.verification.verified).toBe(true)
   expect(report.verification.versions.map((version) => version.number)).toEqual([1, 2, 3])

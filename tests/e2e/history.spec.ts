@@ -81,4 +81,27 @@ test.describe('the version history', () => {
       'Archived version: in force from March 1, 2016 to September 30, 2026.',
     )
   })
+
+  test('an archived version says one thing about its period, in both languages', async ({page}) => {
+    for (const [address, period, since] of [
+      [
+        '/en/privacy-policy/versions/1',
+        'In force from March 1, 2016 to September 30, 2026',
+        /in force since/i,
+      ],
+      [
+        '/fr/politique-de-confidentialite/versions/1',
+        'En vigueur du 1er mars 2016 au 30 septembre 2026',
+        /en vigueur depuis/i,
+      ],
+    ] as const) {
+      await page.goto(address)
+      const article = page.getByRole('article')
+      await expect(article.getByText(period, {exact: true})).toBeVisible()
+      await expect(page.locator('.version-banner')).toContainText(
+        period.replace(/^./, (c) => c.toLowerCase()),
+      )
+      await expect(page.getByRole('main')).not.toContainText(since)
+    }
+  })
 })

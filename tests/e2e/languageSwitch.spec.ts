@@ -1,9 +1,10 @@
-import {expect, test, type Locator, type Page} from '@playwright/test'
+import {expect, test, type Browser, type Locator, type Page} from '@playwright/test'
 
 /**
  * A reader who switches language lands on the section they were reading, in the other language,
- * however they got there: the table of contents, a section's or a heading's address, the mouse
- * wheel or the keyboard; on the policy in force, on a version's page and on a redline.
+ * however they got there: the table of contents, a section's or a heading's address, the back
+ * button, the mouse wheel or the keyboard; at any moment, even while the page is still scrolling
+ * to the address; on the policy in force, on a version's page and on a redline.
  */
 
 type Language = 'en' | 'fr'
@@ -251,9 +252,7 @@ test.describe('on the policy in force', () => {
     await expectReading(tab, FR, LINKS.key, LINKS.title.fr)
   })
 
-  test('on a phone, where the French header takes three lines, the section lands below it', async ({
-    browser,
-  }) => {
+  test('on a phone, the section lands below the header', async ({browser}) => {
     const context = await browser.newContext({viewport: {width: 390, height: 800}, hasTouch: true})
     const page = await context.newPage()
     await page.goto(`${EN}#${TRANSMISSION.key}`)
@@ -282,4 +281,181 @@ test.describe('on the policy in force', () => {
     await expect(page.getByRole('heading', {level: 1})).toHaveText('Politique de confidentialité')
     await context.close()
   })
+})
+
+/**
+ * Presses the switch as soon as the page's script is there to point it (the plain link it is
+ * before leads to the top of the other page), with the mouse or a finger where the sticky header
+ * shows it: no scrolling, and no delay but the press itself. Whether the script is there is
+ * checked in the page at each frame, by what pressing the link begins with (a `pointerdown`,
+ * which scrolls nothing).
+ */
+async function pressSwitch(page: Page, to: Language, touch: boolean) {
+  const pointed = await page.waitForFunction(
+    (name) => {
+      const link = [...document.querySelectorAll('.language-switcher a')].find(
+        (element) => element.textContent === name,
+      )
+      if (!link) return false
+      link.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true}))
+      if (!link.getAttribute('href')?.includes('#')) return false
+      const box = link.getBoundingClientRect()
+      return {x: box.x + box.width / 2, y: box.y + box.height / 2}
+    },
+    LANGUAGE_NAME[to],
+    {polling: 'raf'},
+  )
+  const {x, y} = (await pointed.jsonValue()) as {x: number; y: number}
+  await (touch ? page.touchscreen.tap(x, y) : page.mouse.click(x, y))
+}
+
+test.describe('a reader who switches at any moment after arriving stays on the section', () => {
+  const EN = '/en/privacy-policy'
+  const FR = '/fr/politique-de-confidentialite'
+  // 0 ms: as soon as the page's script can point the link; then while the page is still on its
+  // way to the section (it scrolls smoothly for about a second), and long after.
+  const DELAYS = [0, 100, 300, 1_000, 3_000]
+
+  /**
+   * Ways in: each takes the reader to LINKS, near the end of the English page, and returns as
+   * they arrive: as the page starts coming (an address), or as they follow the link.
+   */
+  const WAYS_IN: Record<string, (page: Page, touch: boolean) => Promise<void>> = {
+    'by the section’s address': async (page) => {
+      await page.goto(`${EN}#${LINKS.key}`, {waitUntil: 'commit'})
+    },
+    'by the heading’s address, as shared in an e-mail': async (page) => {
+      await page.goto(`${EN}#${LINKS.key}-title`, {waitUntil: 'commit'})
+    },
+    'by the table of contents': async (page, touch) => {
+      await page.goto(EN)
+      const entry = page
+        .getByRole('navigation', {name: 'Contents'})
+        .getByRole('link', {name: LINKS.title.en, exact: true})
+      await (touch ? entry.tap() : entry.click())
+    },
+    'by the back button': async (page) => {
+      await page.goto(`${EN}#${LINKS.key}`)
+      await page
+        .getByRole('navigation', {name: 'Main navigation'})
+        .getByRole('link', {name: /history/i})
+        .click()
+      await expect(page).toHaveURL('/en/privacy-policy/history')
+      await page.goBack({waitUntil: 'commit'})
+    },
+  }
+
+  const SCREENS = [
+    {name: 'at 1280×900 with the mouse', viewport: {width: 1280, height: 900}, touch: false},
+    {name: 'on a 390×844 phone by touch', viewport: {width: 390, height: 844}, touch: true},
+  ]
+
+  async function open(browser: Browser, screen: (typeof SCREENS)[number]) {
+    const context = await browser.newContext({
+      viewport: screen.viewport,
+      hasTouch: screen.touch,
+      isMobile: screen.touch,
+      // The smooth scrolling that used to mislead the switch.
+      reducedMotion: 'no-preference',
+    })
+    return {context, page: await context.newPage()}
+  }
+
+  for (const screen of SCREENS) {
+    for (const [wayIn, arrive] of Object.entries(WAYS_IN)) {
+      test(`${screen.name}, ${wayIn}`, async ({browser}) => {
+        test.setTimeout(120_000)
+        const {context, page} = await open(browser, screen)
+        for (const delay of DELAYS) {
+          await test.step(`switching ${delay} ms after arriving`, async () => {
+            await arrive(page, screen.touch)
+            if (delay > 0) await page.waitForTimeout(delay)
+            await pressSwitch(page, 'fr', screen.touch)
+            await expectReading(page, FR, LINKS.key, LINKS.title.fr)
+          })
+        }
+        await context.close()
+      })
+    }
+  }
+
+  test('with prefers-reduced-motion: reduce, nothing scrolls smoothly', async ({browser}) => {
+    for (const reducedMotion of ['reduce', 'no-preference'] as const) {
+      const context = await browser.newContext({reducedMotion})
+      const page = await context.newPage()
+      await page.goto(EN)
+      // Following a link of the contents: where the page is as soon as the link is followed.
+      const scrolled = await page.evaluate((key) => {
+        document.querySelector<HTMLAnchorElement>(`.toc a[href="#${key}"]`)!.click()
+        return {
+          behavior: getComputedStyle(document.documentElement).scrollBehavior,
+          top: document.getElementById(`${key}-title`)!.getBoundingClientRect().top,
+          headerBottom: document.querySelector('header')!.getBoundingClientRect().bottom,
+        }
+      }, LINKS.key)
+      if (reducedMotion === 'reduce') {
+        expect(scrolled.behavior).toBe('auto')
+        // Already there: the heading just below the header, not on its way up the window.
+        expect(scrolled.top).toBeGreaterThanOrEqual(scrolled.headerBottom)
+        expect(scrolled.top).toBeLessThan(scrolled.headerBottom + 100)
+      } else {
+        // The control: otherwise the page sets off smoothly, the heading still far below.
+        expect(scrolled.behavior).toBe('smooth')
+        expect(scrolled.top).toBeGreaterThan(scrolled.headerBottom + 100)
+      }
+      await context.close()
+    }
+  })
+})
+
+test.describe('the header on a 360 px phone', () => {
+  for (const [address, language] of [
+    ['/en/privacy-policy', 'fr'],
+    ['/fr/politique-de-confidentialite', 'en'],
+  ] as const) {
+    test(`on ${address}, it is one line at most 56 px tall, the language link at the thumb, and a section’s address lands below it`, async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({
+        viewport: {width: 360, height: 740},
+        hasTouch: true,
+        isMobile: true,
+      })
+      const page = await context.newPage()
+      await page.goto(`${address}#${TRANSMISSION.key}`)
+      const header = page.locator('header.site-header')
+      const headerBox = (await header.boundingBox())!
+      expect(headerBox.height).toBeLessThanOrEqual(56)
+
+      const links = header.getByRole('link')
+      // The skip link waits above the screen until focused.
+      const boxes = await Promise.all((await links.all()).map((link) => link.boundingBox()))
+      const shown = boxes.filter((box) => box !== null && box.width > 0 && box.y >= 0)
+      expect(shown.length).toBe(3)
+      for (const box of shown) {
+        // One line: every link within the header's height and the screen's width.
+        expect(box!.y).toBeGreaterThanOrEqual(headerBox.y)
+        expect(box!.y + box!.height).toBeLessThanOrEqual(headerBox.y + headerBox.height + 1)
+        expect(box!.x + box!.width).toBeLessThanOrEqual(360)
+      }
+      const switchBox = (await page
+        .getByRole('link', {name: LANGUAGE_NAME[language], exact: true})
+        .boundingBox())!
+      // At the right end, under the right thumb, and a target a finger can hit.
+      expect(switchBox.x).toBeGreaterThan(360 / 2)
+      expect(switchBox.height).toBeGreaterThanOrEqual(40)
+
+      // The offset for in-page addresses is the header's real height.
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            getComputedStyle(document.documentElement).getPropertyValue('--site-header-height'),
+          ),
+        )
+        .toBe(`${Math.ceil(headerBox.height)}px`)
+      const title = TRANSMISSION.title[language === 'fr' ? 'en' : 'fr']
+      await expectReading(page, address, TRANSMISSION.key, title)
+      await context.close()
+    })
+  }
 })

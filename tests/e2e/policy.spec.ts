@@ -137,6 +137,31 @@ test.describe('wrong addresses', () => {
     })
   }
 
+  test('every address that names no page is a 404 in its language, numbers with dots and signs included', async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({javaScriptEnabled: false})
+    const page = await context.newPage()
+    for (const [path, lang, heading] of [
+      ['/en/privacy-policy/versions/2.5', 'en', 'This page cannot be found'],
+      ['/fr/politique-de-confidentialite/versions/2.5', 'fr', 'Cette page est introuvable'],
+      ['/en/privacy-policy/versions/1.0', 'en', 'This page cannot be found'],
+      ['/en/privacy-policy/versions/1e3', 'en', 'This page cannot be found'],
+      ['/en/privacy-policy/versions/-1', 'en', 'This page cannot be found'],
+      ['/fr/politique-de-confidentialite/versions/+2', 'fr', 'Cette page est introuvable'],
+      ['/fr/politique-de-confidentialite/versions/%2B2', 'fr', 'Cette page est introuvable'],
+      ['/en/privacy-policy/versions/0', 'en', 'This page cannot be found'],
+      ['/en/privacy-policy.html', 'en', 'This page cannot be found'],
+      ['/fr/politique-de-confidentialite/historique.xml', 'fr', 'Cette page est introuvable'],
+    ] as const) {
+      const response = await page.goto(path)
+      expect(response?.status(), path).toBe(404)
+      await expect(page.locator('html')).toHaveAttribute('lang', lang)
+      await expect(page.getByRole('heading', {level: 1})).toHaveText(heading)
+    }
+    await context.close()
+  })
+
   test('an unknown French address is a 404 in French', async ({page}) => {
     const response = await page.goto('/fr/cette-page-n-existe-pas')
     expect(response?.status()).toBe(404)

@@ -183,6 +183,7 @@ describe('a program reading the list of versions', () => {
       verification: {
         verified: false,
         missing: [],
+        anomalies: [],
         versions: [
           {number: 1, fingerprint: 'f1', recomputed: 'f1', verified: true, problems: []},
           {

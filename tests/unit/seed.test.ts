@@ -12,7 +12,8 @@ import {verifyHistory} from '@/lib/policy/verification'
 import {contentDifference, storedContent} from '@/lib/policy/workflow'
 import {SEED_PUBLIC_KEYS} from '@/sanity/seed/seedKey'
 import type {Language, PolicyBody, PortableTextBlock} from '@/lib/policy/types'
-import {PUBLISHED_VERSIONS_QUERY, VERSION_BY_NUMBER_QUERY} from '@/sanity/lib/queries'
+import {VERSION_DOCUMENTS_QUERY} from '@/sanity/lib/queries'
+import {classifyVersions} from '@/lib/policy/versionShape'
 import {currentVersionNumber, type DatedVersion} from '@/lib/policy/periods'
 import {
   buildSeedLines,
@@ -51,10 +52,19 @@ const version2 = byId<PolicyVersionDocument>('version-2')
 const policy = byId<PolicyDocument>('policy')
 const versions = [version1, version2]
 
-/** A published version as the site reads it, through the site's own query. */
+/** The published versions as the site reads them, through the site's own query. */
+async function readVersions(): Promise<PolicyVersionDocument[]> {
+  const read = (await (
+    await evaluate(parse(VERSION_DOCUMENTS_QUERY), {dataset: documents})
+  ).get()) as PolicyVersionDocument[]
+  const {versions, anomalies} = classifyVersions(read)
+  expect(anomalies).toEqual([])
+  return versions
+}
+
+/** A published version as the site reads it. */
 async function readVersion(number: number): Promise<unknown> {
-  const tree = parse(VERSION_BY_NUMBER_QUERY)
-  return (await evaluate(tree, {dataset: documents, params: {number}})).get()
+  return (await readVersions()).find((version) => version.number === number)
 }
 
 const blockText = (block: PortableTextBlock): string =>
@@ -277,9 +287,7 @@ describe('the seed dataset', () => {
   })
 
   it('shows version 1 until version 2 takes effect on 1 October 2026, and version 2 from then on', async () => {
-    const published = (await (
-      await evaluate(parse(PUBLISHED_VERSIONS_QUERY), {dataset: documents})
-    ).get()) as DatedVersion[]
+    const published = (await readVersions()) as unknown as DatedVersion[]
     const current = async (today: string) => currentVersionNumber(published, today)
     expect(await current('2016-03-01')).toBe(1)
     expect(await current('2026-09-30')).toBe(1)

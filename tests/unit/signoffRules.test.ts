@@ -74,6 +74,10 @@ describe('a candidate is private until it is published', () => {
     expect(nextVersionNumber([])).toBe(1)
     expect(nextVersionNumber([2, 5, 1])).toBe(6)
   })
+
+  it('counts no number a version could not hold', () => {
+    expect(nextVersionNumber([2, '8', 2.5, -4, Number.MAX_VALUE, Infinity, NaN])).toBe(3)
+  })
 })
 
 describe('a candidate that no longer matches the working text', () => {

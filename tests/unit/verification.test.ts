@@ -88,7 +88,9 @@ describe('verifying the published history', () => {
     const {versions, key} = history()
     const swapped = [versions[1]!, versions[0]!].map((doc) => structuredClone(doc))
     swapped[0]!.number = 1
+    swapped[0]!._id = 'version-1'
     swapped[1]!.number = 2
+    swapped[1]!._id = 'version-2'
     const result = verifyHistory(swapped, [key.publicKey])
     expect(result.verified).toBe(false)
     expect(codes(result, 1)).toContain('chain-broken')
@@ -113,6 +115,7 @@ describe('verifying the published history', () => {
     const {versions, key} = history()
     const forged: Doc = structuredClone(versions[2]!)
     forged.number = 4
+    forged._id = 'version-4'
     forged.previousFingerprint = versions[2]!.fingerprint
     delete forged.publication
     rehash(forged)

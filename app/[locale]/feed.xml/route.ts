@@ -10,6 +10,7 @@ import {feedPath} from '@/lib/feed/addresses'
 import {renderAtomFeed} from '@/lib/feed/atom'
 import {loadOrUnavailable, unavailableResponse} from '@/lib/feed/responses'
 import {versionFeed} from '@/lib/feed/versionFeed'
+import type {HistoryVerification} from '@/lib/policy/verification'
 import {
   ContentUnavailableError,
   fetchCurrentVersion,
@@ -20,6 +21,33 @@ import {
 
 // One feed per language, at /fr/feed.xml and /en/feed.xml; any other language is a 404. Built on
 // request from the cached content, like the pages, so a new version appears in both at once.
+/** What the integrity warning says of the whole history (components/IntegrityWarning.tsx). */
+function historyWarnings(
+  history: HistoryVerification,
+  t: Awaited<ReturnType<typeof getTranslations<'Integrity'>>>,
+  dates: ReturnType<typeof dateFormats>,
+): string[] {
+  if (history.verified) return []
+  const {rollback, missing, anomalies} = history
+  return [
+    t('title'),
+    ...(rollback
+      ? [
+          rollback.publishedAt
+            ? t('rollback', {number: rollback.number, date: dates.moment(rollback.publishedAt)})
+            : t('rollbackUndated', {number: rollback.number}),
+        ]
+      : []),
+    ...(missing.length > 0
+      ? [t('missing', {count: missing.length, numbers: missing.join(', ')})]
+      : []),
+    ...anomalies.map((anomaly) => t('anomaly', {id: anomaly.id})),
+    ...history.versions
+      .filter((version) => !version.verified)
+      .map((version) => t('doesNotVerify', {number: version.number})),
+  ]
+}
+
 export async function GET(_request: Request, {params}: RouteContext<'/[locale]/feed.xml'>) {
   const {locale} = await params
   if (!hasLocale(routing.locales, locale)) return new Response('Not found', {status: 404})
@@ -33,6 +61,7 @@ export async function GET(_request: Request, {params}: RouteContext<'/[locale]/f
   const [versions, current, history] = content
 
   const t = await getTranslations({locale, namespace: 'Feed'})
+  const integrity = await getTranslations({locale, namespace: 'Integrity'})
   const dates = dateFormats(await getFormatter({locale}), locale)
   const {siteUrl} = env()
   const absolute = (path: string) => new URL(path, siteUrl).href
@@ -49,7 +78,8 @@ export async function GET(_request: Request, {params}: RouteContext<'/[locale]/f
     author: organisation,
     text: {
       title: t('title', {organisation}),
-      subtitle: t('subtitle'),
+      // A history that does not verify says so at the head of the feed, whatever its entries.
+      subtitle: [t('subtitle'), ...historyWarnings(history, integrity, dates)].join(' '),
       entryTitle: (version) =>
         t('entryTitle', {number: version.number, date: dates.calendar(version.effectiveDate)}),
       seeChanges: (previous) => t('seeChanges', {previous}),

@@ -11,7 +11,7 @@ import {dateFormats} from '@/components/formatDates'
 import {alternates, languageOptions} from '@/i18n/alternates'
 import {routing, type Locale} from '@/i18n/routing'
 import {siteToday} from '@/lib/clock'
-import {verificationOf} from '@/lib/policy/verification'
+import {versionPeriods} from '@/lib/policy/periods'
 import {
   fetchCurrentVersion,
   fetchHistoryVerification,
@@ -53,15 +53,16 @@ export default async function PolicyPage({params}: PageProps<'/[locale]/privacy-
     Promise.all([fetchCurrentVersion(), fetchPublishedVersions(), fetchHistoryVerification()]),
   )
   if (!version) notFound()
+  const period =
+    version.number === undefined
+      ? undefined
+      : versionPeriods(published, siteToday()).get(version.number)
 
   return (
     <PageShell languages={await languageOptions('/privacy-policy', locale)}>
-      <IntegrityWarning
-        verifications={[verificationOf(history, version.number)]}
-        missing={history.missing}
-      />
+      <IntegrityWarning history={history} />
       <UpcomingVersionsNotice published={published} today={siteToday()} language={locale} />
-      <PolicyDocument version={version} language={locale} />
+      <PolicyDocument version={version} language={locale} period={period} />
     </PageShell>
   )
 }

@@ -4,5 +4,6 @@
  */
 
 export {publishedVersionsAreImmutable} from './policyGuard'
-export {ensureSigningKey} from './signingKey'
+export {ensureSigningKey, unknownKeyLine} from './signingKey'
+export {anomaliesLine} from './versionDocuments'
 export {versionWorkflowRules} from './versionRules'

@@ -30,6 +30,12 @@ import {
 import type {PolicyDocument, PolicySectionDocument} from '../../../lib/policy/candidate'
 import type {DatasetStore, DocumentChange, TransactionGuard, TransactionKind} from '../store'
 import {isDraftId, type LakeDocument, LakeError} from '../core'
+import {
+  anomalyReason,
+  looksLikeVersion,
+  publishedAnomaly,
+  publishedVersions,
+} from './versionDocuments'
 
 /**
  * The sign-off rules (docs/decisions/0007-signed-versions.md), enforced again where the data is,
@@ -43,8 +49,13 @@ import {isDraftId, type LakeDocument, LakeError} from '../core'
  *   before it was published, wrote any part of what it changes (the transaction log says who did);
  * - a published version is created once, from the approved candidate it replaces, and never
  *   changes (policyGuard.ts).
+ * What is judged is what the transaction leaves behind, whatever its steps: anything that ends at
+ * a version's place must be a valid published version (lib/policy/versionShape.ts) that passes
+ * the checks of a new one, and only valid versions count for the numbering; what merely poses as
+ * one may be deleted by a person, nothing else.
  * The whole transaction is refused otherwise, with a refusal code the Studio translates and a
- * description in both languages. Imports (the seed, a restore) are the record as it was.
+ * description in both languages. The seed, written into an empty dataset at first start, is the
+ * record as it was (docs/decisions/0017-lake-judges-final-state.md).
  */
 
 export interface VersionRulesOptions {
@@ -106,17 +117,12 @@ export function versionWorkflowRules(options: VersionRulesOptions): TransactionG
   const today = options.today ?? (() => organisationToday())
   const {store} = options
 
-  /** The published versions once the transaction applies, by number. */
+  /**
+   * The published versions once the transaction applies, by number: only valid versions count,
+   * so no anomaly can move the next number or stand in the chain.
+   */
   function publishedAfter(changes: DocumentChange[]): Map<number, LakeDocument> {
-    const changed = new Map(changes.map((change) => [change.id, change.after]))
-    const versions = new Map<number, LakeDocument>()
-    const consider = (doc: LakeDocument | null | undefined) => {
-      if (!doc || isDraftId(doc._id) || !isVersion(doc) || doc.status !== 'published') return
-      if (typeof doc.number === 'number') versions.set(doc.number, doc)
-    }
-    for (const doc of store.all()) if (!changed.has(doc._id)) consider(doc)
-    for (const doc of changed.values()) consider(doc)
-    return versions
+    return publishedVersions(store.all(), changes).versions
   }
 
   /** The latest published version before this transaction. */
@@ -318,7 +324,7 @@ export function versionWorkflowRules(options: VersionRulesOptions): TransactionG
     }
     if (after.status !== 'candidate') no({code: 'reserved-for-signing-service'})
     const reprepared =
-      !before ||
+      !isVersion(before) ||
       PREPARED_FIELDS.some(
         (field) =>
           !(PROPOSAL_FIELDS as readonly string[]).includes(field) &&
@@ -333,6 +339,41 @@ export function versionWorkflowRules(options: VersionRulesOptions): TransactionG
       no({code: 'number-not-next', params: {number, next}})
   }
 
+  /**
+   * Whatever a transaction leaves at a published version's place (`version-…`, or any non-draft
+   * `policyVersion`), judged by its final state: a published version stays as it is
+   * (policyGuard.ts); anything else there may be removed by a person, or become a published
+   * version that passes every check of a new one; nothing else may be left there.
+   */
+  function checkPublishedPlace(
+    change: DocumentChange,
+    changes: DocumentChange[],
+    author: string,
+    no: (r: Refusal) => never,
+  ) {
+    const {before, after} = change
+    const signing = author === options.signerId
+    if (before && looksLikeVersion(change.id, before) && !publishedAnomaly(before, store.all()))
+      return // a published version: policyGuard.ts refuses any change to it
+    if (after === null) {
+      // Removing what only poses as a version: a person's act, never the signing service's.
+      if (signing || options.roleOf(author) === undefined)
+        no({code: 'approval-changes-only-approval'})
+      return
+    }
+    if (isVersion(after) && after.status !== 'published' && isVersionNumberId(change.id))
+      no({code: 'candidate-must-be-private', params: {id: change.id}})
+    const anomaly = publishedAnomaly(after, store.all(), changes)
+    if (anomaly)
+      no({code: 'version-invalid', params: {id: change.id, reason: anomalyReason(anomaly)}})
+    if (deletesItsCandidate(change, changes)) {
+      if (!signing) no({code: 'reserved-for-signing-service'})
+      checkPublication(change, changes, no)
+    } else {
+      checkRestoredPublication(change, changes, no)
+    }
+  }
+
   return (changes, kind, author) => {
     if (kind === 'import') return
     const signing = author === options.signerId
@@ -340,28 +381,27 @@ export function versionWorkflowRules(options: VersionRulesOptions): TransactionG
       const no = (refusal: Refusal): never => {
         throw refusalError(refusal, change.id, kind)
       }
-      if (!isVersion(change.before) && !isVersion(change.after)) {
+      if (
+        !looksLikeVersion(change.id, change.before) &&
+        !looksLikeVersion(change.id, change.after)
+      ) {
         // The signing service writes versions and nothing else.
         if (signing) no({code: 'approval-changes-only-approval'})
         continue
       }
       if (!isDraftId(change.id)) {
-        // Changes to published versions are policyGuard's; here, their creation.
-        if (change.before === null && change.after !== null) {
-          if (change.after.status !== 'published')
-            no({code: 'candidate-must-be-private', params: {id: change.id}})
-          if (deletesItsCandidate(change, changes)) {
-            if (!signing) no({code: 'reserved-for-signing-service'})
-            checkPublication(change, changes, no)
-          } else {
-            checkRestoredPublication(change, changes, no)
-          }
-        }
+        checkPublishedPlace(change, changes, author, no)
         continue
       }
-      if (candidateNumber(change.id) === undefined)
+      if (candidateNumber(change.id) === undefined) {
+        // Something that is no candidate may be removed by a person; nothing may be written there.
+        if (change.after === null && !signing) continue
         no({code: 'candidate-id-invalid', params: {id: change.id}})
-      if (!signing && change.before === null && change.after?.status === 'approved') {
+      }
+      if (change.after && !isVersion(change.after))
+        no({code: 'version-invalid', params: {id: change.id, reason: 'type'}})
+      const created = !isVersion(change.before)
+      if (!signing && created && change.after?.status === 'approved') {
         checkRestoredApproval(change, changes, no)
       } else if (!signing) {
         checkProposal(change, changes, author, no)
@@ -375,4 +415,9 @@ export function versionWorkflowRules(options: VersionRulesOptions): TransactionG
       }
     }
   }
+}
+
+/** `version-<n>` as the workflow writes it, for the refusal that says a candidate stays private. */
+function isVersionNumberId(id: string): boolean {
+  return publishedVersionNumber(id) !== undefined
 }

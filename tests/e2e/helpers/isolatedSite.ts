@@ -89,14 +89,19 @@ async function waitForSite(url: string, child: ChildProcess): Promise<void> {
  * and only the site's own checks stand.
  */
 export async function startIsolatedSite(
-  options: Pick<LakeOptions, 'workflowRules' | 'signingKey' | 'seedFile'> = {},
+  options: Pick<LakeOptions, 'workflowRules' | 'signingKey' | 'seedFile'> & {
+    /** The site's public address (SITE_URL), when it is not the address it listens on. */
+    siteUrl?: string
+  } = {},
 ): Promise<IsolatedSite> {
+  const {siteUrl, ...lakeChoices} = options
   const dataDir = mkdtempSync(path.join(tmpdir(), 'policy-isolated-'))
+  const siteDataDir = mkdtempSync(path.join(tmpdir(), 'policy-isolated-site-'))
   const sitePort = await freePort()
   const url = `http://localhost:${sitePort}`
   const webhookSecret = randomBytes(24).toString('base64url')
   const lakeOptions: LakeOptions = {
-    ...options,
+    ...lakeChoices,
     port: 0,
     httpsPort: false,
     dataDir,
@@ -139,7 +144,8 @@ export async function startIsolatedSite(
       ...process.env,
       NEXT_TELEMETRY_DISABLED: '1',
       PORT: String(sitePort),
-      SITE_URL: url,
+      SITE_URL: siteUrl ?? url,
+      SITE_DATA_DIR: siteDataDir,
       LAKE_PORT: String(lakeRelay.port),
       SANITY_WEBHOOK_SECRET: webhookSecret,
       // As npm start hands them over: the lake's signing key and its signing service's token.
@@ -210,6 +216,7 @@ export async function startIsolatedSite(
       await lake.close()
       rmSync(dataDir, {recursive: true, force: true})
       rmSync(clockDir, {recursive: true, force: true})
+      rmSync(siteDataDir, {recursive: true, force: true})
     },
   }
 }

@@ -20,7 +20,6 @@ import {
   readComparisonRequest,
 } from '@/lib/policy/comparisonRequest'
 import {versionPeriods} from '@/lib/policy/periods'
-import {verificationOf} from '@/lib/policy/verification'
 import {
   fetchHistoryVerification,
   fetchPublishedVersions,
@@ -129,10 +128,7 @@ export default async function ComparePage({params, searchParams}: Props) {
 
   return (
     <PageShell languages={await languageOptions(compareHref(from, to), locale)}>
-      <IntegrityWarning
-        verifications={[verificationOf(history, from), verificationOf(history, to)]}
-        missing={history.missing}
-      />
+      <IntegrityWarning history={history} />
       <ComparisonView
         comparison={compareVersions(before, after, {siteHosts: env().siteHosts})}
         language={language}

@@ -53,7 +53,7 @@ export default async function HistoryPage({params}: PageProps<'/[locale]/privacy
     <PageShell languages={await languageOptions('/privacy-policy/history', locale)}>
       <h1>{t('title')}</h1>
       <p className="lead">{t('intro')}</p>
-      <IntegrityWarning verifications={history.versions} missing={history.missing} />
+      <IntegrityWarning history={history} />
       <VersionHistory entries={entries} language={locale} />
     </PageShell>
   )

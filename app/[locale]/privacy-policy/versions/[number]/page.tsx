@@ -15,7 +15,6 @@ import {env} from '@/lib/env'
 import {collectOutboundLinks} from '@/lib/links'
 import {siteToday} from '@/lib/clock'
 import {versionPeriods} from '@/lib/policy/periods'
-import {verificationOf} from '@/lib/policy/verification'
 import {parseVersionNumber} from '@/lib/policy/versionNumber'
 import {
   fetchHistoryVerification,
@@ -82,14 +81,11 @@ export default async function VersionPage({params}: Props) {
         />
       )}
       <VersionBanner period={period} />
-      <IntegrityWarning
-        verifications={[verificationOf(history, number)]}
-        missing={history.missing}
-      />
+      <IntegrityWarning history={history} />
       {period.state === 'current' && (
         <UpcomingVersionsNotice published={versions} today={today} language={locale} />
       )}
-      <PolicyDocument version={version} language={locale} />
+      <PolicyDocument version={version} language={locale} period={period} />
       <p className="version-links-count">{t('outboundSites', {count: outboundHosts.size})}</p>
       {previewing && <PreviewConnection />}
     </PageShell>
