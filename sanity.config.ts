@@ -13,6 +13,7 @@ import {presentation} from './sanity/presentation/tool'
 import {structure} from './sanity/structure'
 import {studioTarget, studioUsesEmbeddedLake} from './lib/env'
 import {frenchLocale, inStartLanguage, studioBundles, studioLocales} from './sanity/studio/i18n'
+import {sanityFrenchBundles} from './sanity/studio/i18n/sanityFrench'
 import {STUDIO_WORKSPACE_NAME} from './sanity/studio/i18n/locales'
 import {STUDIO_PATH} from './sanity/studio/localLogin'
 import {localLoginProvider} from './sanity/studio/localLoginProvider'
@@ -27,11 +28,11 @@ const {projectId, dataset, apiHost} = studioTarget()
 const embeddedLake = studioUsesEmbeddedLake()
   ? {
       apiHost,
-      auth: {
-        loginMethod: 'token' as const,
-        mode: 'replace' as const,
-        providers: [localLoginProvider],
-      },
+      // Since Studio 6 the providers given replace Sanity's own: only the local login.
+      auth: {loginMethod: 'token' as const, providers: [localLoginProvider]},
+      // Studio 6 searches with GROQ's text::matchQuery by default, which the embedded lake's GROQ
+      // does not have; the earlier strategy asks with `match` (docs/decisions/0021-node-lts.md).
+      search: {strategy: 'groqLegacy' as const},
     }
   : // Sanity's login, with the session kept as a token the Studio's client holds: Approve and
     // Publish send it to the site, which asks Sanity who it is (sanity/studio/versioning/signoffApi.ts).
@@ -56,7 +57,12 @@ export default defineConfig({
   // Studio registers its own words here.
   i18n: {
     locales: studioLocales,
-    bundles: [...studioBundles, ...presentationBundles, ...versioningBundles],
+    bundles: [
+      ...studioBundles,
+      ...presentationBundles,
+      ...versioningBundles,
+      ...sanityFrenchBundles,
+    ],
   },
   studio: {components: {navbar: PolicyNavbar}},
   schema: {types: schemaTypes, templates},

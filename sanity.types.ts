@@ -1235,8 +1235,7 @@ export type POLICY_TEXT_LISTEN_RESULT = Array<
 >
 
 // Query TypeMap
-import '@sanity/client'
-declare module '@sanity/client' {
+declare global {
   interface SanityQueries {
     '\n  *[(_type == "policyVersion" || _id in path("version-*")) && !(_id in path("drafts.**"))]\n': VERSION_DOCUMENTS_QUERY_RESULT
     '{\n  "policy": *[_type == "policy" && _id == "policy"][0]{title{fr, en}, organisationName, introduction{fr, en}, sections[]{_ref}},\n  "sections": *[_type == "policySection" && _id in *[_type == "policy" && _id == "policy"][0].sections[]._ref]{\n    _id, key{current}, title{fr, en}, body{fr, en}\n  }\n}': WORKING_POLICY_QUERY_RESULT
@@ -1254,4 +1253,8 @@ declare module '@sanity/client' {
     '*[_type in ["policy", "policySection", "policyVersion"]]': POLICY_DOCUMENTS_LISTEN_RESULT
     '*[_type in ["policy", "policySection"]]': POLICY_TEXT_LISTEN_RESULT
   }
+}
+// Lets @sanity/client releases that predate the global registry read it too
+declare module '@sanity/client' {
+  interface SanityQueries extends globalThis.SanityQueries {}
 }

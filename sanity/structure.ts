@@ -1,4 +1,6 @@
-import {BookIcon, ClipboardIcon, DocumentsIcon} from '@sanity/icons'
+import {BookIcon} from '@sanity/icons/Book'
+import {ClipboardIcon} from '@sanity/icons/Clipboard'
+import {DocumentsIcon} from '@sanity/icons/Documents'
 import {map} from 'rxjs'
 import type {ListItemBuilder, StructureBuilder, StructureResolver} from 'sanity/structure'
 import {POLICY_DOCUMENT_ID, publishedId} from '../lib/policy/documentIds'

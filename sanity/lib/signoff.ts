@@ -129,7 +129,7 @@ async function identify(token: string | undefined): Promise<ContentUser & {name:
   try {
     user = await client
       .withConfig({token, useCdn: false})
-      .request({uri: '/users/me', tag: 'signoff.identify'})
+      .request({url: '/users/me', tag: 'signoff.identify'})
   } catch (error) {
     const status = statusOf(error)
     if (status === 401 || status === 403) refuse({code: 'not-signed-in'})

@@ -17,7 +17,7 @@ describe('a legal reviewer reads the record of how the policy changed', () => {
 
   it('lists every transaction on a document, oldest first, with author and effects', async () => {
     const body = await lake.legal.request<string>({
-      uri: '/data/history/production/transactions/section-cookies?effectFormat=mendoza&excludeContent=false',
+      url: '/data/history/production/transactions/section-cookies?effectFormat=mendoza&excludeContent=false',
     })
     const lines = parseNdjson(body) as unknown as {
       id: string
@@ -37,14 +37,14 @@ describe('a legal reviewer reads the record of how the policy changed', () => {
   it('returns the document as it was at an earlier revision and at an earlier time', async () => {
     const atRevision = await lake.legal.request<{documents: {title: {en: string}; _rev: string}[]}>(
       {
-        uri: `/data/history/production/documents/section-cookies?revision=${revs[1]}`,
+        url: `/data/history/production/documents/section-cookies?revision=${revs[1]}`,
       },
     )
     expect(atRevision.documents).toEqual([
       expect.objectContaining({_rev: revs[1], title: expect.objectContaining({en: 'Cookies v2'})}),
     ])
     const atTime = await lake.legal.request<{documents: unknown[]}>({
-      uri: '/data/history/production/documents/section-cookies?time=2000-01-01T00:00:00Z',
+      url: '/data/history/production/documents/section-cookies?time=2000-01-01T00:00:00Z',
     })
     expect(atTime.documents).toEqual([])
   })
@@ -64,7 +64,7 @@ describe('a legal reviewer reads the record of how the policy changed', () => {
     const response = await lake.legal.request<{
       events: Record<string, {type: string; revisionId?: string; author: string}[]>
     }>({
-      uri: '/data/history/production/events/documents/policy',
+      url: '/data/history/production/events/documents/policy',
     })
     const events = response.events.policy ?? []
     expect(events[0]).toMatchObject({
@@ -77,9 +77,9 @@ describe('a legal reviewer reads the record of how the policy changed', () => {
 
   it('exports the dataset as NDJSON, drafts only for authenticated readers', async () => {
     const visitor = parseNdjson(
-      await lake.anonymous.request<string>({uri: '/data/export/production'}),
+      await lake.anonymous.request<string>({url: '/data/export/production'}),
     )
-    const editor = parseNdjson(await lake.editor.request<string>({uri: '/data/export/production'}))
+    const editor = parseNdjson(await lake.editor.request<string>({url: '/data/export/production'}))
     expect(visitor.some((doc) => String(doc._id).startsWith('drafts.'))).toBe(false)
     expect(editor.some((doc) => doc._id === 'drafts.section-cookies')).toBe(true)
     expect(editor.find((doc) => doc._id === 'section-cookies')).toMatchObject({_rev: revs[2]})
@@ -87,7 +87,7 @@ describe('a legal reviewer reads the record of how the policy changed', () => {
 
   it('keeps the history private', async () => {
     await expect(
-      lake.anonymous.request({uri: '/data/history/production/transactions/section-cookies'}),
+      lake.anonymous.request({url: '/data/history/production/transactions/section-cookies'}),
     ).rejects.toMatchObject({statusCode: 401})
   })
 })
@@ -122,14 +122,14 @@ describe('after a publish, the Studio reviews the changes since the last publish
 
   type Documents = {documents: {_id: string; _rev: string; organisationName: string}[]}
   const documentsAt = (ids: string, query: string) =>
-    lake.legal.request<Documents>({uri: `/data/history/production/documents/${ids}?${query}`})
+    lake.legal.request<Documents>({url: `/data/history/production/documents/${ids}?${query}`})
 
   it('finds, from the draft’s side, the published version it compares with', async () => {
     // The Studio's events for the draft name each publish by the draft revision it published,
     // or by the published revision when no draft was involved (here, the seed import).
     const {events} = await lake.legal.request<{
       events: Record<string, {type: string; revisionId: string; versionRevisionId?: string}[]>
-    }>({uri: '/data/history/production/events/documents/drafts.policy'})
+    }>({url: '/data/history/production/events/documents/drafts.policy'})
     const publishes = (events['drafts.policy'] ?? [])
       .filter((event) => event.type === 'publishDocumentVersion')
       .map((event) => event.versionRevisionId ?? event.revisionId)

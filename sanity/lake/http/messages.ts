@@ -1,5 +1,5 @@
-import type {IncomingMessage, ServerResponse} from 'node:http'
-import type {Http2ServerRequest, Http2ServerResponse} from 'node:http2'
+import type {IncomingMessage, OutgoingHttpHeaders, ServerResponse} from 'node:http'
+import {Http2ServerResponse, type Http2ServerRequest} from 'node:http2'
 
 import {httpError, jsonNestsDeeperThan, LakeError, lakeError, type LakeLimits} from '../core'
 import type {AllowedOrigins} from '../auth'
@@ -8,6 +8,15 @@ import type {AllowedOrigins} from '../auth'
 
 export type LakeRequest = IncomingMessage | Http2ServerRequest
 export type LakeResponse = ServerResponse | Http2ServerResponse
+
+/**
+ * Sends the status and headers, over HTTP/1.1 or HTTP/2. Node's types give the two kinds of
+ * response `writeHead` overloads that no call on their union satisfies, so each is called as itself.
+ */
+export function writeHead(res: LakeResponse, status: number, headers: OutgoingHttpHeaders = {}) {
+  if (res instanceof Http2ServerResponse) res.writeHead(status, headers)
+  else res.writeHead(status, headers)
+}
 
 export function readBody(req: LakeRequest, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -92,7 +101,7 @@ const BODY_ENVELOPE_LEVELS = 6
 
 export function sendJson(res: LakeResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, {
+  writeHead(res, status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
   })
@@ -105,7 +114,7 @@ export function sendText(
   contentType: string,
   body: string,
 ): void {
-  res.writeHead(status, {'content-type': contentType, 'content-length': Buffer.byteLength(body)})
+  writeHead(res, status, {'content-type': contentType, 'content-length': Buffer.byteLength(body)})
   res.end(body)
 }
 
@@ -161,7 +170,7 @@ export function applyCors(req: LakeRequest, res: LakeResponse, origins: AllowedO
         : 'authorization, content-type',
     )
     res.setHeader('access-control-max-age', '600')
-    res.writeHead(204)
+    writeHead(res, 204)
     res.end()
     return true
   }

@@ -3,6 +3,7 @@ import {escapeHtml, htmlPage} from '../../../lib/html'
 
 import type {RouteRegistrar} from './app'
 import type {LakeRouteContext} from './context'
+import {writeHead} from './messages'
 
 /**
  * The page at the lake's root. A person lands here from the Studio's notice after accepting the
@@ -110,7 +111,7 @@ export function welcomePage(options: WelcomePageOptions): RouteRegistrar {
     on('GET', '/', (ctx: LakeRouteContext) => {
       const secure = (ctx.req.socket as {encrypted?: boolean}).encrypted === true
       const body = welcomePageHtml(secure, options)
-      ctx.res.writeHead(200, {
+      writeHead(ctx.res, 200, {
         'content-type': 'text/html; charset=utf-8',
         'content-length': Buffer.byteLength(body),
         'content-security-policy': CSP,

@@ -23,10 +23,13 @@ export interface StreamRequest {
 
 /** Answers with the head of an event stream; events follow as they come. */
 export function startEventStream(res: StreamResponse): void {
-  res.writeHead(200, {
+  const head = {
     'content-type': 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache, no-transform',
-  })
+  }
+  // Each kind of response as itself: Node's types give their writeHead incompatible overloads.
+  if (res instanceof Http2ServerResponse) res.writeHead(200, head)
+  else res.writeHead(200, head)
 }
 
 /** One event, with its id when it has one. */

@@ -6,6 +6,8 @@
 export const presentationFrFR: Record<string, string> = {
   'document-list-pane.document-list.title': 'Documents de cette page',
   'document-list-pane.error.text': 'Impossible d’afficher la liste des documents',
+  'document-list-pane.ordering.by-appearance': 'Par ordre d’apparition',
+  'document-list-pane.ordering.last-edited': 'Dernière modification',
   'channel.status_connected': 'Connecté',
   'channel.status_connecting': 'Connexion…',
   'channel.status_disconnected': 'Déconnecté',

@@ -1,4 +1,4 @@
-import {ClipboardIcon} from '@sanity/icons'
+import {ClipboardIcon} from '@sanity/icons/Clipboard'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {CHECKLIST_ACTS} from '../../../lib/policy/checklist'
 import {inStartLanguage} from '../../studio/i18n'

@@ -1,4 +1,4 @@
-import {BookIcon} from '@sanity/icons'
+import {BookIcon} from '@sanity/icons/Book'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {inStartLanguage} from '../../studio/i18n'
 import {inEveryStudioLanguage} from '../../studio/i18n/text'

@@ -1,4 +1,4 @@
-import {DocumentTextIcon} from '@sanity/icons'
+import {DocumentTextIcon} from '@sanity/icons/DocumentText'
 import {createElement} from 'react'
 import {defineArrayMember, defineField, defineType} from 'sanity'
 import {inStartLanguage} from '../../studio/i18n'

@@ -1,4 +1,4 @@
-import {LinkIcon} from '@sanity/icons'
+import {LinkIcon} from '@sanity/icons/Link'
 import {defineArrayMember, defineField, defineType, type LocalizedValidationMessages} from 'sanity'
 import {LinkAddressInput} from '../../studio/links/LinkAddressInput'
 import {LinkAnnotation} from '../../studio/links/LinkAnnotation'

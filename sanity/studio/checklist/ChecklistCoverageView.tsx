@@ -1,4 +1,5 @@
-import {CheckmarkCircleIcon, WarningOutlineIcon} from '@sanity/icons'
+import {CheckmarkCircleIcon} from '@sanity/icons/CheckmarkCircle'
+import {WarningOutlineIcon} from '@sanity/icons/WarningOutline'
 import {Card, Flex, Stack, Text} from '@sanity/ui'
 import {useCurrentLocale, useTranslation} from 'sanity'
 import type {RecordedCoverage} from '../../../lib/policy/checklist'

@@ -1,4 +1,4 @@
-import {LaunchIcon} from '@sanity/icons'
+import {LaunchIcon} from '@sanity/icons/Launch'
 import {useTranslation, type BlockAnnotationProps} from 'sanity'
 import {STUDIO_NAMESPACE} from '../i18n'
 import {outboundLinkHost} from './linkRules'

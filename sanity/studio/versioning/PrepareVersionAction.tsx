@@ -1,4 +1,7 @@
-import {ArchiveIcon, ErrorOutlineIcon, InfoOutlineIcon, WarningOutlineIcon} from '@sanity/icons'
+import {ArchiveIcon} from '@sanity/icons/Archive'
+import {ErrorOutlineIcon} from '@sanity/icons/ErrorOutline'
+import {InfoOutlineIcon} from '@sanity/icons/InfoOutline'
+import {WarningOutlineIcon} from '@sanity/icons/WarningOutline'
 import {Box, Button, Card, Flex, Spinner, Stack, Text} from '@sanity/ui'
 import type {ComponentType} from 'react'
 import {useCallback, useId, useState} from 'react'

@@ -1,4 +1,5 @@
-import {PublishIcon, WarningOutlineIcon} from '@sanity/icons'
+import {PublishIcon} from '@sanity/icons/Publish'
+import {WarningOutlineIcon} from '@sanity/icons/WarningOutline'
 import {Button, Card, Flex, Stack, Text} from '@sanity/ui'
 import {useToast} from '@sanity/ui/toast'
 import {useId, useState} from 'react'

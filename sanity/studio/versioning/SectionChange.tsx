@@ -1,4 +1,7 @@
-import {AddDocumentIcon, DocumentRemoveIcon, DocumentTextIcon, EditIcon} from '@sanity/icons'
+import {AddDocumentIcon} from '@sanity/icons/AddDocument'
+import {DocumentRemoveIcon} from '@sanity/icons/DocumentRemove'
+import {DocumentTextIcon} from '@sanity/icons/DocumentText'
+import {EditIcon} from '@sanity/icons/Edit'
 import type {ComponentType, SVGProps} from 'react'
 import type {DocumentBadgeComponent, DocumentBadgeDescription} from 'sanity'
 import type {SectionChange as Change} from '../../../lib/policy/workflow'

@@ -1,4 +1,5 @@
-import {ArchiveIcon, CheckmarkCircleIcon} from '@sanity/icons'
+import {ArchiveIcon} from '@sanity/icons/Archive'
+import {CheckmarkCircleIcon} from '@sanity/icons/CheckmarkCircle'
 import {map, type Observable} from 'rxjs'
 import type {ListBuilder, StructureBuilder, StructureResolverContext} from 'sanity/structure'
 import type {PolicyDocument, PolicySectionDocument} from '../../../lib/policy/candidate'
