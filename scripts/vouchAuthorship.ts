@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/vouchAuthorship.ts --by "<who>" --why "<why>"`: an operator vouches, on
+ * `npm run authorship:vouch -- --by "<who>" --why "<why>"`: an operator vouches, on
  * purpose, for who wrote what before now, when the site's record of authorship was lost (or
  * started late) while the content source's history no longer reaches back to the previous
  * publication, so that every approval is refused as _authorship not covered_
@@ -15,7 +15,7 @@ import {appendToRecord, AUTHORSHIP_RECORD_FILE_NAME} from '../lib/policy/authors
 
 const {values} = parseArgs({options: {by: {type: 'string'}, why: {type: 'string'}}})
 if (!values.by?.trim() || !values.why?.trim()) {
-  console.error('Usage: npx tsx scripts/vouchAuthorship.ts --by "<who>" --why "<why>"')
+  console.error('Usage: npm run authorship:vouch -- --by "<who>" --why "<why>"')
   process.exit(2)
 }
 const config = settingsOrExit(() => parseEnv(process.env))
