@@ -9,6 +9,7 @@ import WebSocket from 'ws'
 import {readLocalUsers} from '../../sanity/lake/server'
 import {FIXTURE, rawRequest} from './helpers'
 import {spawnLakeWith, type LakeProcess} from './processHelpers'
+import {seededRandom} from '../fixtures/seededRandom'
 
 /**
  * A hostile client on the same machine throws a few hundred malformed, oversized, slow and
@@ -38,18 +39,6 @@ const LIMITS = {
 }
 const POLICY_QUERY =
   '*[_type == "policyVersion" && status == "published" && effectiveDate <= $today] | order(number desc)[0]{number, changeSummary}'
-
-/** mulberry32: small, fast and good enough to pick cases reproducibly. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const nested = (depth: number, open = '[', close = ']') => open.repeat(depth) + close.repeat(depth)
 const q = (query: string, extra = '') =>
@@ -412,7 +401,7 @@ describe('the lake under a hostile client', () => {
 
     const probe = startProbe(lake.url, ['/v1/ping', policyPath])
 
-    const next = random(SEED)
+    const next = seededRandom(SEED)
     const outcomes: Outcome[] = []
     let drawn = 0
     const worker = async () => {

@@ -4,6 +4,7 @@ import {generateSigningKey} from '@/lib/policy/signingKeys'
 import {verifyHistory} from '@/lib/policy/verification'
 import {classifyVersions, MAX_MISSING_VERSIONS, versionAnomaly} from '@/lib/policy/versionShape'
 import {sampleVersion} from '../fixtures/policyVersion'
+import {seededRandom} from '../fixtures/seededRandom'
 import {signedHistory} from '../fixtures/signedHistory'
 
 /**
@@ -14,18 +15,6 @@ import {signedHistory} from '../fixtures/signedHistory'
  */
 
 type Doc = Record<string, unknown>
-
-// A small deterministic generator (mulberry32), so a failure names a seed that reproduces it.
-function random(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const NUMBERS: unknown[] = [
   2.5,
@@ -83,7 +72,7 @@ function withMalformed(seed: number): {
   docs: Doc[]
   keys: ReturnType<typeof signedHistory>['key']['publicKey'][]
 } {
-  const next = random(seed)
+  const next = seededRandom(seed)
   const {versions, key} = signedHistory(
     [sampleVersion(), sampleVersion()],
     generateSigningKey().key,
