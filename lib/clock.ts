@@ -38,7 +38,9 @@ function offsetFrom(path: string): number {
       `${path} (TEST_CLOCK_FILE) must hold an instant such as 2027-01-15T05:00:00Z (got "${text}").`,
     )
   }
-  lastRead = {version, offsetMs: instant - modifiedMs}
+  // The file system's clock is coarser than Date.now() and may run a few milliseconds ahead of
+  // it: the clock never shows a moment before the instant set.
+  lastRead = {version, offsetMs: instant - Math.min(modifiedMs, Date.now())}
   return lastRead.offsetMs
 }
 
