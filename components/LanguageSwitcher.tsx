@@ -170,8 +170,17 @@ export function trackPlace(win: Window): {current(): Pin | undefined; stop(): vo
     const root = doc.documentElement
     if (event.clientX >= root.clientWidth || event.clientY >= root.clientHeight) unpin()
   }
+  // A scroll nobody asked for while the pinned section is still in sight (the browser keeping
+  // the page steady while something above it changes size, a second scroll to the same address)
+  // leaves the reader where they are: only one that takes the section out of sight unpins.
+  const pinnedInSight = () => {
+    const section = pin?.section === undefined ? null : doc.getElementById(pin.section)
+    if (!section) return false
+    const {top, bottom} = section.getBoundingClientRect()
+    return top < win.innerHeight && bottom > 0
+  }
   const onScroll = () => {
-    if (!navigating) unpin()
+    if (!navigating && !pinnedInSight()) unpin()
   }
   const onScrollEnd = () => {
     navigating = false

@@ -175,6 +175,16 @@ describe('the language switcher', () => {
       expect(followed(link)).toBe('/en/privacy-policy#transmission')
     })
 
+    it('after a scroll nobody asked for while the section is still in sight', () => {
+      // Arrived and settled near the end of the page; the browser then keeps the page steady
+      // while something above changes size: the section moves, but stays in the window.
+      const settled = {cookies: -800, transmission: 100, 'links-to-other-sites': 400, later: 900}
+      const link = renderPage(settled, {address: '#links-to-other-sites'})
+      fireEvent(window, new Event('scrollend'))
+      fireEvent.scroll(window)
+      expect(followed(link)).toBe('/en/privacy-policy#links-to-other-sites')
+    })
+
     it('but not after a key typed in a form field', () => {
       const link = renderPage(onTheWay, {address: '#links-to-other-sites'})
       const field = document.createElement('input')
