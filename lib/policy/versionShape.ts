@@ -56,18 +56,23 @@ function isIsoDate(value: unknown): boolean {
   return date.toISOString().startsWith(value)
 }
 
+/** An instant as Sanity writes one (ISO 8601), that a page can format without failing. */
+function isInstant(value: unknown): boolean {
+  return isString(value) && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value))
+}
+
 function isActor(value: unknown, more: readonly string[] = []): boolean {
-  return isObject(value) && ['userId', 'name', 'at', ...more].every((key) => isString(value[key]))
+  return (
+    isObject(value) &&
+    ['userId', 'name', ...more].every((key) => isString(value[key])) &&
+    isInstant(value.at)
+  )
 }
 
 /** An approval or a publication: its actor, its signature and, when named, the site. */
 function isSigned(value: unknown, more: readonly string[]): boolean {
-  return (
-    isActor(value, ['keyId', 'signature', ...more]) &&
-    [undefined, 'string'].includes(
-      (value as Json).site === undefined ? undefined : typeof (value as Json).site,
-    )
-  )
+  const site = isObject(value) ? value.site : undefined
+  return isActor(value, ['keyId', 'signature', ...more]) && (site === undefined || isString(site))
 }
 
 function isSection(value: unknown): boolean {
@@ -113,7 +118,7 @@ const FIELDS: ReadonlyArray<[field: string, valid: (value: unknown) => boolean, 
         [undefined, true].includes((value as Json).staleAcknowledged as undefined),
       true,
     ],
-    ['publishedAt', isString, true],
+    ['publishedAt', isInstant, true],
     ['checklistCoverage', isObject, true],
   ]
 

@@ -49,6 +49,7 @@ const IDS = (number: unknown): unknown[] => [
   null,
 ]
 const FIELDS = [
+  'publishedAt',
   'title',
   'organisationName',
   'sections',
@@ -128,6 +129,19 @@ describe('whatever a malformed version holds', () => {
       for (const upcoming of upcomingVersions(dated, today))
         expect(upcoming.verified, context).not.toBe(false)
     }
+  })
+
+  it('takes a publication time no page can show as an anomaly, never as a date to format', () => {
+    const {versions} = signedHistory([sampleVersion()])
+    for (const publishedAt of ['soon', '2026-13-45T99:00:00Z', 42]) {
+      expect(versionAnomaly({...versions[0]!, publishedAt})).toEqual({
+        id: 'version-1',
+        reason: 'field',
+        field: 'publishedAt',
+      })
+    }
+    const approval = {...(versions[0]!.approval as Doc), at: 'yesterday'}
+    expect(versionAnomaly({...versions[0]!, approval})).toMatchObject({field: 'approval'})
   })
 
   it('takes a history of one version numbered a billion as an anomaly, not as a billion gaps', () => {
