@@ -1,4 +1,3 @@
-import react from '@vitejs/plugin-react'
 import {fileURLToPath} from 'node:url'
 import {defineConfig} from 'vitest/config'
 
@@ -6,7 +5,6 @@ const root = fileURLToPath(new URL('.', import.meta.url))
 const SERVER_CONDITIONS = ['react-server', 'import', 'module', 'node', 'default']
 
 export default defineConfig({
-  plugins: [react()],
   resolve: {alias: {'@': root}},
   test: {
     projects: [

@@ -22,6 +22,14 @@ function npmJson(args) {
   }
 }
 
+// Majors not taken on purpose, each with the one-line reason; docs/decisions/0026-current-majors.md
+// says what fails and what would lift it. A new major of one of these is still listed.
+const HELD_BACK = {
+  eslint: 'the plugins eslint-config-next ships accept ESLint 9 at most',
+  typescript: 'typescript-eslint accepts TypeScript below 6.1',
+  '@types/node': "kept on the oldest line the product runs on (24), so code can't use 26-only APIs",
+}
+
 const major = (version) => Number(/^\D*(\d+)/.exec(version ?? '')?.[1])
 
 const useNode = readFileSync(new URL('./useNode.sh', import.meta.url), 'utf8')
@@ -61,7 +69,8 @@ console.log(
 )
 for (const [name, info] of behind) {
   const engines = npmJson(['view', `${name}@${info.latest}`, 'engines.node', '--json'])
+  const held = HELD_BACK[name] ? `: held back, ${HELD_BACK[name]}` : ''
   console.log(
-    `  ${name}: ${info.current ?? 'not installed'} → ${info.latest} (node ${engines ?? 'any'})`,
+    `  ${name}: ${info.current ?? 'not installed'} → ${info.latest} (node ${engines ?? 'any'})${held}`,
   )
 }
