@@ -144,7 +144,9 @@ test.describe('publishing a new version of the policy', () => {
     await expect(prepare.getByRole('alert')).toContainText('Write the summary of changes in French')
     await prepare.getByLabel('Summary of changes in French').fill(summary.fr)
     await prepare.getByLabel('Summary of changes in English').fill(summary.en)
-    const effectiveDate = await prepare.getByLabel(/Proposed effective date/).inputValue()
+    const effectiveDate = await prepare
+      .getByRole('group', {name: /Proposed effective date/})
+      .getAttribute('data-value')
     await prepareButton.click()
     await expect(prepare.getByTestId('prepare-done')).toBeVisible({timeout: DIALOG_TIMEOUT})
     await prepare.getByRole('button', {name: 'Open the candidate'}).click()
