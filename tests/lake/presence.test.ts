@@ -138,6 +138,22 @@ describe('presence, relayed as Sanity’s presence service does', () => {
     second.socket.close()
   })
 
+  it('someone who arrives later is told where the others already are', async () => {
+    const first = await Studio.open(lake, editor)
+    expect(
+      await first.call('presence_announce', {data: {sessionId: 'early', locations: HERE}}),
+    ).toBe(true)
+    const late = await Studio.open(lake, reviewer)
+    const subscription = await late.call('presence_subscribe', {})
+    const state = await late.until((message) => message.params?.result.type === 'state')
+    expect(state.params).toEqual({
+      subscription,
+      result: {type: 'state', i: lake.users[0]!.id, m: {sessionId: 'early', locations: HERE}},
+    })
+    first.socket.close()
+    late.socket.close()
+  })
+
   it('keeps datasets apart, and refuses an announcement that is not one', async () => {
     const [production, other] = await Promise.all([
       Studio.open(lake, editor),

@@ -31,8 +31,11 @@ interface Peer {
   user?: LocalUser
   /** Its `presence` subscriptions' ids. */
   subscriptions: Set<string>
-  /** The sessions it announced, told gone when it closes. */
-  sessions: Set<string>
+  /**
+   * The sessions it announced, with where each was last: told to whoever subscribes later, and
+   * told gone when it closes.
+   */
+  sessions: Map<string, unknown[]>
 }
 
 /** An event as Sanity's presence service sends it (`@sanity/bifur-client`'s `presence` events). */
@@ -122,7 +125,7 @@ export class PresenceSockets {
   }
 
   private accept(socket: WebSocket, dataset: string): void {
-    const peer: Peer = {dataset, subscriptions: new Set(), sessions: new Set()}
+    const peer: Peer = {dataset, subscriptions: new Set(), sessions: new Map()}
     this.peers.set(socket, peer)
     // Errors (a message over the size limit, a broken frame) close the socket; nothing to add
     socket.on('error', () => undefined)
@@ -135,7 +138,7 @@ export class PresenceSockets {
       this.peers.delete(socket)
       // A closed tab leaves as if it had said so, so its avatar does not linger with the others.
       if (peer.user) {
-        for (const session of peer.sessions) {
+        for (const session of peer.sessions.keys()) {
           this.relay(socket, peer, {type: 'disconnect', i: peer.user.id, m: {session}})
         }
       }
@@ -176,6 +179,7 @@ export class PresenceSockets {
         const id = randomId(12)
         peer.subscriptions.add(id)
         reply(id)
+        this.catchUp(socket, peer, id)
       } else if (method === 'presence_unsubscribe') {
         reply(peer.subscriptions.delete(String(params.subscriptionId)))
       } else if (method.endsWith('_subscribe')) reply(randomId(12))
@@ -203,7 +207,7 @@ export class PresenceSockets {
       const session = sessionId(data.sessionId)
       if (!session || !Array.isArray(data.locations)) return false
       if (!peer.sessions.has(session) && peer.sessions.size >= MAX_SESSIONS) return false
-      peer.sessions.add(session)
+      peer.sessions.set(session, data.locations)
       this.relay(socket, peer, {
         type: 'state',
         i: user,
@@ -219,6 +223,27 @@ export class PresenceSockets {
       return true
     }
     return false
+  }
+
+  /**
+   * Where the others already are, to a new subscription: a Studio calls the roll as it connects,
+   * but its roll call can reach the others before its subscription does, and their answers
+   * would be lost until they next announce themselves (every 30 seconds).
+   */
+  private catchUp(socket: WebSocket, subscriber: Peer, subscription: string): void {
+    for (const [other, peer] of this.peers) {
+      if (other === socket || !peer.user || peer.dataset !== subscriber.dataset) continue
+      for (const [sessionId, locations] of peer.sessions) {
+        const result: PresenceEvent = {type: 'state', i: peer.user.id, m: {sessionId, locations}}
+        socket.send(
+          JSON.stringify({
+            jsonrpc: '2.0',
+            method: 'presence_subscription',
+            params: {subscription, result},
+          }),
+        )
+      }
+    }
   }
 
   /** To every other signed-in socket of the same dataset, on each of its subscriptions. */
