@@ -153,6 +153,8 @@ test.describe('each person who signs sees their turn', () => {
         FR['workflow.next.publish']!,
       )
       await expect(legal.getByText('Pane returned no child')).toHaveCount(0)
+      // Sanity's "Edited …" line, which would name the signing service, is not shown.
+      await expect(legal.getByTestId('pane-footer-document-status')).toBeHidden()
       await expect(
         legal.getByRole('button', {name: fill(FR['publish.label']!, {number: next})}),
       ).toHaveCount(0)
@@ -205,6 +207,8 @@ test.describe('each person who signs sees their turn', () => {
         `Préparée par ${editor.name}, le `,
         {timeout: STUDIO_LOAD_TIMEOUT},
       )
+      // Opening it puts the focus on where it stands, not on a "Field actions" button's tooltip.
+      await expect(notice).toBeFocused()
       // The date, spelled out in French although the browser is English; « 1er », as in Québec.
       await expect(pane.getByTestId('prepare-date-spelled')).toHaveText(
         fill(FR['prepare.date.spelled']!, {date: '1er février 2031'}),

@@ -168,12 +168,11 @@ test.describe('publishing a new version of the policy', () => {
     // The editor cannot approve her own candidate.
     const approve = studio.getByTestId('action-approve')
     await expect(approve).toBeDisabled({timeout: STUDIO_LOAD_TIMEOUT})
-    await approve.hover({force: true})
-    await expect(
-      studio.getByText(
-        'The person who prepared this version cannot also approve it: another person, a legal reviewer, must.',
-      ),
-    ).toBeVisible()
+    // Said in words on the version, not only on hover, and read as the button's description.
+    const refusal =
+      'You cannot approve it: The person who prepared this version cannot also approve it: another person, a legal reviewer, must.'
+    await expect(studio.getByTestId('workflow-refusal')).toHaveText(refusal)
+    await expect(approve).toHaveAccessibleDescription(refusal)
 
     // The legal reviewer finds it waiting for her, reads the comparison, the summary and the date.
     const legal = await openStudio(browser, baseURL!, reviewer)

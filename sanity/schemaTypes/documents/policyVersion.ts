@@ -67,7 +67,9 @@ export const policyVersion = defineType({
       readOnly: true,
       title: STATUS_LABEL.title,
       options: {list: [...VERSION_STATUSES]},
-      components: {...STATUS_LABEL.components, input: WorkflowNotice},
+      // The notice says its status in words: no field header, and so no "Field actions" button
+      // for Sanity to focus first (and pop its tooltip) when the version opens.
+      components: {field: (props) => props.children, input: WorkflowNotice},
       validation: (rule) => rule.required(),
     }),
     defineField({

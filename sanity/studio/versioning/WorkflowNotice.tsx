@@ -65,13 +65,18 @@ export function WorkflowNotice(props: StringInputProps) {
         ? step('workflow.last.approved', version?.approval)
         : step('workflow.last.prepared', version?.preparedBy)
 
-  // The footer's button is Sanity's, named by its label (its test id follows the language): it
-  // is told, by id, which words describe it.
+  // The footer is Sanity's. Its button, named by its label (its test id follows the language), is
+  // told by id which words describe it. Its "Edited …" line is hidden: it names the transaction's
+  // author, the signing service, at the content source's time, where this notice names the
+  // person who acted.
   const action = status === 'candidate' ? t('approve.label') : undefined
   useEffect(() => {
     const pane = ref.current?.closest('[data-testid="document-pane"]')
-    if (!pane || !action) return
+    if (!pane) return
     const describe = () => {
+      const edited = pane.querySelector<HTMLElement>('[data-testid="pane-footer-document-status"]')
+      if (edited && edited.style.display !== 'none') edited.style.display = 'none'
+      if (!action) return
       const button = [...pane.querySelectorAll('[data-testid="pane-footer"] button')].find(
         (candidate) => candidate.textContent?.trim() === action,
       )
@@ -100,6 +105,9 @@ export function WorkflowNotice(props: StringInputProps) {
       data-testid="workflow-notice"
       role="status"
       aria-live="polite"
+      // Where Sanity puts the focus when the version opens (its first focusable element): a
+      // screen reader starts with where the version stands.
+      tabIndex={0}
     >
       <Stack gap={3}>
         <Text size={1} weight="semibold" data-testid="version-status">

@@ -19,6 +19,7 @@ import type {
 import type {PolicyDocument, PolicySectionDocument} from '../../../lib/policy/candidate'
 import {organisationToday, spelledOutDate} from '../../../lib/policy/dates'
 import {isDraftId, publishedId} from '../../../lib/policy/documentIds'
+import {versionPeriods, type VersionPeriod} from '../../../lib/policy/periods'
 import {awaiting, type OpenVersion, type Person, type Turn} from '../../../lib/policy/turns'
 import {candidateStaleness, stalenessSummary} from '../../../lib/policy/workflow'
 import type {VERSIONS_QUERY_RESULT} from '../../../sanity.types'
@@ -116,32 +117,35 @@ function translator(context: StructureResolverContext): T {
   return (key, values = {}) => context.i18n.t(key, {ns: VERSIONING_NAMESPACE, ...values})
 }
 
-/** A version's line in a list: its name, status, dates and, for a turn, what is asked. */
+/**
+ * A version's line in a list: its name and, for a published one, its period, which says its
+ * status (a line cut short by the pane's width must still say when); for an open one, its status
+ * or what is asked of the person, and the date proposed.
+ */
 function versionTitle(
   t: T,
   locale: string,
   version: Desk['versions'][number],
-  inForce: Map<string, string | undefined>,
+  period: VersionPeriod | undefined,
   turn?: Turn,
 ): string {
   const date = (value: string) => spelledOutDate(value, locale)
   const open = version.status === 'candidate' || version.status === 'approved'
-  const today = organisationToday()
-  let when: string | undefined
-  if (version.effectiveDate) {
-    const until = inForce.get(version.id)
-    when = open
-      ? t('preview.proposedFor', {date: date(version.effectiveDate)})
-      : version.effectiveDate > today
-        ? t('preview.upcoming', {date: date(version.effectiveDate)})
-        : until
-          ? t('preview.wasInForce', {from: date(version.effectiveDate), to: date(until)})
-          : t('preview.inForceFrom', {date: date(version.effectiveDate)})
-  }
+  const when = open
+    ? version.effectiveDate && t('preview.proposedFor', {date: date(version.effectiveDate)})
+    : period?.state === 'current'
+      ? t('preview.inForceFrom', {date: date(period.from)})
+      : period?.state === 'upcoming'
+        ? t('preview.upcoming', {date: date(period.from)})
+        : period?.state === 'past'
+          ? t('preview.wasInForce', {from: date(period.from), to: date(period.to)})
+          : period?.state === 'never'
+            ? t('preview.neverInForce')
+            : undefined
   return [
     t(open ? 'preview.candidate' : 'preview.version', {number: version.number}),
-    turn ? t(`turn.${turn}`) : version.status ? t(`status.${version.status}`) : undefined,
-    when,
+    turn ? t(`turn.${turn}`) : open && version.status ? t(`status.${version.status}`) : undefined,
+    when || (!open && version.status ? t(`status.${version.status}`) : undefined),
     version.stale ? t('preview.stale', {sections: version.stale}) : undefined,
   ]
     .filter(Boolean)
@@ -149,19 +153,17 @@ function versionTitle(
 }
 
 /**
- * When each published version stopped being in force: the day the next one, already in force,
- * took over. A version still in force, or only replaced by an upcoming one, has none.
+ * Each published version's period, by the site's rule (lib/policy/periods.ts): in force, upcoming,
+ * in force from one day to another, or replaced before it came into force.
  */
-function replacedOn(versions: Desk['versions']): Map<string, string | undefined> {
-  const today = organisationToday()
-  const published = versions
-    .filter((version) => version.status === 'published' && version.effectiveDate)
-    .sort((a, b) => a.number - b.number)
-  return new Map(
-    published.map((version, index) => {
-      const next = published[index + 1]?.effectiveDate
-      return [version.id, next && next <= today ? next : undefined]
-    }),
+function periods(versions: Desk['versions']): Map<number, VersionPeriod> {
+  return versionPeriods(
+    versions.flatMap((version) =>
+      version.status === 'published' && version.effectiveDate
+        ? [{number: version.number, effectiveDate: version.effectiveDate}]
+        : [],
+    ),
+    organisationToday(),
   )
 }
 
@@ -174,7 +176,7 @@ function versionsList(
   const locale = context.i18n.currentLocale.id
   return combineLatest([deskState(context), person(context)]).pipe(
     map(([desk, me]) => {
-      const inForce = replacedOn(desk.versions)
+      const byNumber = periods(desk.versions)
       const listed: {version: Desk['versions'][number]; turn?: Turn}[] =
         options.show === 'mine'
           ? me
@@ -195,7 +197,7 @@ function versionsList(
               const open = version.status === 'candidate' || version.status === 'approved'
               return S.listItem()
                 .id(version.id)
-                .title(versionTitle(t, locale, version, inForce, turn))
+                .title(versionTitle(t, locale, version, byNumber.get(version.number), turn))
                 .icon(open ? CheckmarkCircleIcon : ArchiveIcon)
                 .schemaType('policyVersion')
             }),

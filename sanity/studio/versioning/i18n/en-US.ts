@@ -29,6 +29,7 @@ export const versioningEnUS = {
   'preview.upcoming': 'upcoming, in force from {{date}}',
   'preview.proposedFor': 'proposed for {{date}}',
   'preview.stale': 'out of date: {{sections}}',
+  'preview.neverInForce': 'replaced before it came into force',
   'preview.wasInForce': 'was in force from {{from}} to {{to}}',
   'turn.review': 'to review',
   'turn.publish': 'approved, to publish',

@@ -30,6 +30,7 @@ export const versioningFrFR: Record<VersioningTextKey, string> = {
   'preview.upcoming': 'à venir, en vigueur à compter du {{date}}',
   'preview.proposedFor': 'proposée pour le {{date}}',
   'preview.stale': 'pas à jour : {{sections}}',
+  'preview.neverInForce': 'remplacée avant d’entrer en vigueur',
   'preview.wasInForce': 'en vigueur du {{from}} au {{to}}',
   'turn.review': 'à réviser',
   'turn.publish': 'approuvée, à publier',
