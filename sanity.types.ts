@@ -1024,13 +1024,14 @@ export type WORKING_QUERY_RESULT = {
 
 // Source: sanity/lib/queries.ts
 // Variable: VERSIONS_QUERY
-// Query: {  "versions": *[_type == "policyVersion"]{_id, status, number, effectiveDate},  "open": *[_type == "policyVersion" && status in ["candidate", "approved"]] | order(number desc)[0],  "policy": *[_type == "policy" && _id == "policy"][0]{title, organisationName, introduction, sections},  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body}}
+// Query: {  "versions": *[_type == "policyVersion"]{_id, status, number, effectiveDate, "preparedBy": preparedBy.userId},  "open": *[_type == "policyVersion" && status in ["candidate", "approved"]] | order(number desc)[0],  "policy": *[_type == "policy" && _id == "policy"][0]{title, organisationName, introduction, sections},  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body}}
 export type VERSIONS_QUERY_RESULT = {
   versions: Array<{
     _id: string
     status: 'approved' | 'candidate' | 'published'
     number: number | null
     effectiveDate: string | null
+    preparedBy: string | null
   }>
   open: {
     _id: string
@@ -1245,7 +1246,7 @@ declare global {
     '{\n  "policy": *[_type == "policy" && _id == "policy"][0]{title, organisationName, introduction, sections},\n  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{\n    _id, key, title, body, covers\n  },\n  "checklist": *[_type == "policy" && _id == "policy"][0].checklist->{\n    act, title, items[]{key, label, reference, guidance, providedBySite}\n  },\n  "drafts": *[_type in ["policy", "policySection"] && _id in path("drafts.**")]{\n    _id, _type, "title": coalesce(title.en, title.fr)\n  },\n  "latest": *[_type == "policyVersion" && status == "published" && !(_id in path("drafts.**"))]\n    | order(number desc)[0]{\n    \n  number,\n  title{fr, en},\n  organisationName,\n  introduction{fr, en},\n  sections[]{key, title{fr, en}, body{fr, en}}\n\n  },\n  "open": *[_type == "policyVersion" && status in ["candidate", "approved"]]{\n    _id, _rev, status, effectiveDate, changeSummary, preparedBy, approval\n  }\n}': PREPARE_QUERY_RESULT
     '\n  *[_type == "policyVersion" && status == "published" && !(_id in path("drafts.**"))\n    && (!defined($before) || number < $before)]\n    | order(number desc)[0]{\n  number,\n  title{fr, en},\n  organisationName,\n  introduction{fr, en},\n  sections[]{key, title{fr, en}, body{fr, en}}\n}\n': BASELINE_QUERY_RESULT
     '{\n  "policy": *[_type == "policy" && _id == "policy"][0]{title, organisationName, introduction, sections},\n  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body},\n  "latest": *[_type == "policyVersion" && status == "published" && !(_id in path("drafts.**"))]\n    | order(number desc)[0]{\n  number,\n  title{fr, en},\n  organisationName,\n  introduction{fr, en},\n  sections[]{key, title{fr, en}, body{fr, en}}\n}\n}': WORKING_QUERY_RESULT
-    '{\n  "versions": *[_type == "policyVersion"]{_id, status, number, effectiveDate},\n  "open": *[_type == "policyVersion" && status in ["candidate", "approved"]] | order(number desc)[0],\n  "policy": *[_type == "policy" && _id == "policy"][0]{title, organisationName, introduction, sections},\n  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body}\n}': VERSIONS_QUERY_RESULT
+    '{\n  "versions": *[_type == "policyVersion"]{_id, status, number, effectiveDate, "preparedBy": preparedBy.userId},\n  "open": *[_type == "policyVersion" && status in ["candidate", "approved"]] | order(number desc)[0],\n  "policy": *[_type == "policy" && _id == "policy"][0]{title, organisationName, introduction, sections},\n  "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body}\n}': VERSIONS_QUERY_RESULT
     '{\n  "listed": coalesce(\n    *[_type == "policy" && _id == "drafts.policy"][0],\n    *[_type == "policy" && _id == "policy"][0]\n  ).sections[]._ref,\n  "existing": *[_type == "policySection"]._id\n}': SECTION_ORDER_QUERY_RESULT
     '{\n  "section": coalesce(*[_id == $draftId][0], *[_id == $id][0]){"fr": title.fr, "en": title.en, "key": key.current},\n  "listed": $id in coalesce(*[_type == "policy" && _id == "drafts.policy"][0], *[_type == "policy" && _id == "policy"][0]).sections[]._ref\n}': SECTION_LOCATION_QUERY_RESULT
     'coalesce(*[_id == $draftId][0], *[_id == $id][0]){status, number}': VERSION_LOCATION_QUERY_RESULT

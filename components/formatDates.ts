@@ -1,5 +1,5 @@
 import {useFormatter, useLocale} from 'next-intl'
-import {calendarDate} from '@/lib/policy/dates'
+import {calendarDate, withFrenchOrdinal} from '@/lib/policy/dates'
 import type {VersionPeriod} from '@/lib/policy/periods'
 
 type Formatter = ReturnType<typeof useFormatter>
@@ -9,11 +9,6 @@ export interface DateFormats {
   calendar(isoDate: string): string
   /** A moment (publication times), as a date in the organisation's time zone. */
   moment(isoDateTime: string): string
-}
-
-// French writes the first day of a month as an ordinal ("1er"), which Intl does not.
-function withFrenchOrdinal(text: string, locale: string): string {
-  return locale === 'fr' ? text.replace(/^1 /, '1er ') : text
 }
 
 export function dateFormats(format: Formatter, locale: string): DateFormats {

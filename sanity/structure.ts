@@ -34,8 +34,19 @@ function sectionItem(S: StructureBuilder, id: string): ListItemBuilder {
   return S.documentListItem().schemaType('policySection').id(id)
 }
 
+/**
+ * The desk. It is drawn again only when what awaits the signed-in person changes (the count in
+ * "Your turn"), not on every edit.
+ */
 export const structure: StructureResolver = (S, context) =>
-  titled(S.list(), 'structure.root.title').items([
+  versionListItems(S, context).pipe(map((versionItems) => desk(S, context, versionItems)))
+
+function desk(
+  S: StructureBuilder,
+  context: Parameters<StructureResolver>[1],
+  versionItems: ListItemBuilder[],
+) {
+  return titled(S.list(), 'structure.root.title').items([
     titled(S.listItem().id(POLICY_DOCUMENT_ID), 'structure.policy.title')
       .icon(BookIcon)
       .child(
@@ -83,5 +94,6 @@ export const structure: StructureResolver = (S, context) =>
         ),
       ),
     S.divider(),
-    ...versionListItems(S, context),
+    ...versionItems,
   ])
+}

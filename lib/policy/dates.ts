@@ -57,3 +57,19 @@ export function organisationDayStart(isoDate: string): Date {
   instant = midnightUtc - organisationOffsetMs(instant)
   return new Date(instant)
 }
+
+/**
+ * A date as French writes the first day of a month, as an ordinal (« 1er février 2027 »), which
+ * Intl does not. `locale` is a language ("fr") or a Studio locale ("fr-FR").
+ */
+export function withFrenchOrdinal(text: string, locale: string): string {
+  return locale.split('-')[0] === 'fr' ? text.replace(/^1 /, '1er ') : text
+}
+
+/** A calendar date (YYYY-MM-DD) spelled out: « 1er février 2027 », "February 1, 2027". */
+export function spelledOutDate(isoDate: string, locale: string): string {
+  const text = new Intl.DateTimeFormat(locale, {dateStyle: 'long', timeZone: 'UTC'}).format(
+    calendarDate(isoDate),
+  )
+  return withFrenchOrdinal(text, locale)
+}

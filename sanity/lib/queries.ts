@@ -144,7 +144,7 @@ export const WORKING_QUERY = defineQuery(`{
 
 /** The desk's lists of versions: every version, the open candidate, and the working text. */
 export const VERSIONS_QUERY = defineQuery(`{
-  "versions": *[_type == "policyVersion"]{_id, status, number, effectiveDate},
+  "versions": *[_type == "policyVersion"]{_id, status, number, effectiveDate, "preparedBy": preparedBy.userId},
   "open": *[_type == "policyVersion" && status in ["candidate", "approved"]] | order(number desc)[0],
   "policy": *[_type == "policy" && _id == "policy"][0]{title, organisationName, introduction, sections},
   "sections": *[_type == "policySection" && !(_id in path("drafts.**"))]{_id, key, title, body}

@@ -144,7 +144,9 @@ test.describe('publishing a new version of the policy', () => {
     await expect(prepare.getByRole('alert')).toContainText('Write the summary of changes in French')
     await prepare.getByLabel('Summary of changes in French').fill(summary.fr)
     await prepare.getByLabel('Summary of changes in English').fill(summary.en)
-    const effectiveDate = await prepare.getByLabel(/Proposed effective date/).inputValue()
+    const effectiveDate = await prepare
+      .getByRole('group', {name: /Proposed effective date/})
+      .getAttribute('data-value')
     await prepareButton.click()
     await expect(prepare.getByTestId('prepare-done')).toBeVisible({timeout: DIALOG_TIMEOUT})
     await prepare.getByRole('button', {name: 'Open the candidate'}).click()
@@ -166,12 +168,11 @@ test.describe('publishing a new version of the policy', () => {
     // The editor cannot approve her own candidate.
     const approve = studio.getByTestId('action-approve')
     await expect(approve).toBeDisabled({timeout: STUDIO_LOAD_TIMEOUT})
-    await approve.hover({force: true})
-    await expect(
-      studio.getByText(
-        'The person who prepared this version cannot also approve it: another person, a legal reviewer, must.',
-      ),
-    ).toBeVisible()
+    // Said in words on the version, not only on hover, and read as the button's description.
+    const refusal =
+      'You cannot approve it: The person who prepared this version cannot also approve it: another person, a legal reviewer, must.'
+    await expect(studio.getByTestId('workflow-refusal')).toHaveText(refusal)
+    await expect(approve).toHaveAccessibleDescription(refusal)
 
     // The legal reviewer finds it waiting for her, reads the comparison, the summary and the date.
     const legal = await openStudio(browser, baseURL!, reviewer)

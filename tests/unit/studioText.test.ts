@@ -62,6 +62,51 @@ describe('the Studio’s words, in French and in English', {timeout: 120_000}, (
   })
 })
 
+/** Every title and description the schema shows, with where it is. */
+function schemaLabels(types: readonly unknown[]): {where: string; text: string}[] {
+  const labels: {where: string; text: string}[] = []
+  const visit = (node: unknown, where: string) => {
+    if (node === null || typeof node !== 'object') return
+    const value = node as Record<string, unknown>
+    const name = typeof value.name === 'string' ? value.name : (value.type as string | undefined)
+    const here = name ? `${where}.${name}` : where
+    for (const property of ['title', 'description'] as const) {
+      const text = value[property]
+      if (typeof text === 'string') labels.push({where: `${here} ${property}`, text})
+    }
+    for (const property of ['fields', 'fieldsets', 'of'] as const) {
+      const children = value[property]
+      if (Array.isArray(children)) for (const child of children) visit(child, here)
+    }
+    const list = (value.options as {list?: unknown} | undefined)?.list
+    if (Array.isArray(list)) for (const item of list) visit(item, `${here} option`)
+  }
+  for (const type of types) visit(type, 'schema')
+  return labels
+}
+
+describe('the schema’s words', {timeout: 120_000}, () => {
+  it('every title and description of the schema is a word of the Studio’s bundles, so it has its other language', async () => {
+    const {schemaTypes} = await import('../../sanity/schemaTypes')
+    const {studioResources} = await import('../../sanity/studio/i18n/text')
+    const {VERSIONING_RESOURCES} = await import('../../sanity/studio/versioning/i18n')
+    // Outside a browser the Studio starts in its default language, French.
+    const french = new Set([
+      ...Object.values(studioResources['fr-FR']),
+      ...Object.values(VERSIONING_RESOURCES['fr-FR']),
+    ])
+    const labels = schemaLabels(schemaTypes)
+
+    expect(labels.filter(({text}) => !french.has(text))).toEqual([])
+    // The check reached the signed record's fields, deep in the version's objects.
+    expect(labels).toContainEqual({
+      where: 'schema.versionApproval.fingerprint title',
+      text: VERSIONING_RESOURCES['fr-FR']['schema.approval.fingerprint'],
+    })
+    expect(labels.length).toBeGreaterThan(80)
+  })
+})
+
 describe('the check of the Studio’s words', () => {
   const english: Bundle = {
     locale: 'en-US',

@@ -6,9 +6,13 @@ import type {AllowedOrigins, Authenticator, LocalUser} from '../auth'
 import {type LakeLimits, randomId} from '../core'
 
 /**
- * The Studio's presence socket (`/socket/:dataset`, JSON-RPC over WebSocket). It answers the
- * calls the Studio makes (authorization, subscriptions, announcements) so that it stays connected
- * and quiet; other people's presence is not shown.
+ * The Studio's presence socket (`/socket/:dataset`, JSON-RPC over WebSocket), relaying presence
+ * as Sanity's does: a session announces where it is (`presence_announce`, its document and path),
+ * asks the others to announce themselves (`presence_rollcall`) and leaves (`presence_disconnect`,
+ * or its socket closing); every other socket of the same dataset subscribed to `presence` receives
+ * each of these as `presence_subscription` events naming the user (`i`), so two people on one
+ * document see each other's avatar and where each is in the text. Other calls are answered so
+ * that the Studio stays connected and quiet.
  *
  * Only a browser page of an allowed origin may open it, and it must then authorize with a valid
  * token, as the Studio does first thing (`{"method": "authorization", "params": {"authorization":
@@ -21,6 +25,32 @@ const SOCKET_PATH = /^(?:\/v[^/]+)?\/socket\/[^/?]+/
 const HEARTBEAT_MS = 30_000
 const UNAUTHORIZED = 4001
 const TEXT_ONLY = 1003
+
+interface Peer {
+  dataset: string
+  user?: LocalUser
+  /** Its `presence` subscriptions' ids. */
+  subscriptions: Set<string>
+  /**
+   * The sessions it announced, with where each was last: told to whoever subscribes later, and
+   * told gone when it closes.
+   */
+  sessions: Map<string, unknown[]>
+}
+
+/** An event as Sanity's presence service sends it (`@sanity/bifur-client`'s `presence` events). */
+type PresenceEvent =
+  | {type: 'rollCall'; i: string; session: string}
+  | {type: 'state'; i: string; m: {sessionId: string; locations: unknown[]}}
+  | {type: 'disconnect'; i: string; m: {session: string}}
+
+/** A session id as the Studio makes them (nanoid), bounded so that nobody grows another's memory. */
+function sessionId(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[\w-]{1,64}$/.test(value) ? value : undefined
+}
+
+const MAX_SUBSCRIPTIONS = 8
+const MAX_SESSIONS = 8
 
 interface RpcRequest {
   jsonrpc?: string
@@ -37,9 +67,16 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string, message: 
   )
 }
 
+/** The dataset a socket's path names (`/v2022-06-30/socket/production`). */
+function datasetOf(req: IncomingMessage): string {
+  const path = (req.url ?? '').split('?')[0] ?? ''
+  return path.slice(path.lastIndexOf('/') + 1)
+}
+
 export class PresenceSockets {
   private readonly wss: WebSocketServer
   private readonly timer: NodeJS.Timeout
+  private readonly peers = new Map<WebSocket, Peer>()
 
   constructor(
     private readonly auth: Authenticator,
@@ -55,7 +92,7 @@ export class PresenceSockets {
       // Compressed messages could expand far past the size limit before it is checked
       perMessageDeflate: false,
     })
-    this.wss.on('connection', (socket) => this.accept(socket))
+    this.wss.on('connection', (socket, req: IncomingMessage) => this.accept(socket, datasetOf(req)))
     this.timer = setInterval(() => {
       for (const socket of this.wss.clients) socket.send('♥')
     }, HEARTBEAT_MS)
@@ -87,15 +124,25 @@ export class PresenceSockets {
     this.wss.handleUpgrade(req, socket, head, (ws) => this.wss.emit('connection', ws, req))
   }
 
-  private accept(socket: WebSocket): void {
-    let user: LocalUser | undefined
+  private accept(socket: WebSocket, dataset: string): void {
+    const peer: Peer = {dataset, subscriptions: new Set(), sessions: new Map()}
+    this.peers.set(socket, peer)
     // Errors (a message over the size limit, a broken frame) close the socket; nothing to add
     socket.on('error', () => undefined)
     const deadline = setTimeout(
       () => socket.close(UNAUTHORIZED, 'Unauthorized'),
       this.limits.socketAuthorizationMs,
     )
-    socket.on('close', () => clearTimeout(deadline))
+    socket.on('close', () => {
+      clearTimeout(deadline)
+      this.peers.delete(socket)
+      // A closed tab leaves as if it had said so, so its avatar does not linger with the others.
+      if (peer.user) {
+        for (const session of peer.sessions.keys()) {
+          this.relay(socket, peer, {type: 'disconnect', i: peer.user.id, m: {session}})
+        }
+      }
+    })
 
     socket.on('message', (data, isBinary) => {
       if (isBinary) {
@@ -116,9 +163,9 @@ export class PresenceSockets {
           socket.send(JSON.stringify({jsonrpc: '2.0', id: request.id, result}))
       }
       const method = typeof request.method === 'string' ? request.method : ''
-      if (!user) {
-        user = method === 'authorization' ? this.identify(request.params) : undefined
-        if (!user) {
+      if (!peer.user) {
+        peer.user = method === 'authorization' ? this.identify(request.params) : undefined
+        if (!peer.user) {
           socket.close(UNAUTHORIZED, 'Unauthorized')
           return
         }
@@ -126,10 +173,94 @@ export class PresenceSockets {
         reply(true)
         return
       }
+      const params = (request.params ?? {}) as Record<string, unknown>
       if (method === 'authorization') reply(this.identify(request.params) !== undefined)
-      else if (method.endsWith('_subscribe')) reply(randomId(12))
+      else if (method === 'presence_subscribe' && peer.subscriptions.size < MAX_SUBSCRIPTIONS) {
+        const id = randomId(12)
+        peer.subscriptions.add(id)
+        reply(id)
+        this.catchUp(socket, peer, id)
+      } else if (method === 'presence_unsubscribe') {
+        reply(peer.subscriptions.delete(String(params.subscriptionId)))
+      } else if (method.endsWith('_subscribe')) reply(randomId(12))
+      else if (method.startsWith('presence_')) reply(this.presence(socket, peer, method, params))
       else reply(null)
     })
+  }
+
+  /** A presence call: relayed to the others, and true; false when it is not one Sanity knows. */
+  private presence(
+    socket: WebSocket,
+    peer: Peer,
+    method: string,
+    params: Record<string, unknown>,
+  ): boolean {
+    const user = peer.user!.id
+    if (method === 'presence_rollcall') {
+      const session = sessionId(params.session)
+      if (!session) return false
+      this.relay(socket, peer, {type: 'rollCall', i: user, session})
+      return true
+    }
+    if (method === 'presence_announce') {
+      const data = (params.data ?? {}) as Record<string, unknown>
+      const session = sessionId(data.sessionId)
+      if (!session || !Array.isArray(data.locations)) return false
+      if (!peer.sessions.has(session) && peer.sessions.size >= MAX_SESSIONS) return false
+      peer.sessions.set(session, data.locations)
+      this.relay(socket, peer, {
+        type: 'state',
+        i: user,
+        m: {sessionId: session, locations: data.locations},
+      })
+      return true
+    }
+    if (method === 'presence_disconnect') {
+      const session = sessionId(params.session)
+      if (!session) return false
+      peer.sessions.delete(session)
+      this.relay(socket, peer, {type: 'disconnect', i: user, m: {session}})
+      return true
+    }
+    return false
+  }
+
+  /**
+   * Where the others already are, to a new subscription: a Studio calls the roll as it connects,
+   * but its roll call can reach the others before its subscription does, and their answers
+   * would be lost until they next announce themselves (every 30 seconds).
+   */
+  private catchUp(socket: WebSocket, subscriber: Peer, subscription: string): void {
+    for (const [other, peer] of this.peers) {
+      if (other === socket || !peer.user || peer.dataset !== subscriber.dataset) continue
+      for (const [sessionId, locations] of peer.sessions) {
+        const result: PresenceEvent = {type: 'state', i: peer.user.id, m: {sessionId, locations}}
+        socket.send(
+          JSON.stringify({
+            jsonrpc: '2.0',
+            method: 'presence_subscription',
+            params: {subscription, result},
+          }),
+        )
+      }
+    }
+  }
+
+  /** To every other signed-in socket of the same dataset, on each of its subscriptions. */
+  private relay(from: WebSocket, sender: Peer, event: PresenceEvent): void {
+    for (const [socket, peer] of this.peers) {
+      if (socket === from || !peer.user || peer.dataset !== sender.dataset) continue
+      if (socket.readyState !== socket.OPEN) continue
+      for (const subscription of peer.subscriptions) {
+        socket.send(
+          JSON.stringify({
+            jsonrpc: '2.0',
+            method: 'presence_subscription',
+            params: {subscription, result: event},
+          }),
+        )
+      }
+    }
   }
 
   /** The user behind an authorization call's `"Bearer <token>"`, if the token is valid. */
@@ -146,6 +277,7 @@ export class PresenceSockets {
   close(): void {
     clearInterval(this.timer)
     for (const socket of this.wss.clients) socket.terminate()
+    this.peers.clear()
     this.wss.close()
   }
 }

@@ -7,8 +7,17 @@ import {
 } from 'sanity'
 import {organisationToday} from '../../../lib/policy/dates'
 import {isCalendarDate} from '../../../lib/policy/workflow'
-import {StatusInput} from '../../studio/versioning/StatusInput'
-import {localizedMessage, versioningLabel} from '../../studio/versioning/TranslatedField'
+import {WorkflowNotice} from '../../studio/versioning/WorkflowNotice'
+import {ChecklistCoverageInput} from '../../studio/checklist/ChecklistCoverageInput'
+import {LinkAuditInput} from '../../studio/versioning/LinkAuditInput'
+import {EffectiveDateFormInput} from '../../studio/versioning/EffectiveDateInput'
+import {FingerprintInput} from '../../studio/versioning/FingerprintInput'
+import {FrozenSectionsInput} from '../../studio/versioning/FrozenSectionsInput'
+import {
+  inStartLanguage,
+  localizedMessage,
+  versioningLabel,
+} from '../../studio/versioning/TranslatedField'
 
 export const VERSION_STATUSES = ['candidate', 'approved', 'published'] as const
 
@@ -17,6 +26,15 @@ const STATUS_LABEL = versioningLabel('schema.status')
 /** The summary of changes and the date: the editor's until a legal reviewer approves them. */
 const editableWhileCandidate = ({document}: ConditionalPropertyCallbackContext) =>
   document?.status !== 'candidate'
+
+function withInput<L extends ReturnType<typeof versioningLabel>, I>(label: L, input: I) {
+  return {...label, components: {...label.components, input}}
+}
+
+/** A fingerprint, shown in full and copyable. */
+function fingerprintField(titleKey: string, descriptionKey?: string) {
+  return withInput(versioningLabel(titleKey, descriptionKey), FingerprintInput)
+}
 
 /**
  * A version of the whole policy (docs/decisions/0007-signed-versions.md). It starts as a private
@@ -29,9 +47,19 @@ const editableWhileCandidate = ({document}: ConditionalPropertyCallbackContext) 
  */
 export const policyVersion = defineType({
   name: 'policyVersion',
-  title: 'Policy version',
+  title: inStartLanguage('schema.type'),
   type: 'document',
   icon: ArchiveIcon,
+  // What the site signed, for whoever checks it, folded away from the document people read; the
+  // workflow's notice at the top says who prepared, approved and published it, and when.
+  fieldsets: [
+    {
+      name: 'record',
+      title: inStartLanguage('schema.record'),
+      description: inStartLanguage('schema.record.description'),
+      options: {collapsible: true, collapsed: true},
+    },
+  ],
   fields: [
     defineField({
       name: 'status',
@@ -39,7 +67,9 @@ export const policyVersion = defineType({
       readOnly: true,
       title: STATUS_LABEL.title,
       options: {list: [...VERSION_STATUSES]},
-      components: {...STATUS_LABEL.components, input: StatusInput},
+      // The notice says its status in words: no field header, and so no "Field actions" button
+      // for Sanity to focus first (and pop its tooltip) when the version opens.
+      components: {field: (props) => props.children, input: WorkflowNotice},
       validation: (rule) => rule.required(),
     }),
     defineField({
@@ -52,7 +82,10 @@ export const policyVersion = defineType({
       name: 'effectiveDate',
       type: 'date',
       readOnly: editableWhileCandidate,
-      ...versioningLabel('schema.effectiveDate', 'schema.effectiveDate.description'),
+      ...withInput(
+        versioningLabel('schema.effectiveDate', 'schema.effectiveDate.description'),
+        EffectiveDateFormInput,
+      ),
       validation: (rule) =>
         rule
           .custom(
@@ -98,46 +131,59 @@ export const policyVersion = defineType({
       type: 'array',
       readOnly: true,
       ...versioningLabel('schema.sections'),
+      components: {input: FrozenSectionsInput},
       of: [defineArrayMember({type: 'sectionSnapshot'})],
     }),
     defineField({
       name: 'linkAudit',
       type: 'linkAudit',
       readOnly: true,
-      ...versioningLabel('schema.linkAudit', 'schema.linkAudit.description'),
+      // The field's own components replace the type's: its input is named again here.
+      ...withInput(
+        versioningLabel('schema.linkAudit', 'schema.linkAudit.description'),
+        LinkAuditInput,
+      ),
     }),
     defineField({
       name: 'checklistCoverage',
       type: 'checklistCoverage',
       readOnly: true,
-      ...versioningLabel('schema.checklistCoverage', 'schema.checklistCoverage.description'),
+      ...withInput(
+        versioningLabel('schema.checklistCoverage', 'schema.checklistCoverage.description'),
+        ChecklistCoverageInput,
+      ),
     }),
     defineField({
       name: 'previousFingerprint',
       type: 'string',
       readOnly: true,
-      ...versioningLabel('schema.previousFingerprint'),
+      fieldset: 'record',
+      ...fingerprintField('schema.previousFingerprint'),
     }),
     defineField({
       name: 'fingerprint',
       type: 'string',
       readOnly: true,
-      ...versioningLabel('schema.fingerprint', 'schema.fingerprint.description'),
+      fieldset: 'record',
+      ...fingerprintField('schema.fingerprint', 'schema.fingerprint.description'),
     }),
     defineField({
       name: 'preparedBy',
+      fieldset: 'record',
       type: 'versionActor',
       readOnly: true,
       ...versioningLabel('schema.preparedBy'),
     }),
     defineField({
       name: 'approval',
+      fieldset: 'record',
       type: 'versionApproval',
       readOnly: true,
       ...versioningLabel('schema.approval'),
     }),
     defineField({
       name: 'publication',
+      fieldset: 'record',
       type: 'versionPublication',
       readOnly: true,
       ...versioningLabel('schema.publication'),

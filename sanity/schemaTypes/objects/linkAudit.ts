@@ -1,4 +1,6 @@
 import {defineArrayMember, defineField, defineType} from 'sanity'
+import {inStartLanguage} from '../../studio/versioning/TranslatedField'
+import {LinkAuditInput} from '../../studio/versioning/LinkAuditInput'
 
 /**
  * The links leaving the site in a version, computed by the site from the text with the site's
@@ -6,19 +8,20 @@ import {defineArrayMember, defineField, defineType} from 'sanity'
  */
 export const linkAudit = defineType({
   name: 'linkAudit',
-  title: 'Links to other sites',
+  title: inStartLanguage('schema.linkAudit'),
   type: 'object',
   readOnly: true,
+  components: {input: LinkAuditInput},
   fields: [
     defineField({
       name: 'siteHosts',
-      title: 'The site’s own hosts',
+      title: inStartLanguage('schema.linkAudit.siteHosts'),
       type: 'array',
       of: [defineArrayMember({type: 'string'})],
     }),
     defineField({
       name: 'links',
-      title: 'Links',
+      title: inStartLanguage('schema.linkAudit.links'),
       type: 'array',
       of: [defineArrayMember({type: 'outboundLink'})],
     }),

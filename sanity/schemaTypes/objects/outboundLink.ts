@@ -1,26 +1,27 @@
 import {LaunchIcon} from '@sanity/icons/Launch'
 import {defineField, defineType} from 'sanity'
+import {inStartLanguage} from '../../studio/versioning/TranslatedField'
 
 /** A link to another site in a version's link audit (linkAudit.ts). */
 export const outboundLink = defineType({
   name: 'outboundLink',
-  title: 'Link to another site',
+  title: inStartLanguage('schema.outboundLink.type'),
   type: 'object',
   icon: LaunchIcon,
   readOnly: true,
   fields: [
-    defineField({name: 'host', title: 'Site', type: 'string'}),
-    defineField({name: 'url', title: 'Address', type: 'url'}),
-    defineField({name: 'text', title: 'Linked words', type: 'string'}),
+    defineField({name: 'host', title: inStartLanguage('schema.outboundLink.host'), type: 'string'}),
+    defineField({name: 'url', title: inStartLanguage('schema.outboundLink.url'), type: 'url'}),
+    defineField({name: 'text', title: inStartLanguage('schema.outboundLink.text'), type: 'string'}),
     defineField({
       name: 'sectionKey',
-      title: 'Section',
+      title: inStartLanguage('schema.outboundLink.sectionKey'),
       type: 'string',
-      description: 'The section’s stable key; empty for a link in the introduction.',
+      description: inStartLanguage('schema.outboundLink.sectionKey.description'),
     }),
     defineField({
       name: 'language',
-      title: 'Language',
+      title: inStartLanguage('schema.outboundLink.language'),
       type: 'string',
       options: {
         list: [

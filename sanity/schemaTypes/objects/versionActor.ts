@@ -1,28 +1,34 @@
 import {defineField, defineType} from 'sanity'
+import {inStartLanguage} from '../../studio/versioning/TranslatedField'
 
 /**
- * Who did something to a version and when (user id, name, time), titled for what they did: the
- * fields every step of the sign-off records first.
+ * Who did something to a version and when (user id, name, time), titled for what they did
+ * (`schema.<step>.userId`, `.name`, `.at` in the workflow's words): the fields every step of the
+ * sign-off records first.
  */
-export function actorFields(titles: {userId: string; name: string; at: string}) {
+export function actorFields(step: 'actor' | 'approval' | 'publication') {
   return [
-    defineField({name: 'userId', title: titles.userId, type: 'string'}),
-    defineField({name: 'name', title: titles.name, type: 'string'}),
-    defineField({name: 'at', title: titles.at, type: 'datetime'}),
+    defineField({name: 'userId', title: inStartLanguage(`schema.${step}.userId`), type: 'string'}),
+    defineField({name: 'name', title: inStartLanguage(`schema.${step}.name`), type: 'string'}),
+    defineField({name: 'at', title: inStartLanguage(`schema.${step}.at`), type: 'datetime'}),
   ]
 }
 
 /** The site's signature of a step (keyId names the key, published at /.well-known/policy-signing-keys.json). */
 export const signatureFields = [
-  defineField({name: 'keyId', title: 'Signing key', type: 'string'}),
-  defineField({name: 'signature', title: 'Signature', type: 'string'}),
+  defineField({name: 'keyId', title: inStartLanguage('schema.signature.keyId'), type: 'string'}),
+  defineField({
+    name: 'signature',
+    title: inStartLanguage('schema.signature.signature'),
+    type: 'string',
+  }),
 ]
 
 /** Who did something to a version and when, as the content source identified them. */
 export const versionActor = defineType({
   name: 'versionActor',
-  title: 'Person',
+  title: inStartLanguage('schema.actor.type'),
   type: 'object',
   readOnly: true,
-  fields: actorFields({userId: 'User id', name: 'Name', at: 'When'}),
+  fields: actorFields('actor'),
 })

@@ -1,4 +1,5 @@
 import {defineField, defineType} from 'sanity'
+import {inStartLanguage} from '../../studio/versioning/TranslatedField'
 import {actorFields, signatureFields} from './versionActor'
 
 /**
@@ -7,12 +8,16 @@ import {actorFields, signatureFields} from './versionActor'
  */
 export const versionApproval = defineType({
   name: 'versionApproval',
-  title: 'Approval',
+  title: inStartLanguage('schema.approval.type'),
   type: 'object',
   readOnly: true,
   fields: [
-    ...actorFields({userId: 'Reviewer user id', name: 'Reviewer', at: 'Approved at'}),
-    defineField({name: 'fingerprint', title: 'Approved fingerprint', type: 'string'}),
+    ...actorFields('approval'),
+    defineField({
+      name: 'fingerprint',
+      title: inStartLanguage('schema.approval.fingerprint'),
+      type: 'string',
+    }),
     ...signatureFields,
   ],
 })

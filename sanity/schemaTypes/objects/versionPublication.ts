@@ -1,17 +1,18 @@
 import {defineField, defineType} from 'sanity'
+import {inStartLanguage} from '../../studio/versioning/TranslatedField'
 import {actorFields, signatureFields} from './versionActor'
 
 /** Who published a version and when, recorded and signed by the site. */
 export const versionPublication = defineType({
   name: 'versionPublication',
-  title: 'Publication',
+  title: inStartLanguage('schema.publication.type'),
   type: 'object',
   readOnly: true,
   fields: [
-    ...actorFields({userId: 'Publisher user id', name: 'Published by', at: 'Published at'}),
+    ...actorFields('publication'),
     defineField({
       name: 'staleAcknowledged',
-      title: 'Published knowing newer edits wait for the next version',
+      title: inStartLanguage('schema.publication.staleAcknowledged'),
       type: 'boolean',
     }),
     ...signatureFields,

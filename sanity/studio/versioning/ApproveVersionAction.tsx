@@ -3,21 +3,18 @@ import {WarningOutlineIcon} from '@sanity/icons/WarningOutline'
 import {Box, Button, Card, Flex, Stack, Text} from '@sanity/ui'
 import {useToast} from '@sanity/ui/toast'
 import {useState} from 'react'
-import {useCurrentUser, type DocumentActionComponent} from 'sanity'
+import {type DocumentActionComponent} from 'sanity'
 import {hasChanges} from '../../../lib/diff'
 import {LANGUAGES} from '../../../lib/policy/types'
 import {DriftNotice} from './DriftNotice'
 import {ProposalSummary} from './ProposalSummary'
-import {describeOutcome, describeRefusal} from './refusalMessages'
-import {postSignoff, useSessionToken, useSignoffPermissions} from './signoffApi'
+import {describeOutcome} from './refusalMessages'
+import {postSignoff, useSessionToken} from './signoffApi'
+import {useSignoffRefusals} from './useSignoffRefusals'
 import {useComparison} from './useComparison'
 import {useStaleness, useVersioningT} from './useVersioning'
 
 type Json = Record<string, unknown>
-
-function isObject(value: unknown): value is Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-}
 
 /**
  * "Approve", on a candidate, for a legal reviewer who neither prepared it nor wrote what it
@@ -28,9 +25,7 @@ function isObject(value: unknown): value is Json {
  */
 export const ApproveVersionAction: DocumentActionComponent = (props) => {
   const t = useVersioningT()
-  const user = useCurrentUser()
   const token = useSessionToken()
-  const permissions = useSignoffPermissions()
   const toast = useToast()
   const [confirming, setConfirming] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -38,19 +33,10 @@ export const ApproveVersionAction: DocumentActionComponent = (props) => {
   const isCandidate = version?.status === 'candidate'
   const {result} = useComparison(confirming ? version : null)
   const staleness = useStaleness(isCandidate ? version : null)
+  const refusal = useSignoffRefusals(version).approve
 
   if (!version || !isCandidate) return null
   const number = typeof version.number === 'number' ? version.number : undefined
-  const preparedBy = isObject(version.preparedBy) ? version.preparedBy.userId : undefined
-  const refusal = !user
-    ? t('signoff.signIn')
-    : preparedBy === user.id
-      ? describeRefusal(t, {code: 'self-approval'})
-      : permissions === undefined
-        ? t('signoff.checking')
-        : permissions !== 'unknown' && !permissions.reviewer
-          ? describeRefusal(t, {code: 'not-a-reviewer'})
-          : undefined
 
   async function approve() {
     if (!version) return

@@ -35,6 +35,7 @@ import {
 } from '../../../lib/policy/workflow'
 import {ChecklistCoverageView, useChecklistLanguage} from '../checklist/ChecklistCoverageView'
 import {CONTROL} from './controls'
+import {EffectiveDateInput} from './EffectiveDateInput'
 import {Callout, CalloutList} from '../Callout'
 import {describeIssue} from './issueMessages'
 import {PREPARE_QUERY} from '../../lib/queries'
@@ -125,19 +126,10 @@ function ProposalFields({
             {t('prepare.proposal.help')}
           </Text>
         </Stack>
-        <Stack gap={2}>
-          <Text as="label" htmlFor={`${id}-date`} size={1} weight="semibold">
-            {t('prepare.date.label')}
-          </Text>
-          <input
-            id={`${id}-date`}
-            type="date"
-            min={organisationToday()}
-            style={{...CONTROL, width: 'auto'}}
-            value={proposal.effectiveDate}
-            onChange={(event) => onChange({...proposal, effectiveDate: event.currentTarget.value})}
-          />
-        </Stack>
+        <EffectiveDateInput
+          value={proposal.effectiveDate}
+          onChange={(effectiveDate) => onChange({...proposal, effectiveDate})}
+        />
         {LANGUAGES.map((language) => (
           <Stack gap={2} key={language}>
             <Text as="label" htmlFor={`${id}-${language}`} size={1} weight="semibold">
@@ -253,16 +245,19 @@ function Review({
           </Stack>
         </Card>
       )}
-      <Flex gap={2} justify="flex-end">
-        <Button mode="ghost" text={t('prepare.cancel')} onClick={onCancel} />
-        <Button
-          tone="primary"
-          icon={ArchiveIcon}
-          text={t('prepare.submit', {number})}
-          disabled={!check.ok}
-          onClick={submit}
-        />
-      </Flex>
+      {/* Kept in sight at the bottom of the dialog, however long the checklist above it. */}
+      <Card paddingY={2} style={{position: 'sticky', bottom: 0}}>
+        <Flex gap={2} justify="flex-end">
+          <Button mode="ghost" text={t('prepare.cancel')} onClick={onCancel} />
+          <Button
+            tone="primary"
+            icon={ArchiveIcon}
+            text={t('prepare.submit', {number})}
+            disabled={!check.ok}
+            onClick={submit}
+          />
+        </Flex>
+      </Card>
     </Stack>
   )
 }

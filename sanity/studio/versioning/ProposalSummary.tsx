@@ -27,8 +27,9 @@ export function ProposalSummary({version}: {version: Json}) {
           {t('compare.proposal')}
         </Text>
         <Text size={1} data-testid="version-proposal-date">
-          {t('approve.dialog.date', {date: dates.calendar(date) || t('compare.proposal.missing')})}
-          {upcoming ? ` (${t('compare.proposal.upcoming')})` : ''}
+          {t(upcoming ? 'approve.dialog.date.upcoming' : 'approve.dialog.date', {
+            date: dates.calendar(date) || t('compare.proposal.missing'),
+          })}
         </Text>
         {LANGUAGES.map((language) => {
           const text = typeof summary[language] === 'string' ? String(summary[language]).trim() : ''

@@ -6,8 +6,9 @@ import {useId, useState} from 'react'
 import {type DocumentActionComponent} from 'sanity'
 import {useRouter} from 'sanity/router'
 import {ProposalSummary} from './ProposalSummary'
-import {describeOutcome, describeRefusal} from './refusalMessages'
-import {postSignoff, useSessionToken, useSignoffPermissions} from './signoffApi'
+import {describeOutcome} from './refusalMessages'
+import {postSignoff, useSessionToken} from './signoffApi'
+import {useSignoffRefusals} from './useSignoffRefusals'
 import {useDateFormats} from './useComparison'
 import {useStaleness, useVersioningT} from './useVersioning'
 import {POLICY_DOCUMENT_ID} from '../../../lib/policy/documentIds'
@@ -29,7 +30,6 @@ export const PublishVersionAction: DocumentActionComponent = (props) => {
   const t = useVersioningT()
   const dates = useDateFormats()
   const token = useSessionToken()
-  const permissions = useSignoffPermissions()
   const router = useRouter()
   const toast = useToast()
   const checkboxId = useId()
@@ -40,15 +40,14 @@ export const PublishVersionAction: DocumentActionComponent = (props) => {
   const version = (props.draft ?? props.published) as (Json & {_id: string; _rev: string}) | null
   const approved = version?.status === 'approved'
   const staleness = useStaleness(approved ? version : null)
+  const {publish: refusal, publisher} = useSignoffRefusals(version)
 
-  if (!version || !approved) return null
+  // Only those the sign-off's table lets publish are offered it (lib/policy/roles.ts); the
+  // version's notice tells everyone else who publishes.
+  if (!version || !approved || !publisher) return null
   const number = typeof version.number === 'number' ? version.number : undefined
   const approver = isObject(version.approval) ? String(version.approval.name ?? '') : ''
   const stale = staleness?.stale ?? false
-  const refusal =
-    permissions !== undefined && permissions !== 'unknown' && !permissions.publisher
-      ? describeRefusal(t, {code: 'not-a-publisher'})
-      : undefined
 
   const close = () => {
     setOpen(false)

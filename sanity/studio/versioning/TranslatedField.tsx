@@ -1,5 +1,6 @@
 import type {ReactNode} from 'react'
 import type {FieldProps} from 'sanity'
+import {studioStartLocale} from '../i18n'
 import {VERSIONING_RESOURCES} from './i18n'
 import {useVersioningT} from './useVersioning'
 
@@ -23,10 +24,20 @@ export function translatedField(
   return TranslatedField
 }
 
-/** A schema field's English title (for places without translation) and its translated drawing. */
+/**
+ * A word of the workflow in the language the Studio started in, for schema titles and
+ * descriptions, which Sanity does not translate as the language changes (changing it reloads the
+ * Studio: sanity/studio/i18n/index.ts).
+ */
+export function inStartLanguage(key: string): string {
+  return VERSIONING_RESOURCES[studioStartLocale][key] ?? key
+}
+
+/** A schema field's title and description in the Studio's language, wherever Sanity shows it. */
 export function versioningLabel(titleKey: string, descriptionKey?: string) {
   return {
-    title: VERSIONING_RESOURCES['en-US'][titleKey] ?? titleKey,
+    title: inStartLanguage(titleKey),
+    ...(descriptionKey ? {description: inStartLanguage(descriptionKey)} : {}),
     components: {field: translatedField(titleKey, descriptionKey)},
   }
 }

@@ -69,6 +69,9 @@ function SectionLanguage({section, language}: {section: SectionComparison; langu
 
 function SectionCard({section}: {section: SectionComparison}) {
   const t = useVersioningT()
+  // The heading in the Studio's language, the other language's title under it.
+  const language = useChecklistLanguage()
+  const other: Language = language === 'fr' ? 'en' : 'fr'
   const sameText = section.status === 'unchanged' || section.status === 'moved'
   const moved =
     section.moved && section.indexBefore !== undefined && section.indexAfter !== undefined
@@ -85,11 +88,11 @@ function SectionCard({section}: {section: SectionComparison}) {
     >
       <Stack gap={4}>
         <Flex gap={3} align="center" wrap="wrap">
-          <Heading as="h3" size={sameText ? 0 : 1}>
-            {section.title.en || section.title.fr}
+          <Heading as="h3" size={sameText ? 0 : 1} lang={language}>
+            {section.title[language] || section.title[other]}
           </Heading>
-          <Text size={1} muted>
-            {section.title.fr} · #{section.key}
+          <Text size={1} muted lang={other}>
+            {section.title[other]} · #{section.key}
           </Text>
           <Badge tone={STATUS_TONES[section.status]}>{t(`compare.status.${section.status}`)}</Badge>
           {moved && (
@@ -100,8 +103,8 @@ function SectionCard({section}: {section: SectionComparison}) {
         </Flex>
         {!sameText && (
           <Grid gridTemplateColumns={[1, 1, 2]} gap={4}>
-            {LANGUAGES.map((language) => (
-              <SectionLanguage key={language} section={section} language={language} />
+            {[language, other].map((shown) => (
+              <SectionLanguage key={shown} section={section} language={shown} />
             ))}
           </Grid>
         )}

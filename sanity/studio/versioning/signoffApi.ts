@@ -60,6 +60,25 @@ export interface SignoffPermissions {
 
 const permissionsByToken = new Map<string, Promise<SignoffPermissions | undefined>>()
 
+/** What the site says this person may do, asked once per token; undefined when it cannot say. */
+export function signoffPermissions(token: string): Promise<SignoffPermissions | undefined> {
+  let asking = permissionsByToken.get(token)
+  if (!asking) {
+    asking = fetch('/api/versions/approve', {headers: {authorization: `Bearer ${token}`}})
+      .then((response) =>
+        response.ok ? (response.json() as Promise<SignoffPermissions>) : undefined,
+      )
+      .catch(() => undefined)
+      .then((answer) => {
+        // Asked again next time: the site may have been restarting.
+        if (!answer) permissionsByToken.delete(token)
+        return answer
+      })
+    permissionsByToken.set(token, asking)
+  }
+  return asking
+}
+
 /** What the site says this person may do; undefined while asking, or when it cannot say. */
 export function useSignoffPermissions(): SignoffPermissions | undefined | 'unknown' {
   const token = useSessionToken()
@@ -67,19 +86,8 @@ export function useSignoffPermissions(): SignoffPermissions | undefined | 'unkno
   useEffect(() => {
     if (!token) return
     let cancelled = false
-    let asking = permissionsByToken.get(token)
-    if (!asking) {
-      asking = fetch('/api/versions/approve', {headers: {authorization: `Bearer ${token}`}})
-        .then((response) =>
-          response.ok ? (response.json() as Promise<SignoffPermissions>) : undefined,
-        )
-        .catch(() => undefined)
-      permissionsByToken.set(token, asking)
-    }
-    void asking.then((answer) => {
-      if (cancelled) return
-      if (!answer) permissionsByToken.delete(token)
-      setPermissions(answer ?? 'unknown')
+    void signoffPermissions(token).then((answer) => {
+      if (!cancelled) setPermissions(answer ?? 'unknown')
     })
     return () => {
       cancelled = true

@@ -2,7 +2,7 @@ import {useEffect, useMemo, useState} from 'react'
 import {useClient, useCurrentLocale} from 'sanity'
 import {comparePolicies, type PolicyComparison} from '../../../lib/diff'
 import {checkCandidate, type CandidateIssue} from '../../../lib/policy/candidate'
-import {calendarDate, ORGANISATION_TIME_ZONE} from '../../../lib/policy/dates'
+import {ORGANISATION_TIME_ZONE, spelledOutDate, withFrenchOrdinal} from '../../../lib/policy/dates'
 import type {PolicyContent} from '../../../lib/policy/types'
 import {EMPTY_CONTENT, storedContent} from '../../../lib/policy/workflow'
 import {studioSiteHosts} from '../links/siteHosts'
@@ -75,7 +75,6 @@ export function useComparison(version: Record<string, unknown> | null | undefine
 export function useDateFormats() {
   const locale = useCurrentLocale().id
   return useMemo(() => {
-    const day = new Intl.DateTimeFormat(locale, {dateStyle: 'long', timeZone: 'UTC'})
     const moment = new Intl.DateTimeFormat(locale, {
       dateStyle: 'long',
       timeZone: ORGANISATION_TIME_ZONE,
@@ -84,13 +83,29 @@ export function useDateFormats() {
       /** A calendar date (YYYY-MM-DD), as stored. */
       calendar: (value: unknown) =>
         typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-          ? day.format(calendarDate(value))
+          ? spelledOutDate(value, locale)
           : '',
       /** A moment (ISO date and time), on its day in Québec. */
       moment: (value: unknown) =>
         typeof value === 'string' && !Number.isNaN(Date.parse(value))
-          ? moment.format(new Date(value))
+          ? withFrenchOrdinal(moment.format(new Date(value)), locale)
           : '',
     }
+  }, [locale])
+}
+
+/**
+ * When a step of the workflow was taken, to the minute, on the organisation's clock and in the
+ * person's language: « 1er février 2027 à 14 h 03 », "February 1, 2027 at 2:03 PM".
+ */
+export function useMomentFormat(): (at: Date) => string {
+  const locale = useCurrentLocale().id
+  return useMemo(() => {
+    const format = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: ORGANISATION_TIME_ZONE,
+    })
+    return (at: Date) => withFrenchOrdinal(format.format(at), locale)
   }, [locale])
 }
