@@ -81,6 +81,14 @@ describe('the organisation’s people, managed by the server’s operator', () =
     expect(await lake.editor.request({url: `/users/${anne.id}`})).toMatchObject({
       displayName: 'Anne Roy',
     })
+    // A member of the project, with her role: what the site checks before it lets her approve.
+    const project = await lake.editor.request<{members: {id: string; roles: {name: string}[]}[]}>({
+      url: '/projects/local',
+    })
+    expect(project.members.find((member) => member.id === anne.id)?.roles).toContainEqual({
+      name: 'legal-reviewer',
+      title: 'Legal reviewer',
+    })
     // Nowhere in the lake is the token itself: only its SHA-256.
     const stored = JSON.stringify(await lake.editor.fetch('*[_id in path("_.people.**")]'))
     expect(stored).not.toContain(anne.token)
@@ -178,6 +186,8 @@ describe('the organisation’s people, managed by the server’s operator', () =
     expect(await lake.editor.request({url: `/users/${dan.id}`})).toMatchObject({
       displayName: 'Dan Gagné',
     })
+    const project = await lake.editor.request<{members: {id: string}[]}>({url: '/projects/local'})
+    expect(project.members.map((member) => member.id)).not.toContain(dan.id)
     const again = await operate(lake, {command: 'token', person: dan.id})
     expect(again.status).toBe(400)
   })

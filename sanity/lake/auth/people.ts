@@ -190,6 +190,13 @@ export class PeopleDirectory extends EventEmitter<PeopleEvents> {
     return doc ? {...this.profile(doc), token: ''} : undefined
   }
 
+  /** The people who are members now (removed people are not). */
+  present(): LocalUser[] {
+    return [...this.byId.values()]
+      .filter((doc) => doc.removedAt === undefined)
+      .map((doc) => ({...this.profile(doc), token: ''}))
+  }
+
   /** The role of a present person; undefined for anyone else (removed people have none). */
   roleOf(id: string): LocalRole | undefined {
     const doc = this.byId.get(id)

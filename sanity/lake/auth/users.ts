@@ -144,6 +144,12 @@ export class Authenticator {
     )
   }
 
+  /** The project's members: the configured users and the people, less anyone removed. */
+  members(): LocalUser[] {
+    const configured = this.users.filter((user) => !this.people?.isRemoved(user.id))
+    return [...configured, ...(this.people?.present() ?? [])]
+  }
+
   /** The role of a present user or person, as the lake's rules see it. */
   roleOf(id: string): LocalUser['role'] | undefined {
     if (this.people?.isRemoved(id)) return undefined

@@ -108,8 +108,11 @@ export function createLakeHandler(lake: LakeState, registrars: RouteRegistrar[] 
           if (!isPerson(ctx.user) && req.headers['x-forwarded-for'] !== undefined) {
             throw unauthorized('The signing service is only reachable from the server itself')
           }
-          // A revoked token or a removed person ends what it holds open (event streams) at once.
-          const unwatch = lake.auth.watch(ctx.user, () => res.end())
+          // A revoked token or a removed person ends what it holds open (event streams, whose
+          // answer has begun) at once; an answer not begun yet was allowed when it was asked.
+          const unwatch = lake.auth.watch(ctx.user, () => {
+            if (res.headersSent && !res.writableEnded) res.end()
+          })
           res.once('close', unwatch)
         }
         await match.handler(ctx)

@@ -71,7 +71,7 @@ function project(ctx: LakeRouteContext) {
     metadata: {color: '#2276fc', externalStudioHost: null},
     organizationId: null,
     createdAt: CREATED_AT,
-    members: ctx.lake.auth.users.map((user) => ({
+    members: ctx.lake.auth.members().map((user) => ({
       id: user.id,
       role: 'administrator',
       roles: currentUser(user).roles,
