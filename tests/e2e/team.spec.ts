@@ -222,6 +222,9 @@ test('two people added with the command complete a sign-off, each from their own
 
   const legal = await openStudio(reviewer)
   await legal.goto('/studio/structure/awaiting-review')
+  await expect(legal.getByTestId('studio-strip')).toContainText(`Signed in as ${reviewer.name}`, {
+    timeout: STUDIO_LOAD_TIMEOUT,
+  })
   await legal
     .getByRole('link', {name: new RegExp(`Candidate for version ${next}`)})
     .click({timeout: STUDIO_LOAD_TIMEOUT})
