@@ -117,6 +117,10 @@ describe('the organisation’s people, managed by the server’s operator', () =
       client.create({_id: 'drafts.by-a-viewer', _type: 'policySection'}),
     ).rejects.toMatchObject({statusCode: 403})
     expect(await lake.editor.getDocument('drafts.by-a-viewer')).toBeUndefined()
+    // Their Studio is told so, and shows everything read-only.
+    expect(await client.request({url: '/projects/local/datasets/production/acl'})).toEqual([
+      {filter: '_id in path("**")', permissions: ['read', 'history']},
+    ])
   })
 
   it('refuses anyone who writes people through the API, the operator’s door aside', async () => {
