@@ -24,7 +24,11 @@ const handleLocaleRouting = createMiddleware(routing)
 const unavailableText = {fr: fr.Unavailable, en: en.Unavailable}
 
 const secure = siteUrl(process.env).protocol === 'https:'
-const apiOrigins = contentApiOrigins(studioTarget().apiHost, studioTarget().projectId)
+// Served over HTTPS, the Studio reaches the embedded lake through this origin's /lake ('self').
+const apiOrigins =
+  secure && studioTarget().apiHost
+    ? []
+    : contentApiOrigins(studioTarget().apiHost, studioTarget().projectId)
 
 /** The files served under a language (the feeds): everything else there is a page. */
 const LANGUAGE_FILES = new Set(routing.locales.map(feedPath))

@@ -2,16 +2,19 @@
 
 /**
  * The Sanity Studio, embedded in the site at /studio. Against the embedded lake it talks to the
- * lake's HTTP/2 + TLS port and logs in with a local token; with a real project it uses Sanity's
- * own hosts and login (docs/decisions/0004-offline-studio.md).
+ * lake through the site's own origin (`/lake`) when served over HTTPS, or to the lake's own
+ * HTTP/2 + TLS port on a laptop, and logs in with a person's token; with a real project it uses
+ * Sanity's own hosts and login (docs/decisions/0004-offline-studio.md,
+ * docs/decisions/0023-one-origin-and-people.md).
  */
+import {createClient, type ClientConfig} from '@sanity/client'
 import {defineConfig} from 'sanity'
 import {structureTool} from 'sanity/structure'
 import {schemaTypes} from './sanity/schemaTypes'
 import {presentationBundles} from './sanity/presentation/i18n'
 import {presentation} from './sanity/presentation/tool'
 import {structure} from './sanity/structure'
-import {studioTarget, studioUsesEmbeddedLake} from './lib/env'
+import {lakeOnSiteOrigin, studioLakeApiHost, studioTarget, studioUsesEmbeddedLake} from './lib/env'
 import {frenchLocale, inStartLanguage, studioBundles, studioLocales} from './sanity/studio/i18n'
 import {sanityFrenchBundles} from './sanity/studio/i18n/sanityFrench'
 import {STUDIO_WORKSPACE_NAME} from './sanity/studio/i18n/locales'
@@ -23,11 +26,25 @@ import {versioningActions, versioningBadges} from './sanity/studio/versioning/do
 import {defaultDocumentNode} from './sanity/studio/versioning/documentNode'
 import {versioningBundles} from './sanity/studio/versioning/i18n'
 
-const {projectId, dataset, apiHost} = studioTarget()
+const target = studioTarget()
+const {projectId, dataset} = target
+// The page's origin, in the browser; the Sanity CLI (no page) keeps the configured address.
+const pageOrigin = typeof window === 'undefined' ? undefined : window.location.origin
+const onSiteOrigin = pageOrigin !== undefined && lakeOnSiteOrigin(pageOrigin)
+
+/**
+ * Sanity's client puts the project id in front of its API host (`local.example.org`) unless told
+ * not to, and the Studio has no setting for that but this factory: every client it makes calls
+ * the lake's path on the Studio's own origin, the presence socket included.
+ */
+function sameOriginClient(config: ClientConfig) {
+  return createClient({...config, useProjectHostname: false})
+}
 
 const embeddedLake = studioUsesEmbeddedLake()
   ? {
-      apiHost,
+      apiHost: pageOrigin ? studioLakeApiHost(target, pageOrigin) : target.apiHost,
+      ...(onSiteOrigin ? {unstable_clientFactory: sameOriginClient} : {}),
       // Since Studio 6 the providers given replace Sanity's own: only the local login.
       auth: {loginMethod: 'token' as const, providers: [localLoginProvider]},
       // Studio 6 searches with GROQ's text::matchQuery by default, which the embedded lake's GROQ

@@ -11,6 +11,8 @@
 export const ROLES = {
   editor: 'editor',
   legalReviewer: 'legal-reviewer',
+  /** Reads everything a signed-in person reads, writes nothing. */
+  viewer: 'viewer',
   /** The site's server, which signs approvals and publications. */
   signingService: 'signing-service',
 } as const
@@ -64,6 +66,19 @@ export const LOCAL_USERS: readonly LocalUserProfile[] = [
   LOCAL_LEGAL_REVIEWER,
   SITE_SIGNER,
 ]
+
+/** The roles an organisation gives its people (`npm run lake:people`), in the product's words. */
+export const PERSON_ROLES = {
+  [ROLES.editor]: 'Editor',
+  [ROLES.legalReviewer]: 'Legal reviewer',
+  [ROLES.viewer]: 'Viewer (read-only)',
+} as const
+
+export type PersonRole = keyof typeof PERSON_ROLES
+
+export function isPersonRole(role: unknown): role is PersonRole {
+  return typeof role === 'string' && Object.hasOwn(PERSON_ROLES, role)
+}
 
 /** The people who may log in to the Studio (everyone but the signing service). */
 export function isPerson(user: {role: LocalRole}): boolean {

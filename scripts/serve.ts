@@ -5,7 +5,8 @@
  * hashes, entity tag, compressed copies, see lib/delivery/) and then answered from memory without
  * entering Next, until a publish (the revalidation webhook), the next effective date or a minute
  * has passed. Everything else (the Studio, previews, the webhook, any POST) goes to Next as it
- * is. Next listens on a private Unix socket; only this server listens on the network.
+ * is, but for `/lake`, which is the embedded lake's, passed to it untouched (lib/delivery/lakeRelay.ts).
+ * Next listens on a private Unix socket; only this server listens on the network.
  *
  *   tsx scripts/serve.ts [--port 3000] [--hostname 0.0.0.0]
  */
@@ -39,6 +40,7 @@ import {
   ResponseCache,
   type KeptResponse,
 } from '../lib/delivery/responseCache'
+import {lakeRelay} from '../lib/delivery/lakeRelay'
 import {publicContentSecurityPolicy} from '../lib/delivery/securityHeaders'
 import {siteNow} from '../lib/clock'
 import {nextDistDir, parseEnv, settingsOrExit} from '../lib/env'
@@ -330,7 +332,9 @@ async function main() {
     }
   }
 
+  const lake = config.sanity.apiHost ? lakeRelay(new URL(config.sanity.apiHost), secure) : undefined
   const server = http.createServer((request, response) => {
+    if (lake?.request(request, response)) return
     serve(request, response).catch((error: unknown) => {
       // A reader who left before the answer was complete is no error of the site's.
       const code = (error as {code?: string}).code
@@ -342,6 +346,9 @@ async function main() {
     })
   })
   server.keepAliveTimeout = 65_000
+  server.on('upgrade', (request, socket, head) => {
+    if (!lake?.upgrade(request, socket, head)) socket.destroy()
+  })
   await new Promise<void>((resolve) => server.listen(port, values.hostname, resolve))
   console.log(`The site is served on port ${port}.`)
   // Who writes what, as it happens: what approvals are judged by once history has expired.
@@ -349,6 +356,7 @@ async function main() {
 
   const stop = () => {
     listener.stop()
+    lake?.close()
     server.close()
     nextServer.close()
     rmSync(socketDir, {recursive: true, force: true})

@@ -12,6 +12,7 @@ import {
   ConfigurationError,
   checkRealProjectSettings,
   LAKE_DEFAULTS,
+  lakeOnSiteOrigin,
   nextDistDir,
   parseEnv,
   readLakeEnv,
@@ -122,7 +123,8 @@ async function main() {
       signingKey: config.signoff.signingPrivateKey,
       port: config.lakePort,
       host: config.lakeHost,
-      httpsPort: config.lakeHttpsPort,
+      // Served over HTTPS, the Studio reaches the lake through the site's origin: no second port.
+      httpsPort: lakeOnSiteOrigin(config.siteUrl) ? false : config.lakeHttpsPort,
       siteOrigin: config.siteUrl.origin,
       // Publishing a version reaches the site as it would from a real project's webhook.
       webhooks: [
@@ -171,15 +173,20 @@ async function main() {
   console.log(`\nThe privacy policy: ${config.siteUrl.origin}/fr/politique-de-confidentialite`)
   console.log(`In English:         ${config.siteUrl.origin}/en/privacy-policy\n`)
   console.log(
-    lake
-      ? studioStartupLines({
-          siteOrigin: config.siteUrl.origin,
-          lakeHttpsPort: config.lakeHttpsPort,
-          dataDir: lake.dataDir,
-          certificateFile: lake.certificateFile,
-          users: lake.users.filter(isPerson),
-        }).join('\n')
-      : realProjectStudioLines(config.siteUrl.origin).join('\n'),
+    lake && lakeOnSiteOrigin(config.siteUrl)
+      ? [
+          `Studio : ${config.siteUrl.origin}/studio (chaque personne avec son jeton : npm run lake:people -- add …)`,
+          `Studio: ${config.siteUrl.origin}/studio (each person with their own token: npm run lake:people -- add …)`,
+        ].join('\n')
+      : lake
+        ? studioStartupLines({
+            siteOrigin: config.siteUrl.origin,
+            lakeHttpsPort: config.lakeHttpsPort,
+            dataDir: lake.dataDir,
+            certificateFile: lake.certificateFile,
+            users: lake.users.filter(isPerson),
+          }).join('\n')
+        : realProjectStudioLines(config.siteUrl.origin).join('\n'),
   )
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

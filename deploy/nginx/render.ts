@@ -3,29 +3,66 @@
  * command below), and as a whole nginx.conf for the tests and benchmarks, which run nginx in the
  * foreground from a folder of their own.
  *
- *   npx tsx deploy/nginx/render.ts --listen 80 --origin 127.0.0.1:3000 --cache-dir DIR
+ *   npx tsx deploy/nginx/render.ts --server-name policy.example.org \
+ *     --certificate FILE --certificate-key FILE --origin 127.0.0.1:3000 \
+ *     --cache-dir DIR
  */
 import {mkdirSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {parseArgs} from 'node:util'
 
+export interface TlsOptions {
+  /** The public name (nginx `server_name`), e.g. policy.example.org. */
+  serverName: string
+  /** The certificate chain (PEM) and its key, as the organisation's CA or Let's Encrypt made them. */
+  certificate: string
+  certificateKey: string
+  /** Where plain HTTP is answered with a redirect to the secure address: a port, or address:port. */
+  redirectListen: string
+}
+
 export interface SiteConfigOptions {
-  /** nginx `listen` value: a port, or address:port. */
+  /** nginx `listen` value: a port, or address:port. With TLS, `ssl http2` is added. */
   listen: string
   /** Where the site answers: address:port. */
   origin: string
+  /** The certificate: without it, plain HTTP (a cache in front of a CDN's own TLS, the tests). */
+  tls?: TlsOptions
   /** Folder for the cache's files, writable by nginx's workers. */
   cacheDir: string
 }
 
 const TEMPLATE = path.join(import.meta.dirname, 'policy-site.conf')
 
-export function siteConfig({listen, origin, cacheDir}: SiteConfigOptions): string {
-  const values: Record<string, string> = {listen, origin, cache_dir: cacheDir}
-  return readFileSync(TEMPLATE, 'utf8').replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+/** The template without its `# name:begin` … `# name:end` sections that do not apply. */
+function withSections(template: string, keep: Record<string, boolean>): string {
+  return template.replace(
+    /^[ \t]*# (\w+):begin\n([\s\S]*?)^[ \t]*# \1:end\n/gm,
+    (_, name: string, body: string) => {
+      if (!(name in keep)) throw new Error(`Unknown section "${name}" in ${TEMPLATE}`)
+      return keep[name] ? body : ''
+    },
+  )
+}
+
+export function siteConfig({listen, origin, tls, cacheDir}: SiteConfigOptions): string {
+  const values: Record<string, string | undefined> = {
+    listen,
+    origin,
+    cache_dir: cacheDir,
+    server_name: tls?.serverName,
+    certificate: tls?.certificate,
+    certificate_key: tls?.certificateKey,
+    redirect_listen: tls?.redirectListen,
+  }
+  const template = withSections(readFileSync(TEMPLATE, 'utf8'), {tls: !!tls})
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     const value = values[name]
     if (value === undefined) throw new Error(`Unknown placeholder {{${name}}} in ${TEMPLATE}`)
-    return value
+    if (/[;{}\s'"]/.test(value))
+      throw new Error(`${name} may not hold spaces, quotes, ";" or braces`)
+    // Browsers speak HTTP/2 only over TLS: the Studio's live connections then share one.
+    return name === 'listen' && tls ? `${value} ssl http2` : value
   })
 }
 
@@ -61,12 +98,41 @@ ${siteConfig({...options, cacheDir: inPrefix('cache')})}
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   const {values} = parseArgs({
     options: {
-      listen: {type: 'string', default: '80'},
+      listen: {type: 'string'},
       origin: {type: 'string', default: '127.0.0.1:3000'},
+      'server-name': {type: 'string'},
+      certificate: {type: 'string'},
+      'certificate-key': {type: 'string'},
+      'redirect-listen': {type: 'string', default: '80'},
       'cache-dir': {type: 'string', default: '/var/cache/nginx/policy-site'},
     },
   })
-  process.stdout.write(
-    siteConfig({listen: values.listen, origin: values.origin, cacheDir: values['cache-dir']}),
-  )
+  const {certificate, 'certificate-key': certificateKey, 'server-name': serverName} = values
+  const given = [serverName, certificate, certificateKey].filter(Boolean).length
+  if (given !== 0 && given !== 3) {
+    console.error('--server-name, --certificate and --certificate-key go together.')
+    process.exit(2)
+  }
+  const tls =
+    given === 3
+      ? {
+          serverName: serverName!,
+          certificate: path.resolve(certificate!),
+          certificateKey: path.resolve(certificateKey!),
+          redirectListen: values['redirect-listen'],
+        }
+      : undefined
+  try {
+    process.stdout.write(
+      siteConfig({
+        listen: values.listen ?? (tls ? '443' : '80'),
+        origin: values.origin,
+        tls,
+        cacheDir: values['cache-dir'],
+      }),
+    )
+  } catch (error) {
+    console.error((error as Error).message)
+    process.exit(2)
+  }
 }

@@ -25,7 +25,10 @@ export {
 } from './site'
 export {LAKE_DATASETS, LAKE_PROJECT_ID, readLakeEnv, type LakeEnv, type WebhookTarget} from './lake'
 export {
+  lakeOnSiteOrigin,
+  LAKE_PUBLIC_PATH,
   studioApiOrigin,
+  studioLakeApiHost,
   studioBuildEnv,
   studioTarget,
   studioTargetOf,

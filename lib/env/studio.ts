@@ -9,8 +9,25 @@ export interface StudioTarget {
   projectId: string
   dataset: string
   apiVersion: string
-  /** The embedded lake's HTTP/2 + TLS address; undefined for a real project (Sanity's own hosts). */
+  /**
+   * The embedded lake's own HTTP/2 + TLS address, for a Studio opened over plain HTTP on the
+   * machine that runs it; undefined for a real project (Sanity's own hosts).
+   */
   apiHost?: string
+}
+
+/**
+ * Where the site's origin leads to the embedded lake: the site's own server (scripts/serve.ts,
+ * lib/delivery/lakeRelay.ts) routes this path to it, and nginx passes it through untouched
+ * (deploy/nginx/policy-site.conf). A Studio served over HTTPS calls it and nothing else; browsers
+ * speak HTTP/2 (which the Studio's dozen live connections need) only over TLS, so a Studio opened
+ * over plain HTTP on a laptop keeps the lake's own TLS port (docs/decisions/0023-one-origin-and-people.md).
+ */
+export const LAKE_PUBLIC_PATH = '/lake'
+
+/** Whether a Studio served from `origin` reaches the lake through that origin's `/lake`. */
+export function lakeOnSiteOrigin(origin: string | URL): boolean {
+  return new URL(origin).protocol === 'https:'
 }
 
 /** The Studio's target as the site's settings describe it. */
@@ -64,7 +81,18 @@ export function studioUsesEmbeddedLake(): boolean {
 }
 
 /**
- * The origin the Studio actually calls: Sanity's client puts the project id in front of the host
+ * The address the Studio's clients are given for the embedded lake, in the browser: the lake's
+ * path on the page's own origin when it was served over HTTPS, else the lake's own TLS port.
+ */
+export function studioLakeApiHost(target: StudioTarget, pageOrigin: string): string | undefined {
+  if (!target.apiHost) return undefined
+  return lakeOnSiteOrigin(pageOrigin)
+    ? `${new URL(pageOrigin).origin}${LAKE_PUBLIC_PATH}`
+    : target.apiHost
+}
+
+/**
+ * The origin the Studio calls on its own TLS port: Sanity's client puts the project id in front of the host
  * (`https://local.localhost:3334`). Browsers resolve every `*.localhost` name to this computer.
  */
 export function studioApiOrigin({projectId, apiHost}: StudioTarget): string | undefined {

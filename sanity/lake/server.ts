@@ -8,9 +8,25 @@ import {ConfigurationError, LAKE_DATASETS, readLakeEnv, type WebhookTarget} from
 import {SITE_SIGNER} from '../../lib/localUsers'
 import {readPrivateKey, type PublicSigningKey} from '../../lib/policy/signingKeys'
 import {SEED_PUBLIC_KEYS} from '../seed/seedKey'
-import {AllowedOrigins, Authenticator, ensureLocalUsers, type LocalUser, usersFile} from './auth'
+import {
+  AllowedOrigins,
+  Authenticator,
+  ensureLocalUsers,
+  type LocalUser,
+  PeopleDirectory,
+  peopleRules,
+  usersFile,
+} from './auth'
 import {type LakeLimits, resolveLimits} from './core'
-import {createLakeHandler, ensureCertificate, LakeState, welcomePage} from './http'
+import {
+  createLakeHandler,
+  ensureCertificate,
+  LakeState,
+  openOperatorDoor,
+  operatorSecret,
+  peopleRoutes,
+  welcomePage,
+} from './http'
 import {QueryPool} from './query'
 import {PresenceSockets, WebhookDispatcher} from './realtime'
 import {
@@ -127,23 +143,32 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     const workflowRules = options.workflowRules ?? env.workflowRules
     const datasets = new Map<string, LakeDataset>()
     const webhooks: WebhookDispatcher[] = []
+    // The organisation's people live in the first dataset (sanity/lake/auth/people.ts).
+    let people: PeopleDirectory | undefined
+    // The guards ask once transactions come, after `auth` below is made.
+    const roleOf = (userId: string) => auth.roleOf(userId)
     for (const name of LAKE_DATASETS) {
       const store = DatasetStore.open(dataDir, name)
       cleanups.push(() => store.close())
+      people ??= new PeopleDirectory(store)
       const pool = new QueryPool(store, {size: options.queryWorkers ?? 2, limits})
       cleanups.push(() => pool.close())
-      const guards = workflowRules
-        ? [
-            publishedVersionsAreImmutable(store),
-            versionWorkflowRules({
-              store,
-              roleOf: (userId) => users.find((user) => user.id === userId)?.role,
-              signerId: SITE_SIGNER.id,
-              trustedKeys: () => trustedKeys,
-            }),
-          ]
-        : []
+      const guards = [
+        peopleRules({roleOf}),
+        ...(workflowRules
+          ? [
+              publishedVersionsAreImmutable(store),
+              versionWorkflowRules({
+                store,
+                roleOf,
+                signerId: SITE_SIGNER.id,
+                trustedKeys: () => trustedKeys,
+              }),
+            ]
+          : []),
+      ]
       const dataset = new LakeDataset(name, store, pool, guards, limits)
+      if (people && datasets.size === 0) people.follow(dataset)
       const targets = [...(env.webhook ? [env.webhook] : []), ...(options.webhooks ?? [])]
       const dispatcher = new WebhookDispatcher(dataset, targets, log)
       cleanups.push(() => dispatcher.close())
@@ -151,6 +176,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
       datasets.set(name, dataset)
     }
 
+    const auth = new Authenticator(users, people)
     const production = datasets.get('production')
     if (production) {
       const outcome = await importSeed(production, seedFile)
@@ -169,10 +195,15 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
 
     const siteOrigin = options.siteOrigin ? new URL(options.siteOrigin).origin : env.siteOrigin
     const origins = new AllowedOrigins([siteOrigin, ...(options.corsOrigins ?? env.corsOrigins)])
-    const lake = new LakeState(datasets, new Authenticator(users), limits, origins)
+    const lake = new LakeState(datasets, auth, limits, origins)
     cleanups.push(() => lake.close())
     let httpsUrl: string | undefined
-    const handler = createLakeHandler(lake, [welcomePage({siteOrigin, secureUrl: () => httpsUrl})])
+    const secret = operatorSecret()
+    const peopleDataset = () => lake.dataset(LAKE_DATASETS[0])
+    const handler = createLakeHandler(lake, [
+      welcomePage({siteOrigin, secureUrl: () => httpsUrl}),
+      peopleRoutes(people!, peopleDataset, secret),
+    ])
     const presence = new PresenceSockets(lake.auth, origins, limits)
     cleanups.push(() => presence.close())
 
@@ -189,6 +220,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     cleanups.push(() => closeServer(server))
     const url = `http://${urlHost(host)}:${await listen(server, port, host)}`
     log(`listening on ${url} (users and tokens in ${usersFile(dataDir)})`)
+    cleanups.push(openOperatorDoor(dataDir, url, secret))
     if (!workflowRules) log('sign-off rules OFF: any write is accepted, as on a hosted project')
 
     let certificateFile: string | undefined

@@ -2,7 +2,8 @@ import type {Metadata} from 'next'
 import {NextStudio} from 'next-sanity/studio'
 import {NextStudio as NextStudioWithoutBridge} from 'next-sanity/studio/client-component'
 import config from '@/sanity.config'
-import {studioApiOrigin, studioTarget} from '@/lib/env'
+import {lakeApiOriginForPages} from '@/lib/env/studioPages'
+import {studioTarget} from '@/lib/env'
 import {DEFAULT_STUDIO_LOCALE} from '@/sanity/studio/i18n/locales'
 import {studioText} from '@/sanity/studio/i18n/text'
 import {LocalLakeNotice} from '@/sanity/studio/LocalLakeNotice'
@@ -14,7 +15,7 @@ export const metadata: Metadata = {
 
 export default function StudioPage() {
   const target = studioTarget()
-  const lakeOrigin = studioApiOrigin(target)
+  const lakeOrigin = lakeApiOriginForPages(target)
   if (lakeOrigin === undefined) return <NextStudio config={config} />
 
   // Offline, the script that connects the Studio to Sanity's dashboard cannot load: leave it out.

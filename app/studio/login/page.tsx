@@ -1,5 +1,6 @@
 import {redirect} from 'next/navigation'
-import {studioApiOrigin, studioTarget} from '@/lib/env'
+import {lakeApiOriginForPages} from '@/lib/env/studioPages'
+import {studioTarget} from '@/lib/env'
 import {LocalLoginCard} from '@/sanity/studio/LocalLoginCard'
 import {STUDIO_PATH} from '@/sanity/studio/localLogin'
 import styles from '@/sanity/studio/localLake.module.css'
@@ -10,7 +11,7 @@ import styles from '@/sanity/studio/localLake.module.css'
  */
 export default function StudioLoginPage() {
   const target = studioTarget()
-  const lakeOrigin = studioApiOrigin(target)
+  const lakeOrigin = lakeApiOriginForPages(target)
   // A real project logs in with Sanity's own accounts, on the Studio's own login screen.
   if (lakeOrigin === undefined) redirect(STUDIO_PATH)
 

@@ -9,6 +9,7 @@ export {
   currentUser,
   ensureLocalUsers,
   newToken,
+  operatorUser,
   publicUser,
   readLocalUsers,
   SYSTEM_USER_ID,
@@ -16,3 +17,13 @@ export {
   usersFile,
   type LocalUser,
 } from './users'
+export {
+  OPERATOR_PREFIX,
+  PEOPLE_PREFIX,
+  PeopleDirectory,
+  peopleRules,
+  tokenHash,
+  type PeopleAnswer,
+  type PeopleCommand,
+  type PersonSummary,
+} from './people'

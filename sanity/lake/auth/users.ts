@@ -4,6 +4,7 @@ import {timingSafeEqual} from 'node:crypto'
 
 import {LOCAL_USERS, type LocalUserProfile} from '../../../lib/localUsers'
 import {randomId, unauthorized} from '../core'
+import type {PeopleDirectory} from './people'
 
 /**
  * Local users of the embedded lake (lib/localUsers.ts). They are created with random tokens at
@@ -105,15 +106,54 @@ export function currentUser(user: LocalUser) {
   }
 }
 
+/** Who made a change from the server's console (`operator:<account>`), as the history names them. */
+export function operatorUser(id: string): LocalUser | undefined {
+  if (!id.startsWith('operator:')) return undefined
+  const account = id.slice('operator:'.length)
+  return {
+    id,
+    name: `Server operator (${account})`,
+    email: `${account}@localhost`,
+    role: 'viewer',
+    title: 'Server operator',
+    token: '',
+  }
+}
+
+/**
+ * Who a token belongs to: one of the configured users (users.json: the site's signing service and
+ * the demo people of a single machine), or one of the organisation's people (./people.ts). Open
+ * sessions (event streams, presence sockets) are watched: once their token is revoked or their
+ * person removed, they are told at once.
+ */
 export class Authenticator {
   private readonly byToken: Map<string, LocalUser>
+  private readonly sessions = new Map<LocalUser, Set<() => void>>()
 
-  constructor(readonly users: LocalUser[]) {
+  constructor(
+    readonly users: LocalUser[],
+    private readonly people?: PeopleDirectory,
+  ) {
     this.byToken = new Map(users.map((user) => [user.token, user]))
+    people?.on('change', () => this.recheckSessions())
   }
 
   findById(id: string): LocalUser | undefined {
-    return this.users.find((user) => user.id === id)
+    return (
+      this.people?.findById(id) ?? this.users.find((user) => user.id === id) ?? operatorUser(id)
+    )
+  }
+
+  /** The project's members: the configured users and the people, less anyone removed. */
+  members(): LocalUser[] {
+    const configured = this.users.filter((user) => !this.people?.isRemoved(user.id))
+    return [...configured, ...(this.people?.present() ?? [])]
+  }
+
+  /** The role of a present user or person, as the lake's rules see it. */
+  roleOf(id: string): LocalUser['role'] | undefined {
+    if (this.people?.isRemoved(id)) return undefined
+    return this.people?.roleOf(id) ?? this.users.find((user) => user.id === id)?.role
   }
 
   /**
@@ -124,12 +164,42 @@ export class Authenticator {
     if (!authorization) return undefined
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization)
     if (!match?.[1]) throw unauthorized()
-    const token = match[1]
+    const user = this.holder(match[1])
+    if (!user) throw unauthorized()
+    return user
+  }
+
+  private holder(token: string): LocalUser | undefined {
+    const b = Buffer.from(token)
     for (const [candidate, user] of this.byToken) {
       const a = Buffer.from(candidate)
-      const b = Buffer.from(token)
-      if (a.length === b.length && timingSafeEqual(a, b)) return user
+      if (a.length === b.length && timingSafeEqual(a, b)) {
+        // A demo person the operator removed no longer gets in.
+        return this.people?.isRemoved(user.id) ? undefined : user
+      }
     }
-    throw unauthorized()
+    return this.people?.identify(token)
+  }
+
+  /**
+   * Calls `lost` once `user`'s token stops being valid (revoked, or its person removed), for as
+   * long as the session it opened lasts; returns what ends the watch.
+   */
+  watch(user: LocalUser, lost: () => void): () => void {
+    const watchers = this.sessions.get(user) ?? new Set()
+    watchers.add(lost)
+    this.sessions.set(user, watchers)
+    return () => {
+      watchers.delete(lost)
+      if (watchers.size === 0 && this.sessions.get(user) === watchers) this.sessions.delete(user)
+    }
+  }
+
+  private recheckSessions(): void {
+    for (const [user, watchers] of [...this.sessions]) {
+      if (this.holder(user.token)?.id === user.id) continue
+      this.sessions.delete(user)
+      for (const lost of watchers) lost()
+    }
   }
 }

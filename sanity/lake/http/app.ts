@@ -1,6 +1,7 @@
 import {handleActions} from './actionRoutes'
 import type {LakeRouteContext, LakeRouteHandler, LakeState} from './context'
-import {httpError, notFound} from '../core'
+import {isPerson} from '../../../lib/localUsers'
+import {httpError, notFound, unauthorized} from '../core'
 import {
   handleDocumentEvents,
   handleDocumentsAt,
@@ -101,6 +102,19 @@ export function createLakeHandler(lake: LakeState, registrars: RouteRegistrar[] 
         // Signing out must work even with a token the lake no longer knows (a fresh data directory)
         if (!SIGN_OUT.test(path))
           ctx.user = lake.auth.identify(headerValue(req.headers.authorization))
+        if (ctx.user) {
+          // The signing service's token never leaves the server: from the public path (which
+          // the site's server and nginx mark as forwarded), nobody gets in as it.
+          if (!isPerson(ctx.user) && req.headers['x-forwarded-for'] !== undefined) {
+            throw unauthorized('The signing service is only reachable from the server itself')
+          }
+          // A revoked token or a removed person ends what it holds open (event streams, whose
+          // answer has begun) at once; an answer not begun yet was allowed when it was asked.
+          const unwatch = lake.auth.watch(ctx.user, () => {
+            if (res.headersSent && !res.writableEnded) res.end()
+          })
+          res.once('close', unwatch)
+        }
         await match.handler(ctx)
       } catch (error) {
         sendError(res, error)

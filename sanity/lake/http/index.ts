@@ -7,3 +7,12 @@ export {createLakeHandler} from './app'
 export {LakeState} from './context'
 export {ensureCertificate} from './tls'
 export {welcomePage} from './welcomePage'
+export {
+  OPERATOR_ACCOUNT_HEADER,
+  OPERATOR_HEADER,
+  openOperatorDoor,
+  operatorFile,
+  operatorSecret,
+  peopleRoutes,
+  type OperatorDoor,
+} from './peopleRoutes'

@@ -1,3 +1,4 @@
+import {ROLES} from '../../../lib/localUsers'
 import {currentUser, publicUser, SYSTEM_USER_ID, systemUser} from '../auth'
 import {type LakeRouteContext, requireUser} from './context'
 import {badRequest, httpError} from '../core'
@@ -54,9 +55,10 @@ export function handleAcl(ctx: LakeRouteContext): void {
     sendJson(ctx.res, 200, [{filter: '!(_id in path("**.**"))', permissions: ['read']}])
     return
   }
-  sendJson(ctx.res, 200, [
-    {filter: '_id in path("**")', permissions: ['read', 'create', 'history', 'update']},
-  ])
+  // A viewer's Studio shows everything read-only; the lake refuses their writes all the same.
+  const permissions =
+    ctx.user.role === ROLES.viewer ? ['read', 'history'] : ['read', 'create', 'history', 'update']
+  sendJson(ctx.res, 200, [{filter: '_id in path("**")', permissions}])
 }
 
 function project(ctx: LakeRouteContext) {
@@ -71,7 +73,7 @@ function project(ctx: LakeRouteContext) {
     metadata: {color: '#2276fc', externalStudioHost: null},
     organizationId: null,
     createdAt: CREATED_AT,
-    members: ctx.lake.auth.users.map((user) => ({
+    members: ctx.lake.auth.members().map((user) => ({
       id: user.id,
       role: 'administrator',
       roles: currentUser(user).roles,

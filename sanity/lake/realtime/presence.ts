@@ -170,6 +170,9 @@ export class PresenceSockets {
           return
         }
         clearTimeout(deadline)
+        // A revoked token or a removed person loses the socket at once (sanity/lake/auth/people.ts).
+        const unwatch = this.auth.watch(user, () => socket.close(UNAUTHORIZED, 'Unauthorized'))
+        socket.on('close', unwatch)
         reply(true)
         return
       }

@@ -5,7 +5,14 @@
  */
 
 export {applyActions} from './actions'
-export {BackupError, backupLake, holdDataDir, restoreLake, type BackupSummary} from './backup'
+export {
+  BackupError,
+  backupLake,
+  holdDataDir,
+  restoreLake,
+  runningLakePid,
+  type BackupSummary,
+} from './backup'
 export {LakeDataset, type TransactionGuard} from './dataset'
 export {applyMutations} from './mutations'
 export {importSeed, parseNdjson, toNdjson} from './ndjson'

@@ -110,6 +110,8 @@ export async function startIsolatedSite(
   const webhookSecret = randomBytes(24).toString('base64url')
   const lakeOptions: LakeOptions = {
     ...lakeChoices,
+    // Browsers on the site's public address call the lake through it (its /lake).
+    ...(siteUrl ? {siteOrigin: new URL(siteUrl).origin} : {}),
     port: 0,
     httpsPort: false,
     dataDir,
