@@ -171,7 +171,7 @@ export class PresenceSockets {
         }
         clearTimeout(deadline)
         // A revoked token or a removed person loses the socket at once (sanity/lake/auth/people.ts).
-        const unwatch = this.auth.watch(user, () => socket.close(UNAUTHORIZED, 'Unauthorized'))
+        const unwatch = this.auth.watch(peer.user, () => socket.close(UNAUTHORIZED, 'Unauthorized'))
         socket.on('close', unwatch)
         reply(true)
         return
