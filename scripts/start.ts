@@ -18,7 +18,7 @@ import {
   settingsOrExit,
   type Env,
 } from '../lib/env'
-import {isPerson, ROLES, SITE_SIGNER} from '../lib/localUsers'
+import {isPerson, SITE_SIGNER} from '../lib/localUsers'
 import {readPrivateKey} from '../lib/policy/signingKeys'
 import {startLake, type RunningLake} from '../sanity/lake/server'
 import {realProjectStudioLines, studioStartupLines} from '../sanity/studio/startupNotice'
@@ -135,10 +135,10 @@ async function main() {
         },
       ],
     })
-    // Previews read drafts on the site's server with a token. The lake's users all may write, so
-    // the editor's token serves until the lake offers a read-only one; it never leaves the server.
-    const editor = lake.users.find((user) => user.role === ROLES.editor)
-    if (!config.sanity.readToken && editor) siteEnv.SANITY_API_READ_TOKEN = editor.token
+    // The site reads with its own token (published content, on a lane of its own) and previews
+    // drafts with the lake's read-only one; neither leaves the server.
+    siteEnv.LAKE_SITE_TOKEN = lake.siteToken
+    if (!config.sanity.readToken) siteEnv.SANITY_API_READ_TOKEN = lake.previewToken
     // The site signs approvals and publications with the key the lake made at first start (or
     // the configured one), and writes them as the lake's signing service.
     siteEnv.SIGNING_PRIVATE_KEY = lake.signingKey

@@ -16,3 +16,12 @@ export {
   usersFile,
   type LocalUser,
 } from './users'
+export {
+  type ConfiguredServiceTokens,
+  ensureServices,
+  readServices,
+  SERVICES_FILE,
+  ServiceDirectory,
+  type ServiceIdentity,
+  type ServiceKind,
+} from './services'

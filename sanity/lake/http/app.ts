@@ -7,7 +7,7 @@ import {
   handleExport,
   handleTransactions,
 } from './historyRoutes'
-import {applyCors, type LakeRequest, type LakeResponse, sendError} from './messages'
+import {accountAnswers, applyCors, type LakeRequest, type LakeResponse, sendError} from './messages'
 import {Router} from './router'
 import {handleMutate} from './mutateRoutes'
 import {
@@ -82,6 +82,7 @@ export function createLakeHandler(lake: LakeState, registrars: RouteRegistrar[] 
   for (const registrar of [coreRoutes, ...registrars]) registrar(register)
 
   return (req, res) => {
+    lake.clients.watchAnswer(res)
     void (async () => {
       try {
         if (applyCors(req, res, lake.origins)) return
@@ -97,10 +98,19 @@ export function createLakeHandler(lake: LakeState, registrars: RouteRegistrar[] 
             `${req.method} is not allowed on ${url.pathname}`,
           )
         }
-        const ctx: LakeRouteContext = {req, res, url, params: match.params, lake}
+        const address = lake.clients.addressOf(req)
+        const ctx: LakeRouteContext = {req, res, url, params: match.params, lake, client: address}
         // Signing out must work even with a token the lake no longer knows (a fresh data directory)
-        if (!SIGN_OUT.test(path))
-          ctx.user = lake.auth.identify(headerValue(req.headers.authorization))
+        if (!SIGN_OUT.test(path)) {
+          const authorization = headerValue(req.headers.authorization)
+          ctx.service = lake.services.identify(authorization)
+          if (!ctx.service) ctx.user = lake.auth.identify(authorization)
+        }
+        // A client's share is its identity's when it has one, its address's otherwise
+        if (ctx.service) ctx.client = ctx.service.id
+        else if (ctx.user) ctx.client = `user:${ctx.user.id}`
+        lake.clients.checkHeld(ctx.client)
+        accountAnswers(res, (bytes) => lake.clients.holdAnswer(ctx.client, res, bytes))
         await match.handler(ctx)
       } catch (error) {
         sendError(res, error)

@@ -149,7 +149,7 @@ export async function handleKeyValue(ctx: LakeRouteContext): Promise<void> {
     )
     return
   }
-  const body = await readJsonBody(ctx.req, ctx.lake.limits)
+  const body = await readJsonBody(ctx.req, ctx.res, ctx.lake.limits)
   const entries = Array.isArray(body) ? body : [body]
   for (const entry of entries) {
     if (

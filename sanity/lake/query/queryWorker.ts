@@ -1,7 +1,6 @@
-import {readFileSync} from 'node:fs'
 import {parentPort, workerData} from 'node:worker_threads'
 
-import {type LakeDocument, LakeError, type LakeErrorBody} from '../core'
+import {type LakeDocument, LakeError, type LakeErrorBody, lakeError} from '../core'
 import {compileQuery, matchesFilter, type CompiledQuery} from './groq'
 import {QueryEngine} from './queryEngine'
 import type {Perspective} from './perspective'
@@ -27,7 +26,8 @@ export interface FilterSpec {
 }
 
 export type WorkerJob =
-  | {type: 'query'; spec: QuerySpec}
+  /** A query whose answer, as JSON, may be at most `maxAnswerBytes` long. */
+  | {type: 'query'; spec: QuerySpec; maxAnswerBytes: number}
   /** Parses a listener's filter, to refuse a bad one before its stream opens. */
   | {type: 'check'; spec: FilterSpec}
   /**
@@ -39,24 +39,9 @@ export type WorkerJob =
 export type WorkerRequest = {type: 'apply'; changesJson: string} | (WorkerJob & {requestId: number})
 
 export type WorkerResponse =
-  | {type: 'result'; requestId: number; json: string; cpuMs?: number}
+  | {type: 'result'; requestId: number; json: string}
   | {type: 'error'; requestId: number; statusCode: number; body: LakeErrorBody}
   | {type: 'ready'}
-
-/**
- * Processor time this thread has used, in milliseconds, where Linux tells it (10 ms steps); what
- * a query costs, however busy the machine is. Undefined elsewhere.
- */
-function threadCpuMs(): number | undefined {
-  try {
-    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ')
-    // utime and stime, the 14th and 15th fields, counted from the state (the 3rd)
-    const ticks = Number(fields?.[11]) + Number(fields?.[12])
-    return Number.isFinite(ticks) ? ticks * 10 : undefined
-  } catch {
-    return undefined
-  }
-}
 
 /** Compiled listener filters, kept while they are used: every commit matches them again. */
 const FILTER_CACHE_SIZE = 512
@@ -105,12 +90,22 @@ if (port) {
     switch (job.type) {
       case 'query': {
         const {spec} = job
-        return engine.run(
+        const json = await engine.run(
           compileQuery(spec.query, spec.params),
           spec.perspective,
           spec.authenticated,
           {dataset: spec.dataset, params: spec.params, identity: spec.identity},
         )
+        // Checked here, so that the lake's own thread never receives, holds or sends a longer one
+        const bytes = Buffer.byteLength(json)
+        if (bytes > job.maxAnswerBytes) {
+          throw lakeError(
+            400,
+            'queryResultTooLarge',
+            `The query's result is ${bytes} bytes, over the limit of ${job.maxAnswerBytes}; narrow it with a filter, a projection or a slice`,
+          )
+        }
+        return json
       }
       case 'check':
         compiledFilter(job.spec)
@@ -148,16 +143,10 @@ if (port) {
       return
     }
     const {requestId} = message
-    const cpuBefore = threadCpuMs()
     Promise.resolve()
       .then(() => run(message))
       .then(
-        (json) => {
-          const cpuAfter = threadCpuMs()
-          const cpuMs =
-            cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore
-          port.postMessage({type: 'result', requestId, json, cpuMs} satisfies WorkerResponse)
-        },
+        (json) => port.postMessage({type: 'result', requestId, json} satisfies WorkerResponse),
         (error: unknown) =>
           port.postMessage({
             type: 'error',

@@ -68,13 +68,16 @@ export class LakeDataset extends EventEmitter<DatasetEvents> {
   /** Ids of the documents a GROQ query returns, for query-targeted patches and deletes. */
   async resolveIds(query: string, params: Record<string, unknown>): Promise<string[]> {
     const result: unknown = JSON.parse(
-      await this.queries.query({
-        query,
-        params,
-        perspective: 'raw',
-        authenticated: true,
-        dataset: this.name,
-      }),
+      await this.queries.query(
+        {
+          query,
+          params,
+          perspective: 'raw',
+          authenticated: true,
+          dataset: this.name,
+        },
+        'signed-in',
+      ),
     )
     const list = Array.isArray(result) ? result : [result]
     return list.flatMap((item) =>
