@@ -23,6 +23,11 @@ export interface LakeLimits {
   maxDepth: number
   /** One document as JSON. Sanity: 32 MB. */
   maxDocumentBytes: number
+  /**
+   * Time one transaction's mutations or actions may take to apply (they are applied in slices,
+   * between which the lake answers others); a longer one is refused whole.
+   */
+  transactionTimeoutMs: number
   /** Time one query (parsing included) may run in a query worker. */
   queryTimeoutMs: number
   /**
@@ -88,6 +93,7 @@ export const DEFAULT_LIMITS: Readonly<LakeLimits> = {
   maxDepth: 20,
   maxDocumentBytes: 32_000_000,
   queryTimeoutMs: 5_000,
+  transactionTimeoutMs: 10_000,
   maxAnonymousQueries: 16,
   maxAnonymousQueriesPerClient: 4,
   maxSiteQueries: 64,

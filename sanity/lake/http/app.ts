@@ -7,7 +7,7 @@ import {
   handleExport,
   handleTransactions,
 } from './historyRoutes'
-import {accountAnswers, applyCors, type LakeRequest, type LakeResponse, sendError} from './messages'
+import {applyCors, type LakeRequest, type LakeResponse, sendError} from './messages'
 import {Router} from './router'
 import {handleMutate} from './mutateRoutes'
 import {
@@ -109,8 +109,8 @@ export function createLakeHandler(lake: LakeState, registrars: RouteRegistrar[] 
         // A client's share is its identity's when it has one, its address's otherwise
         if (ctx.service) ctx.client = ctx.service.id
         else if (ctx.user) ctx.client = `user:${ctx.user.id}`
+        lake.clients.assign(res, ctx.client)
         lake.clients.checkHeld(ctx.client)
-        accountAnswers(res, (bytes) => lake.clients.holdAnswer(ctx.client, res, bytes))
         await match.handler(ctx)
       } catch (error) {
         sendError(res, error)

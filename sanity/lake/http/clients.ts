@@ -20,14 +20,18 @@ export function normalizeAddress(address: string | undefined): string {
   return address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address
 }
 
+interface Answer {
+  client: string | undefined
+  pending: number
+  since: number
+}
+
 export class ClientLedger {
   private readonly trustedProxies: ReadonlySet<string>
   private readonly connections = new Map<string, number>()
   private readonly queries = new Map<string, number>()
-  private readonly held = new Map<string, number>()
-  private heldTotal = 0
-  /** Answers being sent: bytes waiting for the client when last looked at, and since when. */
-  private readonly answers = new Map<LakeResponse, {pending: number; since: number}>()
+  /** Answers being sent: whose, bytes waiting for the client when last looked at, and since when. */
+  private readonly answers = new Map<LakeResponse, Answer>()
   private sweeper: NodeJS.Timeout | undefined
 
   constructor(
@@ -91,7 +95,7 @@ export class ClientLedger {
    * (it asked, and does not read).
    */
   checkHeld(client: string): void {
-    if ((this.held.get(client) ?? 0) >= this.limits.maxHeldBytesPerClient) {
+    if (this.heldBytes(client) >= this.limits.maxHeldBytesPerClient) {
       throw tooManyRequests(
         'Earlier answers to this client are still unread; read them before asking for more',
         5,
@@ -100,28 +104,13 @@ export class ClientLedger {
   }
 
   /**
-   * Counts the bytes of an answer against its client until the answer has left the lake (or its
-   * connection is gone).
-   */
-  holdAnswer(client: string, res: LakeResponse, bytes: number): void {
-    if (bytes <= 0) return
-    this.held.set(client, (this.held.get(client) ?? 0) + bytes)
-    this.heldTotal += bytes
-    const release = once(() => {
-      decrement(this.held, client, bytes)
-      this.heldTotal -= bytes
-    })
-    res.once('finish', release)
-    res.once('close', release)
-  }
-
-  /**
-   * Cuts the connection of an answer (an event stream too) whose client has read none of it for
-   * `unreadAnswerTimeoutMs` while some is waiting, so that a client that asks and never reads
+   * Follows an answer (an event stream too) until it has left the lake: its bytes waiting to be
+   * read count against its client, and its connection is cut when the client has read none of it
+   * for `unreadAnswerTimeoutMs` while some is waiting, so that a client that asks and never reads
    * does not make the lake hold what it asked for.
    */
   watchAnswer(res: LakeResponse): void {
-    const seen = {pending: 0, since: performance.now()}
+    const seen: Answer = {client: undefined, pending: 0, since: performance.now()}
     this.answers.set(res, seen)
     const forget = () => this.answers.delete(res)
     res.once('finish', forget)
@@ -130,6 +119,24 @@ export class ClientLedger {
       seen.since = performance.now()
     })
     this.sweeper ??= setInterval(() => this.sweep(), SWEEP_MS).unref()
+  }
+
+  /** Names the client an answer is for, once the request says who is asking. */
+  assign(res: LakeResponse, client: string): void {
+    const seen = this.answers.get(res)
+    if (seen) seen.client = client
+  }
+
+  /**
+   * Bytes of answers the lake holds for a client (or for all): what it has written and the client
+   * has not read yet, in the lake's buffers and its sockets'.
+   */
+  heldBytes(client?: string): number {
+    let total = 0
+    for (const [res, seen] of this.answers) {
+      if (client === undefined || seen.client === client) total += res.writableLength
+    }
+    return total
   }
 
   private sweep(): void {
@@ -148,11 +155,6 @@ export class ClientLedger {
   close(): void {
     clearInterval(this.sweeper)
     this.answers.clear()
-  }
-
-  /** Bytes of answers the lake holds for a client, or for all clients. */
-  heldBytes(client?: string): number {
-    return client === undefined ? this.heldTotal : (this.held.get(client) ?? 0)
   }
 }
 

@@ -130,13 +130,6 @@ export async function readJsonBody(
 /** Levels a request body wraps a document in (`{mutations: [{patch: {set: {path: …}}}]}`). */
 const BODY_ENVELOPE_LEVELS = 6
 
-const answerHolders = new WeakMap<LakeResponse, (bytes: number) => void>()
-
-/** How the bytes of each answer sent on `res` are counted against its client (see clients.ts). */
-export function accountAnswers(res: LakeResponse, hold: (bytes: number) => void): void {
-  answerHolders.set(res, hold)
-}
-
 export function sendJson(res: LakeResponse, status: number, body: unknown): void {
   sendText(res, status, 'application/json; charset=utf-8', JSON.stringify(body))
 }
@@ -147,9 +140,7 @@ export function sendText(
   contentType: string,
   body: string,
 ): void {
-  const bytes = Buffer.byteLength(body)
-  answerHolders.get(res)?.(bytes)
-  writeHead(res, status, {'content-type': contentType, 'content-length': bytes})
+  writeHead(res, status, {'content-type': contentType, 'content-length': Buffer.byteLength(body)})
   res.end(body)
 }
 
