@@ -12,6 +12,7 @@ import {
   tooManyRequests,
 } from '../core'
 import type {FilterSpec, QuerySpec, WorkerJob, WorkerRequest, WorkerResponse} from './queryWorker'
+import {type SharedText, shareText} from './sharedText'
 
 /**
  * Query workers with a time limit. Each worker keeps a copy of the dataset, updated after every
@@ -318,14 +319,14 @@ export class QueryPool {
    */
   async match(
     specs: FilterSpec[],
-    changesJson: string,
+    changes: SharedText,
     authenticated: boolean,
   ): Promise<number[][]> {
     const timeoutMs = authenticated
       ? this.limits.queryTimeoutMs
       : this.limits.listenerFilterTimeoutMs
     const json = await this.submit({
-      work: {type: 'match', specs, changesJson},
+      work: {type: 'match', specs, changes},
       lane: authenticated ? 'signed-in' : 'anonymous',
       timeoutMs,
       timeoutError: () =>
@@ -344,7 +345,7 @@ export class QueryPool {
    * so any query that starts after this sees them.
    */
   apply(changesJson: string): void {
-    const message: WorkerRequest = {type: 'apply', changesJson}
+    const message: WorkerRequest = {type: 'apply', changes: shareText(changesJson)}
     for (const slot of this.slots) slot.worker.postMessage(message)
   }
 

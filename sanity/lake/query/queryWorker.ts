@@ -3,6 +3,7 @@ import {parentPort, workerData} from 'node:worker_threads'
 import {type LakeDocument, LakeError, type LakeErrorBody, lakeError} from '../core'
 import {compileQuery, matchesFilter, type CompiledQuery} from './groq'
 import {QueryEngine} from './queryEngine'
+import {readText, type SharedText} from './sharedText'
 import type {Perspective} from './perspective'
 
 /**
@@ -34,9 +35,9 @@ export type WorkerJob =
    * Which of a transaction's changes (`[before, after]` pairs, as JSON) each filter matches: one
    * list of indexes per filter.
    */
-  | {type: 'match'; specs: FilterSpec[]; changesJson: string}
+  | {type: 'match'; specs: FilterSpec[]; changes: SharedText}
 
-export type WorkerRequest = {type: 'apply'; changesJson: string} | (WorkerJob & {requestId: number})
+export type WorkerRequest = {type: 'apply'; changes: SharedText} | (WorkerJob & {requestId: number})
 
 export type WorkerResponse =
   | {type: 'result'; requestId: number; json: string}
@@ -111,7 +112,10 @@ if (port) {
         compiledFilter(job.spec)
         return 'true'
       case 'match': {
-        const changes = JSON.parse(job.changesJson) as [LakeDocument | null, LakeDocument | null][]
+        const changes = JSON.parse(readText(job.changes)) as [
+          LakeDocument | null,
+          LakeDocument | null,
+        ][]
         const matches: number[][] = []
         for (const spec of job.specs) {
           const compiled = compiledFilter(spec)
@@ -132,7 +136,7 @@ if (port) {
 
   port.on('message', (message: WorkerRequest) => {
     if (message.type === 'apply') {
-      for (const {id, doc} of JSON.parse(message.changesJson) as {
+      for (const {id, doc} of JSON.parse(readText(message.changes)) as {
         id: string
         doc: LakeDocument | null
       }[]) {
