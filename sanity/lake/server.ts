@@ -219,11 +219,6 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     const presence = new PresenceSockets(lake.auth, origins, limits)
     cleanups.push(() => presence.close())
 
-    // Every connection, on either port, is counted against its address and cut when silent
-    const admit = (socket: Socket) => {
-      clients.admitConnection(socket)
-      socket.setTimeout(limits.idleTimeoutMs, () => socket.destroy())
-    }
     // A presence socket is the presence relay's to keep (it has its own bounds)
     const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       ;(socket as Socket).setTimeout(0)
@@ -241,7 +236,10 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
       },
       handler,
     )
-    server.on('connection', admit)
+    // Every connection, on either port, is counted against its address, and cut when silent
+    // (Node's own socket timeout: it knows what its parser reads)
+    server.on('connection', clients.admitConnection)
+    server.timeout = limits.idleTimeoutMs
     server.on('upgrade', upgrade)
     cleanups.push(() => closeServer(server))
     const url = `http://${urlHost(host)}:${await listen(server, port, host)}`
@@ -261,7 +259,8 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
         },
         handler,
       )
-      secure.on('connection', admit)
+      secure.on('connection', clients.admitConnection)
+      secure.setTimeout(limits.idleTimeoutMs)
       secure.on('upgrade', upgrade)
       boundSecureConnections(secure, limits)
       // HTTP/2 sessions stay open; they are cut when the lake stops so that closing completes
@@ -307,13 +306,13 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
 
 /**
  * The TLS port's connections get the plain port's bounds: a connection that sends no request
- * within `headersTimeoutMs` is cut (Node gives the HTTP/2 server no such timeout), and so is an
- * HTTP/2 session silent for `idleTimeoutMs`. Slow bodies are bounded where they are read
+ * within `headersTimeoutMs` is cut (Node gives the HTTP/2 server no such timeout). Silent ones
+ * are cut by Node's own timeout (`secure.setTimeout`), slow bodies where they are read
  * (`readBody`), the same way on both ports.
  */
 function boundSecureConnections(
   secure: Http2SecureServer,
-  limits: Pick<LakeLimits, 'headersTimeoutMs' | 'idleTimeoutMs'>,
+  limits: Pick<LakeLimits, 'headersTimeoutMs'>,
 ): void {
   const waiting = new WeakMap<TLSSocket, NodeJS.Timeout>()
   secure.on('secureConnection', (socket: TLSSocket) => {
@@ -329,7 +328,6 @@ function boundSecureConnections(
     const timer = setTimeout(() => session.destroy(), limits.headersTimeoutMs)
     session.once('stream', () => clearTimeout(timer))
     session.once('close', () => clearTimeout(timer))
-    session.setTimeout(limits.idleTimeoutMs, () => session.destroy())
   })
 }
 

@@ -1,5 +1,5 @@
 import type {IncomingMessage, OutgoingHttpHeaders, ServerResponse} from 'node:http'
-import {Http2ServerResponse, type Http2ServerRequest} from 'node:http2'
+import {constants as http2Constants, Http2ServerRequest, Http2ServerResponse} from 'node:http2'
 
 import {httpError, jsonNestsDeeperThan, LakeError, lakeError, type LakeLimits} from '../core'
 import type {AllowedOrigins} from '../auth'
@@ -42,10 +42,17 @@ export function readBody(
           `The request body took longer than ${timeoutMs / 1000} s`,
         ),
       )
-      // The rest of the body is not waited for: the connection goes once the 408 is out
-      const cut = () => req.destroy()
-      res.once('finish', cut)
-      res.once('close', cut)
+      // The rest of the body is not waited for: the connection (or HTTP/2 stream) goes once the
+      // 408 is out.
+      if (req instanceof Http2ServerRequest) {
+        const {stream} = req
+        const cancel = () => stream.close(http2Constants.NGHTTP2_CANCEL)
+        setImmediate(() => (stream.writableFinished ? cancel() : stream.once('finish', cancel)))
+      } else {
+        const cut = () => req.destroy()
+        res.once('finish', cut)
+        res.once('close', cut)
+      }
     }, timeoutMs)
     const stop = () => clearTimeout(timer)
     req.once('end', stop)
