@@ -1,7 +1,7 @@
 import {connect as http2Connect, type ClientHttp2Session} from 'node:http2'
 import {connect as netConnect, type Socket} from 'node:net'
 import {connect as tlsConnect} from 'node:tls'
-import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest'
 
 import {rawRequest, startTestLake, type TestLake} from './helpers'
 import type {LakeLimits} from '../../sanity/lake/core'
@@ -537,5 +537,35 @@ describe('thousands of connections held open by one client', () => {
       'the client’s connections counted out',
       () => lake.clients.connectionsOf(ATTACKER) === 0,
     )
+  })
+})
+
+describe('a client that goes away before the lake is done with its request', () => {
+  let lake: TestLake
+  beforeAll(async () => {
+    lake = await startHostileLake()
+  })
+  afterAll(() => lake.stop())
+
+  it('is noted in one line for whoever debugs, not reported as an error', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const notes = vi.spyOn(console, 'debug').mockImplementation(() => undefined)
+    try {
+      const {hostname, port} = new URL(lake.url)
+      const socket = netConnect({host: hostname, port: Number(port)}, () => {
+        socket.write(
+          'POST /v1/data/query/production HTTP/1.1\r\nHost: lake\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"query": ',
+        )
+        setTimeout(() => socket.destroy(), 200)
+      })
+      socket.on('error', () => undefined)
+      await waitFor('the note', () => notes.mock.calls.length > 0)
+      expect(String(notes.mock.calls[0]?.[0])).toMatch(/^\[lake\] client went away: [^\n]+$/)
+      expect(errors).not.toHaveBeenCalled()
+      expect((await ping(lake)).status).toBe(200)
+    } finally {
+      errors.mockRestore()
+      notes.mockRestore()
+    }
   })
 })

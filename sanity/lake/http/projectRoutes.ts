@@ -15,7 +15,9 @@ export function handleMe(ctx: LakeRouteContext): void {
   sendJson(ctx.res, 200, ctx.user ? currentUser(ctx.user) : {})
 }
 
+/** Users by id: as on Sanity, only for someone signed in (`/users/me` answers anyone). */
 export function handleUsers(ctx: LakeRouteContext): void {
+  if (ctx.params.ids !== 'me') requireUser(ctx)
   const ids = (ctx.params.ids ?? '').split(',').filter(Boolean)
   const users = ids.map((id) => {
     if (id === SYSTEM_USER_ID) return systemUser(ctx.lake.projectId)
@@ -83,7 +85,9 @@ function project(ctx: LakeRouteContext) {
   }
 }
 
+/** The project and its members: as on Sanity, only for someone signed in. */
 export function handleProject(ctx: LakeRouteContext): void {
+  requireUser(ctx)
   if (ctx.params.projectId !== ctx.lake.projectId) {
     throw httpError(404, 'Not Found', `Project "${ctx.params.projectId}" not found`)
   }
@@ -91,6 +95,7 @@ export function handleProject(ctx: LakeRouteContext): void {
 }
 
 export function handleProjects(ctx: LakeRouteContext): void {
+  requireUser(ctx)
   sendJson(ctx.res, 200, [project(ctx)])
 }
 

@@ -169,6 +169,16 @@ function checkApplied(result: LakeDocument, patch: PatchBody, id: string): void 
       }
     }
   }
+  // As on Sanity, an insert aimed at a list that is not there is an error, not a quiet no-op
+  // (a list made by the same patch's setIfMissing counts: it is there when the insert applies).
+  if (isObject(patch.insert)) {
+    const insert = patch.insert
+    const target = ['before', 'after', 'replace'].map((position) => insert[position]).find(Boolean)
+    const list = typeof target === 'string' ? /^(.*)\[[^\]]*\]$/.exec(target)?.[1] : undefined
+    if (!list || !valuesAt(list, result).some(Array.isArray)) {
+      fail(id, `"insert" cannot reach "${String(target)}": there is no list there`)
+    }
+  }
 }
 
 /**
