@@ -24,28 +24,26 @@ function idsParam(ctx: LakeRouteContext, raw: string | undefined): string[] {
   return requestedIds(raw, ctx.lake.limits.maxIdsPerRequest)
 }
 
-/** Transactions read from the store and answered at a time, between which others are served. */
-const TRANSACTIONS_PER_SLICE = 50
-/** Bytes of an NDJSON answer written before the lake turns to other requests for a moment. */
-const SLICE_BYTES = 256 * 1024
+/** Transactions read from the store at a time. */
+const TRANSACTIONS_PER_READ = 50
+/** Time spent making an answer's lines before the lake turns to other requests for a moment. */
+const SLICE_MS = 10
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
  * An NDJSON answer made line by line: each line is written once the client has read the earlier
- * ones (see `writePart`), and the lake answers others between slices, so neither a large answer
- * nor a client that reads it slowly holds the lake or its memory.
+ * ones (see `writePart`), and the lake answers others every few milliseconds, so neither a large
+ * answer nor a client that reads it slowly holds the lake or its memory.
  */
 async function streamNdjson(res: LakeResponse, lines: AsyncIterable<unknown> | Iterable<unknown>) {
   writeHead(res, 200, {'content-type': 'application/x-ndjson; charset=utf-8'})
-  let sinceYield = 0
+  let sliceStarted = performance.now()
   for await (const line of lines) {
-    const text = `${JSON.stringify(line)}\n`
-    if (!(await writePart(res, text))) return
-    sinceYield += text.length
-    if (sinceYield >= SLICE_BYTES) {
-      sinceYield = 0
+    if (!(await writePart(res, `${JSON.stringify(line)}\n`))) return
+    if (performance.now() - sliceStarted >= SLICE_MS) {
       await yieldToOthers()
+      sliceStarted = performance.now()
     }
   }
   res.end()
@@ -178,7 +176,7 @@ export async function handleTransactions(ctx: LakeRouteContext): Promise<void> {
         fromSeq: low,
         toSeq: high,
         reverse,
-        limit: TRANSACTIONS_PER_SLICE,
+        limit: TRANSACTIONS_PER_READ,
       })
       for (const tx of slice) {
         if (fromTime && tx.timestamp < fromTime) continue
@@ -199,10 +197,9 @@ export async function handleTransactions(ctx: LakeRouteContext): Promise<void> {
         if (limit !== undefined && ++sent >= limit) return
       }
       const last = slice[slice.length - 1]
-      if (slice.length < TRANSACTIONS_PER_SLICE || !last) return
+      if (slice.length < TRANSACTIONS_PER_READ || !last) return
       if (reverse) high = last.seq - 1
       else low = last.seq + 1
-      await yieldToOthers()
     }
   }
   await streamNdjson(ctx.res, lines())

@@ -146,8 +146,14 @@ export async function handleGetDocuments(ctx: LakeRouteContext): Promise<void> {
   const {res} = ctx
   writeHead(res, 200, {'content-type': 'application/json; charset=utf-8'})
   let separator = ''
+  let sliceStarted = performance.now()
   if (!(await writePart(res, '{"documents":['))) return
   for (const id of found) {
+    // Large documents take time to encode: others are answered between them
+    if (performance.now() - sliceStarted >= 10) {
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      sliceStarted = performance.now()
+    }
     const doc: LakeDocument | null = dataset.store.get(id)
     // A document deleted while the answer was being sent is reported as missing
     if (!doc) {
