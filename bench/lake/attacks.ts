@@ -261,6 +261,14 @@ function unread(lake: Lake, path: string, from: string): Promise<void> {
   })
 }
 
+/** Documents enough for a query over all of them, three levels deep, to run for seconds. */
+async function addFillers(lake: Lake): Promise<void> {
+  await mutate(
+    lake,
+    Array.from({length: 200}, (_, i) => ({create: {_id: `filler-${i}`, _type: 'filler'}})),
+  )
+}
+
 const ATTACKS: Attack[] = [
   {
     name: 'doc',
@@ -295,12 +303,7 @@ const ATTACKS: Attack[] = [
   {
     name: 'slow',
     label: '16 anonymous slow queries at once (4 clients × 4)',
-    setup: async (lake) => {
-      await mutate(
-        lake,
-        Array.from({length: 200}, (_, i) => ({create: {_id: `filler-${i}`, _type: 'filler'}})),
-      )
-    },
+    setup: addFillers,
     run: (lake, going) =>
       loops(16, going, async (i) => {
         const path = queryPath(FILLER_QUERY, {n: 200})
@@ -310,6 +313,7 @@ const ATTACKS: Attack[] = [
   {
     name: 'quick-then-slow',
     label: 'a slow query first run 5 times with a tiny parameter, then by 4 attackers',
+    setup: addFillers,
     run: async (lake, going) => {
       for (let i = 0; i < 5; i++) {
         await ask(lake.url, {path: queryPath(FILLER_QUERY, {n: 1}), from: ATTACKERS[0]})
@@ -554,62 +558,74 @@ async function main(): Promise<void> {
       .map((doc) => JSON.stringify(doc))
       .join('\n'),
   )
-  const lake = await startLakeProcess(join(dir, 'data'), seedFile)
-  const pid = lake.child.pid!
+  let run = 0
+  /**
+   * Each attack gets a lake of its own, with what it needs added, and is measured against that
+   * same lake unattacked just before: what one attack leaves behind (documents, memory the
+   * garbage collector keeps) does not weigh on the next.
+   */
+  const withLake = async <T>(attackWith: (lake: Lake, pid: number) => Promise<T>): Promise<T> => {
+    const lake = await startLakeProcess(join(dir, `data-${run++}`), seedFile)
+    try {
+      for (let i = 0; i < 50; i++) {
+        await ask(lake.url, {path: SITE_PATH, headers: {authorization: `Bearer ${lake.siteToken}`}})
+      }
+      return await attackWith(lake, lake.child.pid!)
+    } finally {
+      lake.child.kill('SIGKILL')
+    }
+  }
+  const measure = async (lake: Lake, pid: number, attack?: Attack) => {
+    const before = rssBytes(pid)
+    let peak = before
+    const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(pid))), 50)
+    const probes = startProbes(lake)
+    let going = true
+    const outcome = attack?.run(lake, () => going)
+    await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000))
+    going = false
+    const {site, ping} = await probes.stop()
+    const attackers = (await outcome) ?? ''
+    clearInterval(sampler)
+    const ms = (list: {ms: number}[], p: number) =>
+      percentile(
+        list.map((r) => r.ms),
+        p,
+      )
+    return {
+      site: `${ms(site, 50).toFixed(1)} / ${ms(site, 99).toFixed(1)}`,
+      refused: `${site.filter((r) => r.status !== 200).length} of ${site.length}`,
+      ping: ms(ping, 99).toFixed(1),
+      rss: `${(before / 1e6).toFixed(0)} → ${(peak / 1e6).toFixed(0)} MB`,
+      attackers,
+    }
+  }
   try {
-    console.error('[bench] warming up')
-    for (let i = 0; i < 50; i++) {
-      await ask(lake.url, {path: SITE_PATH, headers: {authorization: `Bearer ${lake.siteToken}`}})
-    }
-    const rows: string[] = []
-    const measure = async (label: string, attack?: Attack) => {
-      console.error(`[bench] ${label}`)
-      const before = rssBytes(pid)
-      let peak = before
-      const sampler = setInterval(() => (peak = Math.max(peak, rssBytes(pid))), 50)
-      const probes = startProbes(lake)
-      let going = true
-      const outcome = attack?.run(lake, () => going)
-      await new Promise((resolve) => setTimeout(resolve, SECONDS * 1000))
-      going = false
-      const {site, ping} = await probes.stop()
-      const attackers = (await outcome) ?? ''
-      clearInterval(sampler)
-      const ms = (list: {ms: number}[], p: number) =>
-        percentile(
-          list.map((r) => r.ms),
-          p,
-        )
-      const refusedSite = site.filter((r) => r.status !== 200).length
-      const row = `| ${label} | ${ms(site, 50).toFixed(1)} / ${ms(site, 99).toFixed(1)} | ${refusedSite} of ${site.length} | ${ms(ping, 99).toFixed(1)} | ${(before / 1e6).toFixed(0)} → ${(peak / 1e6).toFixed(0)} MB | ${attackers} |`
-      console.log(row)
-      rows.push(row)
-      // The lake settles before the next row
-      await new Promise((resolve) => setTimeout(resolve, 3000))
-    }
     console.log(
-      `\nThe lake under attack (${cpus().length} cores, Node ${process.version}, load ${loadavg()[0]!.toFixed(1)}; ${SECONDS} s per row)\n`,
+      `\nThe lake under attack (${cpus().length} cores, Node ${process.version}, load ${loadavg()[0]!.toFixed(1)}; ${SECONDS} s per measure)\n`,
     )
     console.log(
-      '| attack | site query p50 / p99 ms | site queries not 200 | `/ping` p99 ms | lake RSS before → peak | what the attackers got |',
+      '| attack | site query p50 / p99 ms, unattacked → attacked | site queries not 200 | `/ping` p99 ms, unattacked → attacked | lake RSS, idle → peak under attack | what the attackers got |',
     )
     console.log('| --- | --: | --: | --: | --: | --- |')
-    // Everything the attacks need is in the lake before anything is measured, so that every row
-    // reads the same dataset as the unattacked one
-    const attacks = ATTACKS.filter((attack) => !ONLY || ONLY.includes(attack.name))
-    for (const attack of attacks) {
-      console.error(`[bench] setting up: ${attack.name}`)
-      await attack.setup?.(lake)
+    for (const attack of ATTACKS.filter((a) => !ONLY || ONLY.includes(a.name))) {
+      console.error(`[bench] ${attack.name}`)
+      const row = await withLake(async (lake, pid) => {
+        await attack.setup?.(lake)
+        await new Promise((resolve) => setTimeout(resolve, 3000))
+        const calm = await measure(lake, pid)
+        await new Promise((resolve) => setTimeout(resolve, 1000))
+        const attacked = await measure(lake, pid, attack)
+        return `| ${attack.label} | ${calm.site} → ${attacked.site} | ${attacked.refused} | ${calm.ping} → ${attacked.ping} | ${calm.rss.split(' → ')[0]} → ${attacked.rss.split(' → ')[1]} | ${attacked.attackers} |`
+      })
+      console.log(row)
     }
-    await new Promise((resolve) => setTimeout(resolve, 5000))
-    await measure('no attack')
-    for (const attack of attacks) await measure(attack.label, attack)
     if (!ONLY || ONLY.includes('cuts')) {
       console.log('\n| a slow or silent connection | cut after |\n| --- | --: |')
-      for (const [what, after] of await measureCuts(lake)) console.log(`| ${what} | ${after} |`)
+      const cuts = await withLake((lake) => measureCuts(lake))
+      for (const [what, after] of cuts) console.log(`| ${what} | ${after} |`)
     }
   } finally {
-    lake.child.kill('SIGKILL')
     rmSync(dir, {recursive: true, force: true})
   }
 }
