@@ -19,7 +19,7 @@ import {
   settingsOrExit,
   type Env,
 } from '../lib/env'
-import {isPerson, ROLES, SITE_SIGNER} from '../lib/localUsers'
+import {isPerson, SITE_SIGNER} from '../lib/localUsers'
 import {readPrivateKey} from '../lib/policy/signingKeys'
 import {startLake, type RunningLake} from '../sanity/lake/server'
 import {realProjectStudioLines, studioStartupLines} from '../sanity/studio/startupNotice'
@@ -101,6 +101,9 @@ function exitCode(child: ChildProcess): Promise<number> {
   )
 }
 
+/** The site's server, which relays `/lake`, and nginx in front of it run on this machine. */
+const LOOPBACK_ADDRESSES = ['127.0.0.1', '::1']
+
 async function main() {
   const dev = process.argv.includes('--dev')
   const config = settingsOrExit(loadEnv)
@@ -112,7 +115,7 @@ async function main() {
   const siteEnv: Record<string, string> = {SANITY_WEBHOOK_SECRET: webhookSecret}
 
   if (config.sanity.embeddedLake) {
-    const {fresh, dataDir} = settingsOrExit(readLakeEnv)
+    const {fresh, dataDir, trustedProxies} = settingsOrExit(readLakeEnv)
     if (fresh) {
       rmSync(dataDir, {recursive: true, force: true})
       // A fresh dataset starts a fresh history: the site's checkpoint of the old one goes too,
@@ -125,6 +128,12 @@ async function main() {
       host: config.lakeHost,
       // Served over HTTPS, the Studio reaches the lake through the site's origin: no second port.
       httpsPort: lakeOnSiteOrigin(config.siteUrl) ? false : config.lakeHttpsPort,
+      // There the site's server relays `/lake` from this machine, naming each browser in
+      // X-Forwarded-For, so that every browser gets its own share rather than all sharing one.
+      trustedProxies:
+        lakeOnSiteOrigin(config.siteUrl) && trustedProxies.length === 0
+          ? LOOPBACK_ADDRESSES
+          : undefined,
       siteOrigin: config.siteUrl.origin,
       // Publishing a version reaches the site as it would from a real project's webhook.
       webhooks: [
@@ -137,10 +146,10 @@ async function main() {
         },
       ],
     })
-    // Previews read drafts on the site's server with a token. The lake's users all may write, so
-    // the editor's token serves until the lake offers a read-only one; it never leaves the server.
-    const editor = lake.users.find((user) => user.role === ROLES.editor)
-    if (!config.sanity.readToken && editor) siteEnv.SANITY_API_READ_TOKEN = editor.token
+    // The site reads with its own token (published content, on a lane of its own) and previews
+    // drafts with the lake's read-only one; neither leaves the server.
+    siteEnv.LAKE_SITE_TOKEN = lake.siteToken
+    if (!config.sanity.readToken) siteEnv.SANITY_API_READ_TOKEN = lake.previewToken
     // The site signs approvals and publications with the key the lake made at first start (or
     // the configured one), and writes them as the lake's signing service.
     siteEnv.SIGNING_PRIVATE_KEY = lake.signingKey

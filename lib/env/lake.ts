@@ -3,6 +3,7 @@ import {
   DEFAULT_DATASET,
   EMBEDDED_PROJECT_ID,
   lakeHost,
+  list,
   LAKE_DEFAULTS,
   port,
   read,
@@ -34,6 +35,15 @@ export interface LakeEnv {
    * `LAKE_DATA_DIR`, so that the default folder, a person's own, is never emptied.
    */
   fresh: boolean
+  /**
+   * Reverse proxies whose `X-Forwarded-For` names the client (`LAKE_TRUSTED_PROXIES`, addresses);
+   * from anyone else the header is ignored.
+   */
+  trustedProxies: string[]
+  /** The site's own read token (`LAKE_SITE_TOKEN`); made and kept in the data folder when unset. */
+  siteToken?: string
+  /** The previews' read-only token (`LAKE_PREVIEW_TOKEN`); made and kept when unset. */
+  previewToken?: string
 }
 
 export interface WebhookTarget {
@@ -103,5 +113,13 @@ export function readLakeEnv(source: Source = process.env): LakeEnv {
     workflowRules: rules.toLowerCase() === 'on',
     signingKey: signingPrivateKey(source),
     fresh: read(source, 'LAKE_FRESH') === '1' && read(source, 'LAKE_DATA_DIR') !== undefined,
+    trustedProxies: list(
+      source,
+      'LAKE_TRUSTED_PROXIES',
+      /^[0-9a-fA-F.:]{2,45}$/,
+      'IP addresses of reverse proxies (such as 127.0.0.1)',
+    ),
+    siteToken: read(source, 'LAKE_SITE_TOKEN'),
+    previewToken: read(source, 'LAKE_PREVIEW_TOKEN'),
   }
 }

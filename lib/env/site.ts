@@ -28,6 +28,11 @@ export interface SanityTarget {
   /** Where the API is reached; undefined means Sanity's own hosts. */
   apiHost?: string
   readToken?: string
+  /**
+   * The site's own token on the embedded lake (LAKE_SITE_TOKEN): it sees only what any reader
+   * sees, and the lake serves the site's reads with capacity no other client can take.
+   */
+  siteToken?: string
 }
 
 /** Who may approve, and how the site signs (docs/decisions/0007-signed-versions.md). */
@@ -153,6 +158,7 @@ export function parseEnv(source: Source): Env {
       apiVersion,
       apiHost: embeddedLake ? `http://${host}:${lakePort}` : undefined,
       readToken,
+      siteToken: embeddedLake ? read(source, 'LAKE_SITE_TOKEN') : undefined,
     },
     lakeHost: host,
     lakePort,

@@ -1,6 +1,12 @@
-import {createServer, type Server} from 'node:http'
-import {createSecureServer, type Http2SecureServer} from 'node:http2'
-import type {AddressInfo} from 'node:net'
+import {createServer, type IncomingMessage, type Server} from 'node:http'
+import {
+  createSecureServer,
+  type Http2SecureServer,
+  type Http2ServerRequest,
+  type ServerHttp2Session,
+} from 'node:http2'
+import type {AddressInfo, Socket} from 'node:net'
+import type {Duplex} from 'node:stream'
 import type {TLSSocket} from 'node:tls'
 import {resolve} from 'node:path'
 
@@ -12,13 +18,16 @@ import {
   AllowedOrigins,
   Authenticator,
   ensureLocalUsers,
+  ensureServices,
   type LocalUser,
   PeopleDirectory,
   peopleRules,
+  ServiceDirectory,
   usersFile,
 } from './auth'
 import {type LakeLimits, resolveLimits} from './core'
 import {
+  ClientLedger,
   createLakeHandler,
   ensureCertificate,
   LakeState,
@@ -39,7 +48,7 @@ import {
 import {DatasetStore, holdDataDir, importSeed, LakeDataset} from './store'
 
 export type {LocalUser} from './auth'
-export {readLocalUsers} from './auth'
+export {readLocalUsers, readServices} from './auth'
 export type {WebhookTarget} from '../../lib/env'
 
 export interface LakeOptions {
@@ -58,7 +67,7 @@ export interface LakeOptions {
   webhooks?: WebhookTarget[]
   /** Time limit of one query. Default 5 s (the same as `limits.queryTimeoutMs`). */
   queryTimeoutMs?: number
-  /** How many query workers run at once. Default 2. */
+  /** How many query workers run at once: the site's, the signed-in people's, the rest shared. Default 3. */
   queryWorkers?: number
   /**
    * The site's origin: linked from the lake's root page, and allowed to call the lake from a
@@ -80,6 +89,12 @@ export interface LakeOptions {
    * publications. Default `SIGNING_PRIVATE_KEY`, else a key made at first start in the data folder.
    */
   signingKey?: string
+  /** Reverse proxies trusted to name the client in `X-Forwarded-For`. Default `LAKE_TRUSTED_PROXIES`. */
+  trustedProxies?: string[]
+  /** The site's own read token. Default `LAKE_SITE_TOKEN`, else one kept in the data folder. */
+  siteToken?: string
+  /** The previews' read-only token. Default `LAKE_PREVIEW_TOKEN`, else one kept in the data folder. */
+  previewToken?: string
 }
 
 export interface RunningLake {
@@ -95,6 +110,15 @@ export interface RunningLake {
   signingKey: string
   /** The public keys approvals and publications verify with: the site's, and the seed's. */
   trustedKeys: PublicSigningKey[]
+  /**
+   * The site's read token (hand it to the site as `LAKE_SITE_TOKEN`): it sees what everyone sees,
+   * on a lane of its own. A server secret.
+   */
+  siteToken: string
+  /** The previews' read-only token (the site's `SANITY_API_READ_TOKEN`). A server secret. */
+  previewToken: string
+  /** The lake's accounting of what each client holds (connections, unread answers). */
+  clients: ClientLedger
   close(): Promise<void>
 }
 
@@ -130,6 +154,12 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
   try {
     cleanups.push(holdDataDir(dataDir))
     const users = ensureLocalUsers(dataDir)
+    const services = new ServiceDirectory(
+      ensureServices(dataDir, {
+        'site-reader': options.siteToken ?? env.siteToken,
+        'preview-reader': options.previewToken ?? env.previewToken,
+      }),
+    )
     const configuredKey = options.signingKey ?? env.signingKey
     const keptKey = configuredKey === undefined ? ensureSigningKey(dataDir) : undefined
     const signingKey = configuredKey ?? keptKey!.pem
@@ -151,7 +181,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
       const store = DatasetStore.open(dataDir, name)
       cleanups.push(() => store.close())
       people ??= new PeopleDirectory(store)
-      const pool = new QueryPool(store, {size: options.queryWorkers ?? 2, limits})
+      const pool = new QueryPool(store, {size: options.queryWorkers ?? 3, limits})
       cleanups.push(() => pool.close())
       const guards = [
         peopleRules({roleOf}),
@@ -195,7 +225,8 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
 
     const siteOrigin = options.siteOrigin ? new URL(options.siteOrigin).origin : env.siteOrigin
     const origins = new AllowedOrigins([siteOrigin, ...(options.corsOrigins ?? env.corsOrigins)])
-    const lake = new LakeState(datasets, auth, limits, origins)
+    const clients = new ClientLedger(limits, options.trustedProxies ?? env.trustedProxies)
+    const lake = new LakeState(datasets, auth, services, limits, origins, clients)
     cleanups.push(() => lake.close())
     let httpsUrl: string | undefined
     const secret = operatorSecret()
@@ -207,16 +238,28 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     const presence = new PresenceSockets(lake.auth, origins, limits)
     cleanups.push(() => presence.close())
 
+    // A presence socket is the presence relay's to keep (it has its own bounds)
+    const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      ;(socket as Socket).setTimeout(0)
+      presence.handleUpgrade(req, socket, head)
+    }
+
     const server = createServer(
       {
         // Slow senders are cut off; event streams are unaffected (the request itself is short)
-        headersTimeout: 10_000,
-        requestTimeout: 30_000,
+        headersTimeout: limits.headersTimeoutMs,
+        requestTimeout: limits.requestTimeoutMs,
+        // Node checks those two only this often (30 s by default), which is what a client waits
+        connectionsCheckingInterval: 1000,
         maxHeaderSize: limits.maxUrlBytes + 8 * 1024,
       },
       handler,
     )
-    server.on('upgrade', presence.handleUpgrade)
+    // Every connection, on either port, is counted against its address, and cut when silent
+    // (Node's own socket timeout: it knows what its parser reads)
+    server.on('connection', clients.admitConnection)
+    server.timeout = limits.idleTimeoutMs
+    server.on('upgrade', upgrade)
     cleanups.push(() => closeServer(server))
     const url = `http://${urlHost(host)}:${await listen(server, port, host)}`
     log(`listening on ${url} (users and tokens in ${usersFile(dataDir)})`)
@@ -227,8 +270,19 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     if (httpsPort !== false) {
       const tls = await ensureCertificate(dataDir)
       certificateFile = tls.certFile
-      const secure = createSecureServer({key: tls.key, cert: tls.cert, allowHTTP1: true}, handler)
-      secure.on('upgrade', presence.handleUpgrade)
+      const secure = createSecureServer(
+        {
+          key: tls.key,
+          cert: tls.cert,
+          allowHTTP1: true,
+          handshakeTimeout: limits.headersTimeoutMs,
+        },
+        handler,
+      )
+      secure.on('connection', clients.admitConnection)
+      secure.setTimeout(limits.idleTimeoutMs)
+      secure.on('upgrade', upgrade)
+      boundSecureConnections(secure, limits)
       // HTTP/2 sessions stay open; they are cut when the lake stops so that closing completes
       const sockets = new Set<TLSSocket>()
       secure.on('secureConnection', (socket: TLSSocket) => {
@@ -256,6 +310,9 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
       users,
       signingKey,
       trustedKeys,
+      siteToken: services.byKind('site-reader').token,
+      previewToken: services.byKind('preview-reader').token,
+      clients,
       close() {
         closing ??= runCleanups(cleanups)
         return closing
@@ -265,6 +322,33 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     await runCleanups(cleanups)
     throw error
   }
+}
+
+/**
+ * The TLS port's connections get the plain port's bounds: a connection that sends no request
+ * within `headersTimeoutMs` is cut (Node gives the HTTP/2 server no such timeout). Silent ones
+ * are cut by Node's own timeout (`secure.setTimeout`), slow bodies where they are read
+ * (`readBody`), the same way on both ports.
+ */
+function boundSecureConnections(
+  secure: Http2SecureServer,
+  limits: Pick<LakeLimits, 'headersTimeoutMs'>,
+): void {
+  const waiting = new WeakMap<TLSSocket, NodeJS.Timeout>()
+  secure.on('secureConnection', (socket: TLSSocket) => {
+    if (socket.alpnProtocol === 'h2') return
+    const timer = setTimeout(() => socket.destroy(), limits.headersTimeoutMs)
+    waiting.set(socket, timer)
+    socket.once('close', () => clearTimeout(timer))
+  })
+  secure.on('request', (req: Http2ServerRequest) => {
+    if (req.httpVersionMajor === 1) clearTimeout(waiting.get(req.socket as TLSSocket))
+  })
+  secure.on('session', (session: ServerHttp2Session) => {
+    const timer = setTimeout(() => session.destroy(), limits.headersTimeoutMs)
+    session.once('stream', () => clearTimeout(timer))
+    session.once('close', () => clearTimeout(timer))
+  })
 }
 
 /** Stops in the reverse order of start: listeners and servers first, the stores last. */

@@ -16,4 +16,6 @@ export const client = createClient({
   // A slow content source must not hold readers: past this, cached content or a 503 is served.
   timeout: 4000,
   ...(sanity.apiHost ? {apiHost: sanity.apiHost, useProjectHostname: false} : {}),
+  // On the embedded lake, the site's own token puts its reads on a lane no other client shares
+  ...(sanity.siteToken ? {token: sanity.siteToken} : {}),
 })

@@ -1,3 +1,4 @@
+import {LAKE_PROJECT_ID} from '../../lib/env'
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
@@ -71,6 +72,17 @@ describe('who may read and write in the lake', () => {
       uri: '/users/p-editor,p-legal-reviewer',
     })
     expect(both.map((user) => user.id)).toEqual(['p-editor', 'p-legal-reviewer'])
+  })
+
+  it('names no user and no member to someone without a token, as Sanity does', async () => {
+    for (const uri of [
+      '/users/p-legal-reviewer',
+      '/users/p-editor,p-legal-reviewer',
+      `/projects/${LAKE_PROJECT_ID}`,
+      '/projects',
+    ]) {
+      await expect(lake.anonymous.request({uri}), uri).rejects.toMatchObject({statusCode: 401})
+    }
   })
 
   it('names the author of the seed import, so the history panel can credit it', async () => {

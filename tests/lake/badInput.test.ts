@@ -251,6 +251,12 @@ describe('every malformed request gets a 4xx in Sanity’s error shape, and noth
       ['unset with a string', {unset: 'title'}, 'list of paths'],
       ['insert without a position', {insert: {items: [1]}}, 'exactly one of'],
       ['insert without items', {insert: {after: 'sections[-1]'}}, '"items"'],
+      [
+        'insert into a list that is not there',
+        {insert: {after: 'tags[-1]', items: [1]}},
+        'no list',
+      ],
+      ['insert after no element', {insert: {after: 'title', items: [1]}}, 'no list'],
       ['diffMatchPatch on a number', {diffMatchPatch: {title: 5}}, 'patch text'],
       ['no operation at all', {}, 'at least one of'],
       ['changing the type', {set: {_type: 'policyVersion'}}, 'cannot change or remove _type'],

@@ -6,7 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {Worker} from 'node:worker_threads'
 import WebSocket from 'ws'
 
-import {readLocalUsers} from '../../sanity/lake/server'
+import {readLocalUsers, readServices} from '../../sanity/lake/server'
 import {FIXTURE, rawRequest} from './helpers'
 import {spawnLakeWith, type LakeProcess} from './processHelpers'
 import {seededRandom} from '../fixtures/seededRandom'
@@ -319,6 +319,7 @@ interface ProbeAnswers {
 function startProbe(
   base: string,
   paths: string[],
+  headers: Record<string, string>,
 ): {stop: () => Promise<{control: ProbeAnswers; lake: ProbeAnswers[]}>} {
   const worker = new Worker(
     `
@@ -329,9 +330,9 @@ function startProbe(
     const controlAnswers = {ms: [], statuses: []}
     let going = true
     parentPort.on('message', () => (going = false))
-    const ask = (url) => new Promise((resolve) => {
+    const ask = (url, headers = {}) => new Promise((resolve) => {
       const started = performance.now()
-      http.get(url, (res) => {
+      http.get(url, {headers}, (res) => {
         res.resume()
         res.on('end', () => resolve({ms: performance.now() - started, status: res.statusCode}))
       }).on('error', () => resolve({ms: performance.now() - started, status: 0}))
@@ -341,7 +342,7 @@ function startProbe(
       while (going) {
         const [reference, ...results] = await Promise.all([
           ask(controlUrl),
-          ...workerData.paths.map((path) => ask(workerData.base + path)),
+          ...workerData.paths.map((path) => ask(workerData.base + path, workerData.headers)),
         ])
         controlAnswers.ms.push(reference.ms)
         controlAnswers.statuses.push(reference.status)
@@ -355,7 +356,7 @@ function startProbe(
       parentPort.postMessage({control: controlAnswers, lake: answers})
     })
     `,
-    {eval: true, workerData: {base, paths, every: PROBE_EVERY_MS}},
+    {eval: true, workerData: {base, paths, headers, every: PROBE_EVERY_MS}},
   )
   return {
     stop: () =>
@@ -393,13 +394,14 @@ describe('the lake under a hostile client', () => {
 
   it('answers every abusive request with a 4xx in bounded time, while the site’s query and the ping stay under 100 ms', async () => {
     const policyPath = q(POLICY_QUERY, `&$today=${encodeURIComponent('"2025-06-30"')}`)
-    // The site's query has run before, as it has on any running site
+    // The site asks with its own token, as `npm start` has it do
+    const site = {authorization: `Bearer ${readServices(dataDir)['site-reader']!.token}`}
     for (let ran = 0; ran < 3;) {
-      if ((await rawRequest(lake.url, {path: policyPath})).status === 200) ran += 1
+      if ((await rawRequest(lake.url, {path: policyPath, headers: site})).status === 200) ran += 1
       else await new Promise((resolve) => setTimeout(resolve, 200))
     }
 
-    const probe = startProbe(lake.url, ['/v1/ping', policyPath])
+    const probe = startProbe(lake.url, ['/v1/ping', policyPath], site)
 
     const next = seededRandom(SEED)
     const outcomes: Outcome[] = []

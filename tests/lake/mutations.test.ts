@@ -95,6 +95,16 @@ describe('an editor changes content through the mutation API', () => {
     expect(doc).not.toHaveProperty('obsolete')
   })
 
+  it('inserts into a list the same patch makes when it is missing, as the Studio does', async () => {
+    await lake.editor.createOrReplace({_id: 'section-listless', _type: 'policySection'})
+    await lake.editor
+      .patch('section-listless')
+      .setIfMissing({tags: []})
+      .insert('after', 'tags[-1]', ['first'])
+      .commit()
+    expect((await lake.editor.getDocument('section-listless'))?.tags).toEqual(['first'])
+  })
+
   it('refuses a patch based on a stale revision with 409 and changes nothing', async () => {
     const doc = await lake.editor.createOrReplace({
       _id: 'section-locked',

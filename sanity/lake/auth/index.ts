@@ -27,3 +27,12 @@ export {
   type PeopleCommand,
   type PersonSummary,
 } from './people'
+export {
+  type ConfiguredServiceTokens,
+  ensureServices,
+  readServices,
+  SERVICES_FILE,
+  ServiceDirectory,
+  type ServiceIdentity,
+  type ServiceKind,
+} from './services'

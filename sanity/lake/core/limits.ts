@@ -23,6 +23,11 @@ export interface LakeLimits {
   maxDepth: number
   /** One document as JSON. Sanity: 32 MB. */
   maxDocumentBytes: number
+  /**
+   * Time one transaction's mutations or actions may take to apply (they are applied in slices,
+   * between which the lake answers others); a longer one is refused whole.
+   */
+  transactionTimeoutMs: number
   /** Time one query (parsing included) may run in a query worker. */
   queryTimeoutMs: number
   /**
@@ -31,6 +36,37 @@ export interface LakeLimits {
    * machines than one.
    */
   maxAnonymousQueries: number
+  /** Queries from one client without a token (one address) running or waiting at once. */
+  maxAnonymousQueriesPerClient: number
+  /** The site's queries running or waiting at once, on its own lane. */
+  maxSiteQueries: number
+  /** Signed-in people's queries running or waiting at once. */
+  maxSignedInQueries: number
+  /**
+   * One answer of a query, a `/doc` request or a history request, as JSON. Sanity documents no
+   * bound; the largest document it stores (32 MB) is the lake's.
+   */
+  maxAnswerBytes: number
+  /**
+   * Distinct ids in one `/doc` or history request (repeated ids count once). Sanity documents
+   * none; the Studio asks for a few at a time.
+   */
+  maxIdsPerRequest: number
+  /**
+   * Bytes of answers one client may leave unread with the lake (it asked, and reads slowly or
+   * not at all); past this its next request is refused with 429 until it reads.
+   */
+  maxHeldBytesPerClient: number
+  /** Connections one address may hold open; more are closed as they arrive. */
+  maxConnectionsPerClient: number
+  /** Time a connection may stay silent both ways (no request, no answer being read). */
+  idleTimeoutMs: number
+  /** Time a client has to send a request's headers once it connected or sent the previous one. */
+  headersTimeoutMs: number
+  /** Time a client has to send a whole request, body included. */
+  requestTimeoutMs: number
+  /** Time an answer may go without the client reading any of it before the connection is cut. */
+  unreadAnswerTimeoutMs: number
   /** Event streams (listeners, live events) open at once for clients without a token. */
   maxAnonymousStreams: number
   /** Event streams open at once for signed-in clients (a Studio keeps 6 to 15). */
@@ -57,7 +93,19 @@ export const DEFAULT_LIMITS: Readonly<LakeLimits> = {
   maxDepth: 20,
   maxDocumentBytes: 32_000_000,
   queryTimeoutMs: 5_000,
+  transactionTimeoutMs: 10_000,
   maxAnonymousQueries: 16,
+  maxAnonymousQueriesPerClient: 4,
+  maxSiteQueries: 64,
+  maxSignedInQueries: 64,
+  maxAnswerBytes: 32_000_000,
+  maxIdsPerRequest: 200,
+  maxHeldBytesPerClient: 64_000_000,
+  maxConnectionsPerClient: 512,
+  idleTimeoutMs: 60_000,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  unreadAnswerTimeoutMs: 10_000,
   maxAnonymousStreams: 32,
   maxStreams: 256,
   listenerFilterTimeoutMs: 1_000,

@@ -7,7 +7,7 @@ import {readJsonBody, sendJson} from './messages'
 export async function handleActions(ctx: LakeRouteContext): Promise<void> {
   const dataset = ctx.lake.dataset(ctx.params.dataset)
   const user = requireUser(ctx)
-  const body = await readJsonBody(ctx.req, ctx.lake.limits)
+  const body = await readJsonBody(ctx.req, ctx.res, ctx.lake.limits)
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw badRequest('The request body must be an object with an "actions" array')
   }

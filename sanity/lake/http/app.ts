@@ -83,6 +83,7 @@ export function createLakeHandler(lake: LakeState, registrars: RouteRegistrar[] 
   for (const registrar of [coreRoutes, ...registrars]) registrar(register)
 
   return (req, res) => {
+    lake.clients.watchAnswer(res)
     void (async () => {
       try {
         if (applyCors(req, res, lake.origins)) return
@@ -98,16 +99,22 @@ export function createLakeHandler(lake: LakeState, registrars: RouteRegistrar[] 
             `${req.method} is not allowed on ${url.pathname}`,
           )
         }
-        const ctx: LakeRouteContext = {req, res, url, params: match.params, lake}
+        const address = lake.clients.addressOf(req)
+        const ctx: LakeRouteContext = {req, res, url, params: match.params, lake, client: address}
         // Signing out must work even with a token the lake no longer knows (a fresh data directory)
-        if (!SIGN_OUT.test(path))
-          ctx.user = lake.auth.identify(headerValue(req.headers.authorization))
+        if (!SIGN_OUT.test(path)) {
+          const authorization = headerValue(req.headers.authorization)
+          ctx.service = lake.services.identify(authorization)
+          if (!ctx.service) ctx.user = lake.auth.identify(authorization)
+        }
+        // The services' tokens never leave the server: from the public path (which the site's
+        // server and nginx mark as forwarded), nobody gets in as the site, its previews or its
+        // signing service.
+        const forwarded = req.headers['x-forwarded-for'] !== undefined
+        if (forwarded && (ctx.service || (ctx.user && !isPerson(ctx.user)))) {
+          throw unauthorized('The site’s services are only reachable from the server itself')
+        }
         if (ctx.user) {
-          // The signing service's token never leaves the server: from the public path (which
-          // the site's server and nginx mark as forwarded), nobody gets in as it.
-          if (!isPerson(ctx.user) && req.headers['x-forwarded-for'] !== undefined) {
-            throw unauthorized('The signing service is only reachable from the server itself')
-          }
           // A revoked token or a removed person ends what it holds open (event streams, whose
           // answer has begun) at once; an answer not begun yet was allowed when it was asked.
           const unwatch = lake.auth.watch(ctx.user, () => {
@@ -115,6 +122,11 @@ export function createLakeHandler(lake: LakeState, registrars: RouteRegistrar[] 
           })
           res.once('close', unwatch)
         }
+        // A client's share is its identity's when it has one, its address's otherwise
+        if (ctx.service) ctx.client = ctx.service.id
+        else if (ctx.user) ctx.client = `user:${ctx.user.id}`
+        lake.clients.assign(res, ctx.client)
+        lake.clients.checkHeld(ctx.client)
         await match.handler(ctx)
       } catch (error) {
         sendError(res, error)

@@ -1,9 +1,16 @@
-import type {AllowedOrigins, Authenticator, LocalUser} from '../auth'
+import type {
+  AllowedOrigins,
+  Authenticator,
+  LocalUser,
+  ServiceDirectory,
+  ServiceIdentity,
+} from '../auth'
 import {LAKE_PROJECT_ID} from '../../../lib/env'
 import type {LakeDataset} from '../store'
-import {datasetNotFound, type LakeLimits, tooManyRequests, unauthorized} from '../core'
+import {datasetNotFound, httpError, type LakeLimits, tooManyRequests, unauthorized} from '../core'
 import type {RouteContext} from './router'
 import {ListenerHub} from '../realtime'
+import type {ClientLedger} from './clients'
 
 /**
  * What every route handler can reach: the lake's datasets, its users, its limits, the origins
@@ -17,8 +24,11 @@ export class LakeState {
   constructor(
     readonly datasets: Map<string, LakeDataset>,
     readonly auth: Authenticator,
+    readonly services: ServiceDirectory,
     readonly limits: LakeLimits,
     readonly origins: AllowedOrigins,
+    /** What each client holds, and its address behind the trusted proxies. */
+    readonly clients: ClientLedger,
   ) {
     this.listeners = new Map(
       [...datasets].map(([name, dataset]) => [name, new ListenerHub(dataset, limits)]),
@@ -56,6 +66,7 @@ export class LakeState {
   }
 
   close(): void {
+    this.clients.close()
     for (const hub of this.listeners.values()) hub.close()
   }
 
@@ -68,14 +79,38 @@ export class LakeState {
 
 export interface LakeRouteContext extends RouteContext {
   lake: LakeState
-  /** The caller, when a valid token came with the request. */
+  /** The caller, when a person's valid token came with the request. */
   user?: LocalUser
+  /** The calling service (the site, its previews), when a service's token came instead. */
+  service?: ServiceIdentity
+  /** The client's address: the socket's, or the one a trusted reverse proxy forwarded. */
+  client: string
+}
+
+/** Whose work a request is, in the order the lake serves it (see `QueryPool`). */
+export type Lane = 'site' | 'signed-in' | 'anonymous'
+
+export function laneOf(ctx: Pick<LakeRouteContext, 'user' | 'service'>): Lane {
+  if (ctx.service?.kind === 'site-reader') return 'site'
+  if (ctx.user || ctx.service?.kind === 'preview-reader') return 'signed-in'
+  return 'anonymous'
+}
+
+/**
+ * Whether the caller reads drafts and other private ids: a person, or the previews' reader. The
+ * site's reader sees what everyone sees.
+ */
+export function seesPrivate(ctx: Pick<LakeRouteContext, 'user' | 'service'>): boolean {
+  return ctx.user !== undefined || ctx.service?.kind === 'preview-reader'
 }
 
 export type LakeRouteHandler = (ctx: LakeRouteContext) => Promise<void> | void
 
 /** Drafts, history and writes need a token; reading published content does not. */
 export function requireUser(ctx: LakeRouteContext): LocalUser {
+  if (ctx.service) {
+    throw httpError(403, 'Forbidden', `${ctx.service.name} reads only; this needs a person's token`)
+  }
   if (!ctx.user) throw unauthorized('Unauthorized - Session not found')
   return ctx.user
 }

@@ -1,18 +1,18 @@
-import {type LakeRouteContext, requireUser} from './context'
-import {type LakeDataset, type RevisionRecord, toNdjson, type TransactionRecord} from '../store'
+import {type LakeRouteContext, requireUser, seesPrivate} from './context'
+import {type LakeDataset, type RevisionRecord, type TransactionRecord} from '../store'
 import {
   badRequest,
   draftId,
   isDraftId,
   isPrivateId,
-  isValidDocumentId,
   type LakeDocument,
   lakeError,
   lakeTimestamp,
   publishedId,
 } from '../core'
 import {mendozaEffects, type MendozaEffects} from '../realtime'
-import {sendJson, sendText} from './messages'
+import {type LakeResponse, sendJson, writeHead, writePart} from './messages'
+import {requestedIds} from './queryRoutes'
 
 /**
  * The history API the Studio's history inspector and "Review changes" use: documents at a
@@ -20,15 +20,33 @@ import {sendJson, sendText} from './messages'
  * events (created, published, unpublished, discarded, deleted) derived from that log.
  */
 
-function idsParam(raw: string | undefined): string[] {
-  const ids = (raw ?? '')
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean)
-  for (const id of ids) {
-    if (!isValidDocumentId(id)) throw badRequest(`Document id ${JSON.stringify(id)} is not valid`)
+function idsParam(ctx: LakeRouteContext, raw: string | undefined): string[] {
+  return requestedIds(raw, ctx.lake.limits.maxIdsPerRequest)
+}
+
+/** Transactions read from the store at a time. */
+const TRANSACTIONS_PER_READ = 50
+/** Time spent making an answer's lines before the lake turns to other requests for a moment. */
+const SLICE_MS = 10
+
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * An NDJSON answer made line by line: each line is written once the client has read the earlier
+ * ones (see `writePart`), and the lake answers others every few milliseconds, so neither a large
+ * answer nor a client that reads it slowly holds the lake or its memory.
+ */
+async function streamNdjson(res: LakeResponse, lines: AsyncIterable<unknown> | Iterable<unknown>) {
+  writeHead(res, 200, {'content-type': 'application/x-ndjson; charset=utf-8'})
+  let sliceStarted = performance.now()
+  for await (const line of lines) {
+    if (!(await writePart(res, `${JSON.stringify(line)}\n`))) return
+    if (performance.now() - sliceStarted >= SLICE_MS) {
+      await yieldToOthers()
+      sliceStarted = performance.now()
+    }
   }
-  return ids
+  res.end()
 }
 
 /** The other half of a draft/published pair; none for other paths (`versions.`, ...). */
@@ -50,7 +68,7 @@ function pairedId(id: string): string | undefined {
 export function handleDocumentsAt(ctx: LakeRouteContext): void {
   requireUser(ctx)
   const {store} = ctx.lake.dataset(ctx.params.dataset)
-  const ids = idsParam(ctx.params.ids)
+  const ids = idsParam(ctx, ctx.params.ids)
   const search = ctx.url.searchParams
   const revision = search.get('revision')
   const time = search.get('time')
@@ -114,12 +132,15 @@ function effectsOf(
   return effects
 }
 
-/** `GET /data/history/:dataset/transactions/:ids`: the transaction log as NDJSON. */
-export function handleTransactions(ctx: LakeRouteContext): void {
+/**
+ * `GET /data/history/:dataset/transactions/:ids`: the transaction log as NDJSON, read from the
+ * store a slice at a time (effects are computed for one slice, written, and the next read).
+ */
+export async function handleTransactions(ctx: LakeRouteContext): Promise<void> {
   requireUser(ctx)
   const dataset = ctx.lake.dataset(ctx.params.dataset)
   const search = ctx.url.searchParams
-  const ids = idsParam(ctx.params.ids)
+  const ids = idsParam(ctx, ctx.params.ids)
   const flag = (name: string, fallback: boolean) => {
     const value = search.get(name)
     return value === null ? fallback : value === 'true'
@@ -138,37 +159,50 @@ export function handleTransactions(ctx: LakeRouteContext): void {
   const fromTime = timeParam(search, 'fromTime')
   const toTime = timeParam(search, 'toTime')
   const authors = search.get('authors')?.split(',').filter(Boolean)
-
-  let records = dataset.store.transactions({
-    documentIds: ids.length ? ids : undefined,
-    fromSeq: seqOf('fromTransaction'),
-    toSeq: seqOf('toTransaction'),
-    reverse: flag('reverse', false),
-  })
-  if (fromTime) records = records.filter((tx) => tx.timestamp >= fromTime)
-  if (toTime) records = records.filter((tx) => tx.timestamp <= toTime)
-  if (authors) records = records.filter((tx) => authors.includes(tx.author))
-  if (limit !== undefined) records = records.slice(0, limit)
-
+  const reverse = flag('reverse', false)
   const identifiedOnly = flag('includeIdentifiedDocumentsOnly', false) && ids.length > 0
   const withContent = !flag('excludeContent', false)
   const withEffects = search.get('effectFormat') === 'mendoza'
-  const lines: TransactionLine[] = []
-  for (const tx of records) {
-    const documentIDs = identifiedOnly
-      ? tx.documentIds.filter((id) => ids.includes(id))
-      : tx.documentIds
-    const line: TransactionLine = {
-      id: tx.id,
-      timestamp: tx.timestamp,
-      author: tx.author,
-      documentIDs,
+
+  const fromSeq = seqOf('fromTransaction')
+  const toSeq = seqOf('toTransaction')
+  async function* lines(): AsyncGenerator<TransactionLine> {
+    let sent = 0
+    let low = fromSeq
+    let high = toSeq
+    for (;;) {
+      const slice = dataset.store.transactions({
+        documentIds: ids.length ? ids : undefined,
+        fromSeq: low,
+        toSeq: high,
+        reverse,
+        limit: TRANSACTIONS_PER_READ,
+      })
+      for (const tx of slice) {
+        if (fromTime && tx.timestamp < fromTime) continue
+        if (toTime && tx.timestamp > toTime) continue
+        if (authors && !authors.includes(tx.author)) continue
+        const documentIDs = identifiedOnly
+          ? tx.documentIds.filter((id) => ids.includes(id))
+          : tx.documentIds
+        const line: TransactionLine = {
+          id: tx.id,
+          timestamp: tx.timestamp,
+          author: tx.author,
+          documentIDs,
+        }
+        if (withContent) line.mutations = tx.mutations
+        if (withEffects) line.effects = effectsOf(dataset, tx, documentIDs)
+        yield line
+        if (limit !== undefined && ++sent >= limit) return
+      }
+      const last = slice[slice.length - 1]
+      if (slice.length < TRANSACTIONS_PER_READ || !last) return
+      if (reverse) high = last.seq - 1
+      else low = last.seq + 1
     }
-    if (withContent) line.mutations = tx.mutations
-    if (withEffects) line.effects = effectsOf(dataset, tx, documentIDs)
-    lines.push(line)
   }
-  sendText(ctx.res, 200, 'application/x-ndjson; charset=utf-8', toNdjson(lines))
+  await streamNdjson(ctx.res, lines())
 }
 
 /** A time parameter in the log's own format, so that times compare as strings. */
@@ -246,7 +280,7 @@ export function documentEvents(dataset: LakeDataset, id: string): DocumentEvent[
 export function handleDocumentEvents(ctx: LakeRouteContext): void {
   requireUser(ctx)
   const dataset = ctx.lake.dataset(ctx.params.dataset)
-  const [id] = idsParam(ctx.params.id)
+  const [id] = idsParam(ctx, ctx.params.id)
   if (!id) throw badRequest('A document id is required')
   const limit = Math.min(Math.max(Number(ctx.url.searchParams.get('limit') ?? 100) || 100, 1), 1000)
   const cursor = Number(ctx.url.searchParams.get('nextCursor') ?? '') || Infinity
@@ -259,13 +293,26 @@ export function handleDocumentEvents(ctx: LakeRouteContext): void {
   })
 }
 
-/** `GET /data/export/:dataset`: every document the caller may read, as NDJSON. */
-export function handleExport(ctx: LakeRouteContext): void {
-  const dataset = ctx.lake.dataset(ctx.params.dataset)
+/**
+ * `GET /data/export/:dataset`: every document the caller may read, as NDJSON, sorted by id. Only
+ * the ids are gathered and sorted at once; the documents are written as the client reads them.
+ */
+export async function handleExport(ctx: LakeRouteContext): Promise<void> {
+  const {store} = ctx.lake.dataset(ctx.params.dataset)
   const types = ctx.url.searchParams.get('types')?.split(',').filter(Boolean)
-  const docs = [...dataset.store.all()]
-    .filter((doc) => ctx.user || (!doc._id.includes('.') && !isDraftId(doc._id)))
-    .filter((doc) => !types || types.includes(doc._type))
-    .sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
-  sendText(ctx.res, 200, 'application/x-ndjson; charset=utf-8', toNdjson(docs))
+  const everything = seesPrivate(ctx)
+  const ids: string[] = []
+  for (const doc of store.all()) {
+    if (!everything && (doc._id.includes('.') || isDraftId(doc._id))) continue
+    if (types && !types.includes(doc._type)) continue
+    ids.push(doc._id)
+  }
+  ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  function* documents(): Generator<LakeDocument> {
+    for (const id of ids) {
+      const doc = store.get(id)
+      if (doc) yield doc
+    }
+  }
+  await streamNdjson(ctx.res, documents())
 }

@@ -4,6 +4,7 @@
  */
 
 export {createLakeHandler} from './app'
+export {ClientLedger} from './clients'
 export {LakeState} from './context'
 export {ensureCertificate} from './tls'
 export {welcomePage} from './welcomePage'

@@ -1,5 +1,5 @@
 import type {IncomingMessage, OutgoingHttpHeaders, ServerResponse} from 'node:http'
-import {Http2ServerResponse, type Http2ServerRequest} from 'node:http2'
+import {constants as http2Constants, Http2ServerRequest, Http2ServerResponse} from 'node:http2'
 
 import {httpError, jsonNestsDeeperThan, LakeError, lakeError, type LakeLimits} from '../core'
 import type {AllowedOrigins} from '../auth'
@@ -18,17 +18,54 @@ export function writeHead(res: LakeResponse, status: number, headers: OutgoingHt
   else res.writeHead(status, headers)
 }
 
-export function readBody(req: LakeRequest, limit: number): Promise<Buffer> {
+/**
+ * A request body, refused past `limit` bytes, and cut (408) when it is not all there within
+ * `timeoutMs` of starting to read it: a client sending a body slowly holds a connection, and on
+ * HTTP/2 Node bounds no stream's time, so the bound is here, the same on both ports.
+ */
+export function readBody(
+  req: LakeRequest,
+  res: LakeResponse,
+  limit: number,
+  timeoutMs: number,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let refused = false
+    const timer = setTimeout(() => {
+      refused = true
+      chunks.length = 0
+      reject(
+        httpError(
+          408,
+          'Request Timeout',
+          `The request body took longer than ${timeoutMs / 1000} s`,
+        ),
+      )
+      // The rest of the body is not waited for: the connection (or HTTP/2 stream) goes once the
+      // 408 is out.
+      if (req instanceof Http2ServerRequest) {
+        const {stream} = req
+        const cancel = () => stream.close(http2Constants.NGHTTP2_CANCEL)
+        setImmediate(() => (stream.writableFinished ? cancel() : stream.once('finish', cancel)))
+      } else {
+        const cut = () => req.destroy()
+        res.once('finish', cut)
+        res.once('close', cut)
+      }
+    }, timeoutMs)
+    const stop = () => clearTimeout(timer)
+    req.once('end', stop)
+    req.once('close', stop)
+    req.once('error', stop)
     const declared = Number(req.headers['content-length'])
     if (Number.isFinite(declared) && declared > limit) {
+      stop()
       reject(tooLarge(limit))
       req.resume()
       return
     }
-    const chunks: Buffer[] = []
     let size = 0
-    let refused = false
     req.on('data', (chunk: Buffer) => {
       if (refused) return
       size += chunk.length
@@ -61,7 +98,8 @@ const JSON_CONTENT_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i
  */
 export async function readJsonBody(
   req: LakeRequest,
-  limits: Pick<LakeLimits, 'maxBodyBytes' | 'maxDepth'>,
+  res: LakeResponse,
+  limits: Pick<LakeLimits, 'maxBodyBytes' | 'maxDepth' | 'requestTimeoutMs'>,
 ): Promise<unknown> {
   const contentType = req.headers['content-type'] ?? ''
   if (!JSON_CONTENT_TYPE.test(contentType)) {
@@ -74,7 +112,7 @@ export async function readJsonBody(
       statusCode: 415,
     })
   }
-  const body = await readBody(req, limits.maxBodyBytes)
+  const body = await readBody(req, res, limits.maxBodyBytes, limits.requestTimeoutMs)
   if (body.length === 0)
     throw lakeError(400, 'invalidJson', 'The request body is empty; JSON expected')
   const allowed = limits.maxDepth + BODY_ENVELOPE_LEVELS
@@ -100,12 +138,7 @@ export async function readJsonBody(
 const BODY_ENVELOPE_LEVELS = 6
 
 export function sendJson(res: LakeResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body)
-  writeHead(res, status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  })
-  res.end(text)
+  sendText(res, status, 'application/json; charset=utf-8', JSON.stringify(body))
 }
 
 export function sendText(
@@ -118,7 +151,53 @@ export function sendText(
   res.end(body)
 }
 
+/**
+ * Writes part of a streamed answer, waiting while the client has not read what came before: a
+ * client that does not read holds at most one part and the socket's buffer, never the whole
+ * answer (and is cut after `unreadAnswerTimeoutMs`, see clients.ts). Resolves false when the
+ * connection is gone, so the producer stops.
+ */
+export async function writePart(res: LakeResponse, text: string): Promise<boolean> {
+  if (res.destroyed || res.writableEnded) return false
+  const flushed = res instanceof Http2ServerResponse ? res.write(text) : res.write(text)
+  if (flushed) return true
+  return new Promise((resolve) => {
+    const done = (result: boolean) => {
+      res.off('drain', onDrain)
+      res.off('close', onClose)
+      resolve(result)
+    }
+    const onDrain = () => done(true)
+    const onClose = () => done(false)
+    res.on('drain', onDrain)
+    res.on('close', onClose)
+  })
+}
+
+/**
+ * A client that went away before its answer was complete: nothing is wrong with the lake, so
+ * it is noted in one line for whoever debugs, not reported as an error.
+ */
+function isClientAbort(res: LakeResponse, error: unknown): boolean {
+  const code = (error as {code?: string} | null)?.code
+  return (
+    res.destroyed ||
+    code === 'ECONNRESET' ||
+    code === 'EPIPE' ||
+    code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+    code === 'ERR_STREAM_DESTROYED' ||
+    code === 'ERR_HTTP2_STREAM_ERROR' ||
+    code === 'ERR_HTTP2_INVALID_STREAM' ||
+    (error as Error | null)?.message === 'aborted'
+  )
+}
+
 export function sendError(res: LakeResponse, error: unknown): void {
+  if (isClientAbort(res, error)) {
+    console.debug(`[lake] client went away: ${(error as Error | null)?.message ?? String(error)}`)
+    if (!res.destroyed) res.destroy()
+    return
+  }
   if (res.headersSent) {
     res.end()
     return

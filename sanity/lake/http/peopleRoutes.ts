@@ -64,7 +64,7 @@ export function peopleRoutes(
       }
       const account = String(ctx.req.headers[OPERATOR_ACCOUNT_HEADER] ?? '')
       if (!ACCOUNT.test(account)) throw badRequest('The operator’s account name is missing')
-      const command = (await readJsonBody(ctx.req, ctx.lake.limits)) as PeopleCommand
+      const command = (await readJsonBody(ctx.req, ctx.res, ctx.lake.limits)) as PeopleCommand
       if (command === null || typeof command !== 'object' || Array.isArray(command)) {
         throw badRequest('A command object is expected')
       }

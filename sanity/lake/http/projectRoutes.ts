@@ -16,7 +16,9 @@ export function handleMe(ctx: LakeRouteContext): void {
   sendJson(ctx.res, 200, ctx.user ? currentUser(ctx.user) : {})
 }
 
+/** Users by id: as on Sanity, only for someone signed in (`/users/me` answers anyone). */
 export function handleUsers(ctx: LakeRouteContext): void {
+  if (ctx.params.ids !== 'me') requireUser(ctx)
   const ids = (ctx.params.ids ?? '').split(',').filter(Boolean)
   const users = ids.map((id) => {
     if (id === SYSTEM_USER_ID) return systemUser(ctx.lake.projectId)
@@ -85,7 +87,9 @@ function project(ctx: LakeRouteContext) {
   }
 }
 
+/** The project and its members: as on Sanity, only for someone signed in. */
 export function handleProject(ctx: LakeRouteContext): void {
+  requireUser(ctx)
   if (ctx.params.projectId !== ctx.lake.projectId) {
     throw httpError(404, 'Not Found', `Project "${ctx.params.projectId}" not found`)
   }
@@ -93,6 +97,7 @@ export function handleProject(ctx: LakeRouteContext): void {
 }
 
 export function handleProjects(ctx: LakeRouteContext): void {
+  requireUser(ctx)
   sendJson(ctx.res, 200, [project(ctx)])
 }
 
@@ -151,7 +156,7 @@ export async function handleKeyValue(ctx: LakeRouteContext): Promise<void> {
     )
     return
   }
-  const body = await readJsonBody(ctx.req, ctx.lake.limits)
+  const body = await readJsonBody(ctx.req, ctx.res, ctx.lake.limits)
   const entries = Array.isArray(body) ? body : [body]
   for (const entry of entries) {
     if (

@@ -1,4 +1,4 @@
-import type {LakeRouteContext} from './context'
+import {type LakeRouteContext, laneOf, seesPrivate} from './context'
 import {
   badRequest,
   httpError,
@@ -7,7 +7,7 @@ import {
   type LakeDocument,
   lakeError,
 } from '../core'
-import {readJsonBody, sendJson, sendText} from './messages'
+import {readJsonBody, sendText, writeHead, writePart} from './messages'
 import {checkedParams, paramsFromSearch, parsePerspective, type Perspective} from '../query'
 
 /** `GET/POST /data/query/:dataset` and `GET /data/doc/:dataset/:ids`. */
@@ -28,7 +28,7 @@ async function queryRequest(ctx: LakeRouteContext) {
   const {url} = ctx
   const {limits} = ctx.lake
   if (ctx.req.method === 'POST') {
-    const body = await readJsonBody(ctx.req, limits)
+    const body = await readJsonBody(ctx.req, ctx.res, limits)
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw badRequest('The request body must be an object with "query" and optional "params"')
     }
@@ -79,14 +79,25 @@ export async function handleQuery(ctx: LakeRouteContext): Promise<void> {
       `The query is ${queryBytes} bytes long, over the limit of ${ctx.lake.limits.maxQueryBytes}`,
     )
   }
-  const resultJson = await dataset.queries.query({
-    query,
-    params,
-    perspective,
-    authenticated: ctx.user !== undefined,
-    dataset: dataset.name,
-    identity: ctx.user?.id,
-  })
+  const lane = laneOf(ctx)
+  // Each client without a token has its share of the anonymous lane, so that one cannot take it all
+  const release = lane === 'anonymous' ? ctx.lake.clients.holdQuery(ctx.client) : undefined
+  let resultJson: string
+  try {
+    resultJson = await dataset.queries.query(
+      {
+        query,
+        params,
+        perspective,
+        authenticated: seesPrivate(ctx),
+        dataset: dataset.name,
+        identity: ctx.user?.id,
+      },
+      lane,
+    )
+  } finally {
+    release?.()
+  }
   const ms = Math.round((performance.now() - started) * 100) / 100
   // The result is already JSON (made in the query worker); it is spliced in, not re-encoded
   const echo =
@@ -99,24 +110,58 @@ export async function handleQuery(ctx: LakeRouteContext): Promise<void> {
   )
 }
 
-export function handleGetDocuments(ctx: LakeRouteContext): void {
-  const dataset = ctx.lake.dataset(ctx.params.dataset)
-  const ids = (ctx.params.ids ?? '')
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean)
-  if (ids.length === 0) throw badRequest('At least one document id is required')
-  const documents: LakeDocument[] = []
-  const omitted: {id: string; reason: 'existence' | 'permission'}[] = []
-  for (const id of ids) {
+/**
+ * The ids of a `/doc` or history request: each once, in the order first asked, and no more than
+ * `maxIdsPerRequest` of them.
+ */
+export function requestedIds(raw: string | undefined, maxIds: number): string[] {
+  const ids = new Set<string>()
+  for (const part of (raw ?? '').split(',')) {
+    const id = part.trim()
+    if (!id || ids.has(id)) continue
     if (!isValidDocumentId(id)) throw badRequest(`Document id ${JSON.stringify(id)} is not valid`)
-    if (isPrivateId(id) && !ctx.user) {
-      omitted.push({id, reason: 'permission'})
-      continue
+    ids.add(id)
+    if (ids.size > maxIds) {
+      throw badRequest(`At most ${maxIds} different document ids may be asked for at once`)
     }
-    const doc = dataset.store.get(id)
-    if (doc) documents.push(doc)
+  }
+  return [...ids]
+}
+
+/**
+ * Documents go out one at a time, each written when the client has read the one before, so the
+ * lake never builds the whole answer, and a client that does not read holds one document at most.
+ */
+export async function handleGetDocuments(ctx: LakeRouteContext): Promise<void> {
+  const dataset = ctx.lake.dataset(ctx.params.dataset)
+  const ids = requestedIds(ctx.params.ids, ctx.lake.limits.maxIdsPerRequest)
+  if (ids.length === 0) throw badRequest('At least one document id is required')
+  const omitted: {id: string; reason: 'existence' | 'permission'}[] = []
+  const found: string[] = []
+  for (const id of ids) {
+    if (isPrivateId(id) && !seesPrivate(ctx)) omitted.push({id, reason: 'permission'})
+    else if (dataset.store.get(id)) found.push(id)
     else omitted.push({id, reason: 'existence'})
   }
-  sendJson(ctx.res, 200, {documents, omitted})
+  const {res} = ctx
+  writeHead(res, 200, {'content-type': 'application/json; charset=utf-8'})
+  let separator = ''
+  let sliceStarted = performance.now()
+  if (!(await writePart(res, '{"documents":['))) return
+  for (const id of found) {
+    // Large documents take time to encode: others are answered between them
+    if (performance.now() - sliceStarted >= 10) {
+      await new Promise<void>((resolve) => setImmediate(resolve))
+      sliceStarted = performance.now()
+    }
+    const doc: LakeDocument | null = dataset.store.get(id)
+    // A document deleted while the answer was being sent is reported as missing
+    if (!doc) {
+      omitted.push({id, reason: 'existence'})
+      continue
+    }
+    if (!(await writePart(res, separator + JSON.stringify(doc)))) return
+    separator = ','
+  }
+  res.end(`],"omitted":${JSON.stringify(omitted)}}`)
 }

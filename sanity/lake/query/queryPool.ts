@@ -12,6 +12,7 @@ import {
   tooManyRequests,
 } from '../core'
 import type {FilterSpec, QuerySpec, WorkerJob, WorkerRequest, WorkerResponse} from './queryWorker'
+import {type SharedText, shareText} from './sharedText'
 
 /**
  * Query workers with a time limit. Each worker keeps a copy of the dataset, updated after every
@@ -19,39 +20,39 @@ import type {FilterSpec, QuerySpec, WorkerJob, WorkerRequest, WorkerResponse} fr
  * has its worker terminated and replaced, and the caller gets a 4xx instead of a lake that stops
  * answering.
  *
- * Clients without a token cannot take the whole pool: one worker is reserved for signed-in
- * clients and for queries known to be quick, so a signed-in editor's Studio always finds one;
- * other anonymous work runs on the others, at a lower priority than the thread answering
- * requests, and at most so many of their queries may run or wait at once (429 beyond). Workers
- * take signed-in clients' work first, then quick queries, then the rest. A query a client without
- * a token has already run on little processor time (the site's own queries, run again and again)
- * is trusted to be quick again, so the site is not held up behind a hostile client's slow
- * queries; one that turns out slow again and again, or fails, loses that trust.
+ * Work comes in three lanes, served in this order: the public site's reads (recognised by the
+ * site's own token), signed-in people (the Studio), and clients without a token. One worker runs
+ * only the site's work, so nothing another client sends can make the site wait; one more runs
+ * signed-in people's work (and the site's when it is busy); the others run anything, anonymous
+ * work at a lower priority than the thread answering requests. Each lane has its own bound on
+ * the queries running or waiting at once (429 beyond), and a query nobody could start within its
+ * time limit is turned away rather than kept waiting. No query earns a better lane by having been
+ * quick before: a query's cost depends on its parameters as much as on its text.
  */
 
 const WORKER_MEMORY_MB = 1024
 /** How much lower than the lake's own thread the workers run (a `nice` increment). */
 const WORKER_NICENESS = 10
 const MAX_STARTUP_FAILURES = 3
-/** A query from a client without a token that ran within this is trusted to be quick… */
-const QUICK_QUERY_MS = 50
-/** …until it fails, or takes longer than this several runs in a row. */
-const SLOW_QUERY_MS = 250
-const SLOW_RUNS_TO_FORGET = 3
-/** How many quick queries are remembered; the least recently used are forgotten first. */
-const MAX_QUICK_QUERIES = 1000
 
-/** Whose work a job is, in the order workers take it. */
-export type Lane = 'signed-in' | 'quick' | 'anonymous'
-const LANES: Lane[] = ['signed-in', 'quick', 'anonymous']
+/** Whose work a job is. */
+export type Lane = 'site' | 'signed-in' | 'anonymous'
+
+/** What each kind of worker takes, in order. */
+type SlotRole = 'site' | 'signed-in' | 'shared'
+const TAKES: Record<SlotRole, Lane[]> = {
+  site: ['site'],
+  'signed-in': ['signed-in', 'site'],
+  shared: ['site', 'signed-in', 'anonymous'],
+}
 
 interface Job {
   work: WorkerJob
   lane: Lane
   timeoutMs: number
   timeoutError: () => LakeError
-  /** Set for queries from clients without a token: the key of their quick-query record. */
-  quickKey?: string
+  /** Set for queries counted against their lane's bound. */
+  counted?: Lane
   /** Whether waiting for a worker is bounded (queries are; listener deliveries wait their turn). */
   boundedWait: boolean
   resolve: (json: string) => void
@@ -61,11 +62,7 @@ interface Job {
 }
 
 interface Slot {
-  /**
-   * The reserved worker runs only signed-in clients' work and queries known to be quick; shared
-   * workers run anything, and other anonymous work only there.
-   */
-  reserved: boolean
+  role: SlotRole
   worker: Worker
   /** Set once the worker has loaded; the time limit only runs from then on. */
   ready: boolean
@@ -88,7 +85,7 @@ const LOAD_ENTRY = `import(${JSON.stringify(tsxApi)}).then(({tsImport}) => tsImp
 /**
  * Shared workers, where anonymous work runs, first lower their priority (on Linux, where a thread
  * has one of its own), so that however busy a hostile client keeps them, the thread that answers
- * requests and the reserved worker get the processor first.
+ * requests and the site's and signed-in people's workers get the processor first.
  */
 const LOAD_SHARED =
   process.platform === 'linux'
@@ -96,44 +93,57 @@ const LOAD_SHARED =
     : LOAD_ENTRY
 
 export interface QueryPoolOptions {
+  /** Workers: one for the site, one for signed-in people, the rest shared (3 at least). */
   size: number
-  limits: Pick<LakeLimits, 'queryTimeoutMs' | 'maxAnonymousQueries' | 'listenerFilterTimeoutMs'>
+  limits: Pick<
+    LakeLimits,
+    | 'queryTimeoutMs'
+    | 'maxAnonymousQueries'
+    | 'maxSiteQueries'
+    | 'maxSignedInQueries'
+    | 'listenerFilterTimeoutMs'
+    | 'maxAnswerBytes'
+  >
+}
+
+/** The roles of a pool's workers: the site's and the signed-in people's first, while there are enough. */
+function roles(size: number): SlotRole[] {
+  if (size <= 1) return ['shared']
+  if (size === 2) return ['site', 'shared']
+  return ['site', 'signed-in', ...Array<SlotRole>(size - 2).fill('shared')]
 }
 
 export class QueryPool {
   private readonly slots: Slot[] = []
   private readonly queue: Job[] = []
-  /** Queries known to be quick, with how many of their last runs in a row were slow. */
-  private readonly quickQueries = new Map<string, number>()
   private nextRequestId = 1
   private closed = false
   private startupFailures = 0
   private broken: string | undefined
-  private anonymousInFlight = 0
+  private readonly inFlight: Record<Lane, number> = {site: 0, 'signed-in': 0, anonymous: 0}
   /** Whether every worker has loaded once; until then queries wait for them, however long. */
   private started = false
 
   constructor(
     private readonly source: {all(): Iterable<LakeDocument>},
-    private readonly options: QueryPoolOptions = {size: 2, limits: DEFAULT_LIMITS},
+    private readonly options: QueryPoolOptions = {size: 3, limits: DEFAULT_LIMITS},
   ) {
-    // With a single worker, nothing can be reserved
-    for (let i = 0; i < options.size; i++) this.slots.push(this.spawn(i === 0 && options.size > 1))
+    for (const role of roles(options.size)) this.slots.push(this.spawn(role))
   }
 
   private get limits() {
     return this.options.limits
   }
 
-  private spawn(reserved: boolean): Slot {
-    const worker = new Worker(reserved ? LOAD_ENTRY : LOAD_SHARED, {
+  private spawn(role: SlotRole): Slot {
+    const worker = new Worker(role === 'shared' ? LOAD_SHARED : LOAD_ENTRY, {
       eval: true,
       workerData: {documentsJson: JSON.stringify([...this.source.all()])},
       // A query that builds an enormous result dies alone instead of taking the lake with it
       resourceLimits: {maxOldGenerationSizeMb: WORKER_MEMORY_MB},
     })
     worker.unref()
-    const slot: Slot = {reserved, worker, ready: false}
+    const slot: Slot = {role, worker, ready: false}
     worker.on('message', (message: WorkerResponse) => {
       if (message.type === 'ready') {
         slot.ready = true
@@ -145,13 +155,8 @@ export class QueryPool {
       const job = slot.job
       if (!job || slot.requestId !== message.requestId) return
       this.finish(slot)
-      if (message.type === 'result') {
-        this.remember(job, true, message.cpuMs)
-        job.resolve(message.json)
-      } else {
-        this.remember(job, false)
-        job.reject(new LakeError(message.statusCode, message.body))
-      }
+      if (message.type === 'result') job.resolve(message.json)
+      else job.reject(new LakeError(message.statusCode, message.body))
     })
     worker.on('error', (error: Error & {code?: string}) => {
       const job = slot.job
@@ -165,36 +170,9 @@ export class QueryPool {
         return
       }
       this.replace(slot)
-      if (!job) return
-      this.remember(job, false)
-      job.reject(workerFailure(error))
+      if (job) job.reject(workerFailure(error))
     })
     return slot
-  }
-
-  /**
-   * Keeps or drops a query's standing as a quick one, by how its runs go: by the processor time
-   * the worker spent on it where it can tell (a busy machine slows a run without making the query
-   * any costlier), by the time it took otherwise.
-   */
-  private remember(job: Job, succeeded: boolean, cpuMs?: number): void {
-    if (job.quickKey === undefined) return
-    const elapsed = cpuMs ?? performance.now() - (job.startedAt ?? 0)
-    const slowRuns = this.quickQueries.get(job.quickKey)
-    this.quickQueries.delete(job.quickKey)
-    if (!succeeded) return
-    if (slowRuns === undefined) {
-      if (elapsed > QUICK_QUERY_MS) return
-      this.quickQueries.set(job.quickKey, 0)
-    } else {
-      // A busy machine slows a run now and then; only a query slow again and again loses its place
-      const slow = elapsed > SLOW_QUERY_MS ? slowRuns + 1 : 0
-      if (slow >= SLOW_RUNS_TO_FORGET) return
-      this.quickQueries.set(job.quickKey, slow)
-    }
-    if (this.quickQueries.size > MAX_QUICK_QUERIES) {
-      this.quickQueries.delete(this.quickQueries.keys().next().value as string)
-    }
   }
 
   private finish(slot: Slot): void {
@@ -207,9 +185,9 @@ export class QueryPool {
   }
 
   /** Bookkeeping for a job that leaves the pool, whatever its outcome. */
-  private settle(job: Pick<Job, 'waitTimer' | 'quickKey'>): void {
+  private settle(job: Pick<Job, 'waitTimer' | 'counted'>): void {
     clearTimeout(job.waitTimer)
-    if (job.quickKey !== undefined) this.anonymousInFlight -= 1
+    if (job.counted !== undefined) this.inFlight[job.counted] -= 1
   }
 
   private replace(slot: Slot): void {
@@ -219,17 +197,13 @@ export class QueryPool {
     slot.requestId = undefined
     void slot.worker.terminate()
     const index = this.slots.indexOf(slot)
-    if (index >= 0 && !this.closed) this.slots[index] = this.spawn(slot.reserved)
+    if (index >= 0 && !this.closed) this.slots[index] = this.spawn(slot.role)
     this.pump()
   }
 
-  /**
-   * The next job a free worker should take: signed-in clients' first, then quick queries, then
-   * other anonymous work, which the reserved worker never takes.
-   */
+  /** The next job a free worker should take, by its role's order of lanes. */
   private takeNext(slot: Slot): Job | undefined {
-    for (const lane of LANES) {
-      if (lane === 'anonymous' && slot.reserved) return undefined
+    for (const lane of TAKES[slot.role]) {
       const index = this.queue.findIndex((job) => job.lane === lane)
       if (index >= 0) return this.queue.splice(index, 1)[0]
     }
@@ -238,7 +212,7 @@ export class QueryPool {
 
   private pump(): void {
     if (this.closed) return
-    // The reserved worker comes first, so trusted work goes there while it is free
+    // The site's and the signed-in people's workers come first, so their work goes there
     for (const slot of this.slots) {
       if (slot.job || !slot.ready) continue
       const job = this.takeNext(slot)
@@ -249,7 +223,6 @@ export class QueryPool {
       slot.requestId = requestId
       job.startedAt = performance.now()
       slot.timer = setTimeout(() => {
-        this.remember(job, false)
         this.replace(slot)
         job.reject(job.timeoutError())
       }, job.timeoutMs)
@@ -289,39 +262,39 @@ export class QueryPool {
     })
   }
 
-  /** Runs a query; `spec.authenticated` says whether a signed-in client asked. */
-  query(spec: QuerySpec): Promise<string> {
+  /**
+   * Runs a query in its lane (`spec.authenticated` says only what it may see). The answer, as
+   * JSON, is at most `maxAnswerBytes` long: the worker refuses a longer one before handing it over.
+   */
+  query(spec: QuerySpec, lane: Lane): Promise<string> {
     const seconds = this.limits.queryTimeoutMs / 1000
-    const timeoutError = () =>
-      lakeError(
-        400,
-        'queryTimeoutError',
-        `The query took longer than ${seconds} s and was stopped; narrow it with a filter or a slice`,
-      )
-    if (spec.authenticated) {
-      return this.submit({
-        work: {type: 'query', spec},
-        lane: 'signed-in',
-        timeoutMs: this.limits.queryTimeoutMs,
-        timeoutError,
-        boundedWait: true,
-      })
-    }
-    if (this.anonymousInFlight >= this.limits.maxAnonymousQueries) {
+    const bound = {
+      site: this.limits.maxSiteQueries,
+      'signed-in': this.limits.maxSignedInQueries,
+      anonymous: this.limits.maxAnonymousQueries,
+    }[lane]
+    if (this.inFlight[lane] >= bound) {
+      const whose = {
+        site: 'the site',
+        'signed-in': 'signed-in clients',
+        anonymous: 'clients without a token',
+      }[lane]
       return Promise.reject(
-        tooManyRequests(
-          `More than ${this.limits.maxAnonymousQueries} queries without a token are running or waiting; try again shortly`,
-        ),
+        tooManyRequests(`${bound} queries from ${whose} are running or waiting; try again shortly`),
       )
     }
-    this.anonymousInFlight += 1
-    const quickKey = `${spec.perspective}\n${spec.query}`
+    this.inFlight[lane] += 1
     return this.submit({
-      work: {type: 'query', spec},
-      lane: this.quickQueries.has(quickKey) ? 'quick' : 'anonymous',
+      work: {type: 'query', spec, maxAnswerBytes: this.limits.maxAnswerBytes},
+      lane,
       timeoutMs: this.limits.queryTimeoutMs,
-      timeoutError,
-      quickKey,
+      timeoutError: () =>
+        lakeError(
+          400,
+          'queryTimeoutError',
+          `The query took longer than ${seconds} s and was stopped; narrow it with a filter or a slice`,
+        ),
+      counted: lane,
       boundedWait: true,
     })
   }
@@ -346,14 +319,14 @@ export class QueryPool {
    */
   async match(
     specs: FilterSpec[],
-    changesJson: string,
+    changes: SharedText,
     authenticated: boolean,
   ): Promise<number[][]> {
     const timeoutMs = authenticated
       ? this.limits.queryTimeoutMs
       : this.limits.listenerFilterTimeoutMs
     const json = await this.submit({
-      work: {type: 'match', specs, changesJson},
+      work: {type: 'match', specs, changes},
       lane: authenticated ? 'signed-in' : 'anonymous',
       timeoutMs,
       timeoutError: () =>
@@ -372,7 +345,7 @@ export class QueryPool {
    * so any query that starts after this sees them.
    */
   apply(changesJson: string): void {
-    const message: WorkerRequest = {type: 'apply', changesJson}
+    const message: WorkerRequest = {type: 'apply', changes: shareText(changesJson)}
     for (const slot of this.slots) slot.worker.postMessage(message)
   }
 

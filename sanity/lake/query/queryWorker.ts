@@ -1,9 +1,9 @@
-import {readFileSync} from 'node:fs'
 import {parentPort, workerData} from 'node:worker_threads'
 
-import {type LakeDocument, LakeError, type LakeErrorBody} from '../core'
+import {type LakeDocument, LakeError, type LakeErrorBody, lakeError} from '../core'
 import {compileQuery, matchesFilter, type CompiledQuery} from './groq'
 import {QueryEngine} from './queryEngine'
+import {readText, type SharedText} from './sharedText'
 import type {Perspective} from './perspective'
 
 /**
@@ -27,36 +27,22 @@ export interface FilterSpec {
 }
 
 export type WorkerJob =
-  | {type: 'query'; spec: QuerySpec}
+  /** A query whose answer, as JSON, may be at most `maxAnswerBytes` long. */
+  | {type: 'query'; spec: QuerySpec; maxAnswerBytes: number}
   /** Parses a listener's filter, to refuse a bad one before its stream opens. */
   | {type: 'check'; spec: FilterSpec}
   /**
    * Which of a transaction's changes (`[before, after]` pairs, as JSON) each filter matches: one
    * list of indexes per filter.
    */
-  | {type: 'match'; specs: FilterSpec[]; changesJson: string}
+  | {type: 'match'; specs: FilterSpec[]; changes: SharedText}
 
-export type WorkerRequest = {type: 'apply'; changesJson: string} | (WorkerJob & {requestId: number})
+export type WorkerRequest = {type: 'apply'; changes: SharedText} | (WorkerJob & {requestId: number})
 
 export type WorkerResponse =
-  | {type: 'result'; requestId: number; json: string; cpuMs?: number}
+  | {type: 'result'; requestId: number; json: string}
   | {type: 'error'; requestId: number; statusCode: number; body: LakeErrorBody}
   | {type: 'ready'}
-
-/**
- * Processor time this thread has used, in milliseconds, where Linux tells it (10 ms steps); what
- * a query costs, however busy the machine is. Undefined elsewhere.
- */
-function threadCpuMs(): number | undefined {
-  try {
-    const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ')
-    // utime and stime, the 14th and 15th fields, counted from the state (the 3rd)
-    const ticks = Number(fields?.[11]) + Number(fields?.[12])
-    return Number.isFinite(ticks) ? ticks * 10 : undefined
-  } catch {
-    return undefined
-  }
-}
 
 /** Compiled listener filters, kept while they are used: every commit matches them again. */
 const FILTER_CACHE_SIZE = 512
@@ -105,18 +91,31 @@ if (port) {
     switch (job.type) {
       case 'query': {
         const {spec} = job
-        return engine.run(
+        const json = await engine.run(
           compileQuery(spec.query, spec.params),
           spec.perspective,
           spec.authenticated,
           {dataset: spec.dataset, params: spec.params, identity: spec.identity},
         )
+        // Checked here, so that the lake's own thread never receives, holds or sends a longer one
+        const bytes = Buffer.byteLength(json)
+        if (bytes > job.maxAnswerBytes) {
+          throw lakeError(
+            400,
+            'queryResultTooLarge',
+            `The query's result is ${bytes} bytes, over the limit of ${job.maxAnswerBytes}; narrow it with a filter, a projection or a slice`,
+          )
+        }
+        return json
       }
       case 'check':
         compiledFilter(job.spec)
         return 'true'
       case 'match': {
-        const changes = JSON.parse(job.changesJson) as [LakeDocument | null, LakeDocument | null][]
+        const changes = JSON.parse(readText(job.changes)) as [
+          LakeDocument | null,
+          LakeDocument | null,
+        ][]
         const matches: number[][] = []
         for (const spec of job.specs) {
           const compiled = compiledFilter(spec)
@@ -137,7 +136,7 @@ if (port) {
 
   port.on('message', (message: WorkerRequest) => {
     if (message.type === 'apply') {
-      for (const {id, doc} of JSON.parse(message.changesJson) as {
+      for (const {id, doc} of JSON.parse(readText(message.changes)) as {
         id: string
         doc: LakeDocument | null
       }[]) {
@@ -148,16 +147,10 @@ if (port) {
       return
     }
     const {requestId} = message
-    const cpuBefore = threadCpuMs()
     Promise.resolve()
       .then(() => run(message))
       .then(
-        (json) => {
-          const cpuAfter = threadCpuMs()
-          const cpuMs =
-            cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore
-          port.postMessage({type: 'result', requestId, json, cpuMs} satisfies WorkerResponse)
-        },
+        (json) => port.postMessage({type: 'result', requestId, json} satisfies WorkerResponse),
         (error: unknown) =>
           port.postMessage({
             type: 'error',

@@ -9,7 +9,7 @@ import {
   writeChunk,
   writeEvent,
 } from './eventStream'
-import {type FilterSpec, paramsFromSearch} from '../query'
+import {type FilterSpec, paramsFromSearch, type SharedText, shareText} from '../query'
 
 /**
  * `GET /data/listen/:dataset`: server-sent events. A listener first gets `welcome`, then one
@@ -51,13 +51,19 @@ class Listener {
     private readonly onClose: () => void,
   ) {}
 
+  /**
+   * Sends an event (its data as JSON when `data` is a string). A client that stops reading would
+   * make the lake hold every event for it: one that has more unread than it may is cut before
+   * anything more is written, so that a reader is sent any event, however large.
+   */
   send(event: string, data: unknown, id?: string): void {
     if (this.closed) return
-    writeEvent(this.res, event, data, id)
-    // A client that stops reading would make the lake hold every event for it
     if (this.res.writableLength > this.maxBacklogBytes) {
       this.fail('The listener fell too far behind reading its events and was closed; listen again')
+      return
     }
+    if (typeof data === 'string') writeChunk(this.res, eventText(event, data, id))
+    else writeEvent(this.res, event, data, id)
   }
 
   heartbeat(): void {
@@ -137,32 +143,77 @@ class Listener {
         transactionTotalEvents: matching.length,
         transactionCurrentEvent: index + 1,
       }
-      if (this.options.includeMutations) event.mutations = change.mutations
-      if (this.options.includeResult && change.after) event.result = change.after
-      if (this.options.includePreviousRevision && change.before) event.previous = change.before
-      if (this.options.effects) event.effects = mendozaEffects(change.before, change.after)
-      this.send('mutation', event, `${tx.id}#${change.id}`)
+      // The large parts are made once per change and spliced in, however many listen
+      const parts = changeJson(change)
+      const spliced: string[] = []
+      if (this.options.includeMutations) spliced.push(`"mutations":${parts.mutations()}`)
+      if (this.options.includeResult && change.after) spliced.push(`"result":${parts.after()}`)
+      if (this.options.includePreviousRevision && change.before) {
+        spliced.push(`"previous":${parts.before()}`)
+      }
+      if (this.options.effects) spliced.push(`"effects":${parts.effects()}`)
+      const head = JSON.stringify(event)
+      const json = spliced.length === 0 ? head : `${head.slice(0, -1)},${spliced.join(',')}}`
+      this.send('mutation', json, `${tx.id}#${change.id}`)
     })
   }
 }
 
-/** The changes of a transaction one kind of client may see, and their `[before, after]` JSON. */
+/** One event in the stream's format, its data already JSON. */
+function eventText(event: string, json: string, id?: string): string {
+  return `${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${json}\n\n`
+}
+
+interface ChangeJson {
+  before: () => string
+  after: () => string
+  mutations: () => string
+  effects: () => string
+}
+
+const changeJsons = new WeakMap<CommittedChange, ChangeJson>()
+
+/** The parts of a change's events, as JSON, each made at most once. */
+function changeJson(change: CommittedChange): ChangeJson {
+  let parts = changeJsons.get(change)
+  if (!parts) {
+    const once = (make: () => string) => {
+      let made: string | undefined
+      return () => (made ??= make())
+    }
+    parts = {
+      before: once(() => JSON.stringify(change.before)),
+      after: once(() => change.afterJson ?? JSON.stringify(change.after)),
+      mutations: once(() => JSON.stringify(change.mutations)),
+      effects: once(() => JSON.stringify(mendozaEffects(change.before, change.after))),
+    }
+    changeJsons.set(change, parts)
+  }
+  return parts
+}
+
+/**
+ * The changes of a transaction one kind of client may see, and their `[before, after]` JSON,
+ * encoded once in memory the query workers share.
+ */
 interface VisibleChanges {
   changes: CommittedChange[]
-  json: () => string
+  shared: () => SharedText
 }
 
 function visibleChanges(changes: CommittedChange[]): VisibleChanges {
-  let json: string | undefined
+  let shared: SharedText | undefined
   return {
     changes,
-    json: () =>
-      (json ??= `[${changes
-        .map(
-          (change) =>
-            `[${JSON.stringify(change.before)},${change.afterJson ?? JSON.stringify(change.after)}]`,
-        )
-        .join(',')}]`),
+    shared: () =>
+      (shared ??= shareText(
+        `[${changes
+          .map((change) => {
+            const json = changeJson(change)
+            return `[${json.before()},${json.after()}]`
+          })
+          .join(',')}]`,
+      )),
   }
 }
 
@@ -186,7 +237,7 @@ export class ListenerHub {
       const matchTogether = () =>
         (together ??= this.dataset.queries.match(
           signedIn.map((listener) => listener.filter),
-          all.json(),
+          all.shared(),
           true,
         ))
       for (const listener of this.listeners) {
@@ -196,7 +247,7 @@ export class ListenerHub {
         } else {
           listener.deliver(tx, published, () =>
             this.dataset.queries
-              .match([listener.filter], published.json(), false)
+              .match([listener.filter], published.shared(), false)
               .then((lists) => lists[0] ?? []),
           )
         }

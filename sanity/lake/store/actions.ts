@@ -326,11 +326,12 @@ const HANDLERS: Record<string, ActionHandler> = {
   'sanity.action.document.version.replace': versionReplace,
 }
 
-export function applyActions(ws: WorkingSet, actions: unknown): void {
+export async function applyActions(ws: WorkingSet, actions: unknown): Promise<void> {
   if (!Array.isArray(actions) || actions.length === 0) {
     throw badRequest('The request body must have a non-empty "actions" array')
   }
   for (const [index, action] of actions.entries()) {
+    await ws.checkpoint()
     try {
       if (!isObject(action) || typeof action.actionType !== 'string') {
         throw new MutationFailure(

@@ -60,7 +60,10 @@ export class LakeDataset extends EventEmitter<DatasetEvents> {
     readonly store: DatasetStore,
     readonly queries: QueryPool,
     private readonly guards: TransactionGuard[] = [],
-    private readonly limits: Pick<LakeLimits, 'maxDepth' | 'maxDocumentBytes'> = DEFAULT_LIMITS,
+    private readonly limits: Pick<
+      LakeLimits,
+      'maxDepth' | 'maxDocumentBytes' | 'transactionTimeoutMs'
+    > = DEFAULT_LIMITS,
   ) {
     super()
   }
@@ -68,13 +71,16 @@ export class LakeDataset extends EventEmitter<DatasetEvents> {
   /** Ids of the documents a GROQ query returns, for query-targeted patches and deletes. */
   async resolveIds(query: string, params: Record<string, unknown>): Promise<string[]> {
     const result: unknown = JSON.parse(
-      await this.queries.query({
-        query,
-        params,
-        perspective: 'raw',
-        authenticated: true,
-        dataset: this.name,
-      }),
+      await this.queries.query(
+        {
+          query,
+          params,
+          perspective: 'raw',
+          authenticated: true,
+          dataset: this.name,
+        },
+        'signed-in',
+      ),
     )
     const list = Array.isArray(result) ? result : [result]
     return list.flatMap((item) =>
@@ -98,7 +104,12 @@ export class LakeDataset extends EventEmitter<DatasetEvents> {
   ): Promise<TransactResult> {
     const run = async (): Promise<TransactResult> => {
       const transactionId = this.transactionId(options.transactionId)
-      const ws = new WorkingSet(this.store, transactionId, lakeTimestamp())
+      const ws = new WorkingSet(
+        this.store,
+        transactionId,
+        lakeTimestamp(),
+        this.limits.transactionTimeoutMs,
+      )
       await build(ws)
       const changes = ws.changes()
       if (changes.length === 0) return {transactionId, changes}

@@ -169,6 +169,7 @@ async function applyOne(
       const ids = await targets(patch, 'patch', resolve)
       const results: MutationResult[] = []
       for (const id of ids) {
+        await ws.checkpoint()
         const doc = ws.get(id)
         if (doc === null) {
           // A query patch only touches what it found; an id patch needs its document
@@ -216,6 +217,7 @@ export async function applyMutations(
   }
   const results: MutationResult[] = []
   for (const [index, mutation] of mutations.entries()) {
+    await ws.checkpoint()
     try {
       results.push(...(await applyOne(ws, mutation, resolve)))
     } catch (error) {

@@ -169,16 +169,30 @@ function checkApplied(result: LakeDocument, patch: PatchBody, id: string): void 
       }
     }
   }
+  // As on Sanity, an insert aimed at a list that is not there is an error, not a quiet no-op
+  // (a list made by the same patch's setIfMissing counts: it is there when the insert applies).
+  if (isObject(patch.insert)) {
+    const insert = patch.insert
+    const target = ['before', 'after', 'replace'].map((position) => insert[position]).find(Boolean)
+    const list = typeof target === 'string' ? /^(.*)\[[^\]]*\]$/.exec(target)?.[1] : undefined
+    if (!list || !valuesAt(list, result).some(Array.isArray)) {
+      fail(id, `"insert" cannot reach "${String(target)}": there is no list there`)
+    }
+  }
 }
 
-/** Applies one patch to a copy of a document; used by mutations and by the edit action. */
+/**
+ * Applies one patch to a document, returning the patched document; the one given is left as it
+ * was (the mutator copies only what it changes), so no copy of a large document is made per patch.
+ * Used by mutations and by the edit action.
+ */
 export function applyPatch(doc: LakeDocument, patch: PatchBody, id: string): LakeDocument {
   checkPatch(doc, patch, id)
   const {query: _query, params: _params, ifRevisionID: _rev, ...operations} = patch
   let result: LakeDocument | null
   try {
     result = new Mutation({mutations: [{patch: {...operations, id}}]}).apply(
-      structuredClone(doc),
+      doc,
     ) as LakeDocument | null
   } catch (error) {
     fail(id, error instanceof Error ? error.message : String(error))

@@ -1,5 +1,8 @@
-import {cloneJson, type LakeDocument} from '../core'
+import {type LakeDocument, lakeError} from '../core'
 import type {DocumentChange} from './storage'
+
+/** Work done on the lake's thread before it turns to other requests for a moment. */
+const SLICE_MS = 10
 
 /**
  * The documents a transaction is changing, before anything is written. Mutations and actions
@@ -13,11 +16,39 @@ export class WorkingSet {
   /** Every mutation as applied, in order, with query targets resolved to ids. */
   readonly appliedMutations: unknown[] = []
 
+  private sliceStarted = performance.now()
+  private readonly deadline: number
+
   constructor(
     private readonly source: {get(id: string): LakeDocument | null},
     readonly transactionId: string,
     readonly timestamp: string,
-  ) {}
+    /** Time the transaction's mutations or actions may take to apply, waits between slices included. */
+    private readonly timeLimitMs = Infinity,
+  ) {
+    this.deadline = this.sliceStarted + timeLimitMs
+  }
+
+  /**
+   * Called between mutations (or actions): after a slice of work, lets the lake answer others
+   * before going on, so that one large request (thousands of patches on a large document) slows
+   * only the one who sent it; past the transaction's time limit, refuses it whole. Transactions
+   * are applied one at a time (`LakeDataset.transact`), so nothing else changes the documents
+   * meanwhile.
+   */
+  async checkpoint(): Promise<void> {
+    const now = performance.now()
+    if (now > this.deadline) {
+      throw lakeError(
+        400,
+        'transactionTimeout',
+        `The transaction took longer than ${this.timeLimitMs / 1000} s to apply and was refused; send fewer or smaller changes at a time`,
+      )
+    }
+    if (now - this.sliceStarted < SLICE_MS) return
+    await new Promise<void>((resolve) => setImmediate(resolve))
+    this.sliceStarted = performance.now()
+  }
 
   /** The document as the transaction sees it now (a copy the caller may not change). */
   get(id: string): LakeDocument | null {
@@ -34,10 +65,13 @@ export class WorkingSet {
     return this.originals.get(id) ?? null
   }
 
-  /** Replaces (or with `null` deletes) a document, recording the mutation that did it. */
+  /**
+   * Replaces (or with `null` deletes) a document, recording the mutation that did it. Documents
+   * are never changed in place (patches make new ones), so the one given is kept as it is.
+   */
   put(id: string, doc: LakeDocument | null, mutation: unknown): void {
     this.get(id)
-    this.current.set(id, doc === null ? null : cloneJson(doc))
+    this.current.set(id, doc)
     const list = this.mutationsById.get(id) ?? []
     list.push(mutation)
     this.mutationsById.set(id, list)

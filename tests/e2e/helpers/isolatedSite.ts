@@ -168,9 +168,12 @@ export async function startIsolatedSite(
       SITE_DATA_DIR: siteDataDir,
       LAKE_PORT: String(lakeRelay.port),
       SANITY_WEBHOOK_SECRET: webhookSecret,
-      // As npm start hands them over: the lake's signing key and its signing service's token.
+      // As npm start hands them over: the lake's signing key, its signing service's token, the
+      // site's own read token and the previews' read-only one.
       SIGNING_PRIVATE_KEY: lake.signingKey,
       SANITY_API_WRITE_TOKEN: userToken(SITE_SIGNER.role),
+      LAKE_SITE_TOKEN: lake.siteToken,
+      SANITY_API_READ_TOKEN: lake.previewToken,
       TEST_CLOCK_FILE: clockFile,
       ALLOW_TEST_CLOCK: '1',
     },
