@@ -25,6 +25,7 @@ const unavailableText = {fr: fr.Unavailable, en: en.Unavailable}
 
 const secure = siteUrl(process.env).protocol === 'https:'
 const apiOrigins = contentApiOrigins(studioTarget().apiHost, studioTarget().projectId)
+const development = process.env.NODE_ENV === 'development'
 
 /** The files served under a language (the feeds): everything else there is a page. */
 const LANGUAGE_FILES = new Set(routing.locales.map(feedPath))
@@ -81,8 +82,8 @@ export default function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID())
   const studio = /^\/studio(\/|$)/.test(pathname)
   const csp = studio
-    ? studioContentSecurityPolicy({nonce, contentApiOrigins: apiOrigins, secure})
-    : publicContentSecurityPolicy({nonce, contentApiOrigins: apiOrigins, secure})
+    ? studioContentSecurityPolicy({nonce, contentApiOrigins: apiOrigins, secure, development})
+    : publicContentSecurityPolicy({nonce, contentApiOrigins: apiOrigins, secure, development})
 
   let response: NextResponse
   if (isPage(pathname) && isUnavailable(pathname + search)) {
