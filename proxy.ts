@@ -29,6 +29,7 @@ const apiOrigins =
   secure && studioTarget().apiHost
     ? []
     : contentApiOrigins(studioTarget().apiHost, studioTarget().projectId)
+const development = process.env.NODE_ENV === 'development'
 
 /** The files served under a language (the feeds): everything else there is a page. */
 const LANGUAGE_FILES = new Set(routing.locales.map(feedPath))
@@ -85,8 +86,8 @@ export default function proxy(request: NextRequest) {
   const nonce = btoa(crypto.randomUUID())
   const studio = /^\/studio(\/|$)/.test(pathname)
   const csp = studio
-    ? studioContentSecurityPolicy({nonce, contentApiOrigins: apiOrigins, secure})
-    : publicContentSecurityPolicy({nonce, contentApiOrigins: apiOrigins, secure})
+    ? studioContentSecurityPolicy({nonce, contentApiOrigins: apiOrigins, secure, development})
+    : publicContentSecurityPolicy({nonce, contentApiOrigins: apiOrigins, secure, development})
 
   let response: NextResponse
   if (isPage(pathname) && isUnavailable(pathname + search)) {

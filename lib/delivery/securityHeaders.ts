@@ -10,6 +10,17 @@ export interface CspOptions {
   contentApiOrigins: string[]
   /** Over HTTPS, ask browsers to upgrade any stray http: subresource. */
   secure: boolean
+  /**
+   * Next's development server (`npm run dev`): React's development build rebuilds call stacks
+   * with eval(), and says so in the console when the policy forbids it. A production build never
+   * calls it, and its policy never allows it (docs/decisions/0027-eval-in-development.md).
+   */
+  development?: boolean
+}
+
+/** What development adds to a nonce policy's scripts. */
+function developmentScripts(options: {development?: boolean}): string[] {
+  return options.development ? ["'unsafe-eval'"] : []
 }
 
 function serialise(directives: Record<string, string[]>): string {
@@ -34,7 +45,7 @@ export function publicContentSecurityPolicy(options: CspOptions | HashedCode): s
   const inline =
     'nonce' in options
       ? {
-          scripts: [`'nonce-${options.nonce}'`, "'strict-dynamic'"],
+          scripts: [`'nonce-${options.nonce}'`, "'strict-dynamic'", ...developmentScripts(options)],
           styles: [`'nonce-${options.nonce}'`],
         }
       : {scripts: options.scriptHashes, styles: options.styleHashes}
@@ -59,11 +70,17 @@ export function studioContentSecurityPolicy({
   nonce,
   contentApiOrigins,
   secure,
+  development,
 }: CspOptions): string {
   const websockets = contentApiOrigins.map((origin) => origin.replace(/^http/, 'ws'))
   return serialise({
     'default-src': ["'self'"],
-    'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"],
+    'script-src': [
+      "'self'",
+      `'nonce-${nonce}'`,
+      "'strict-dynamic'",
+      ...developmentScripts({development}),
+    ],
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:', ...contentApiOrigins],
     'font-src': ["'self'", 'data:'],

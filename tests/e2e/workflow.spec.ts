@@ -90,6 +90,24 @@ test.describe('publishing a new version of the policy', () => {
       ).toBeVisible({
         timeout: DIALOG_TIMEOUT,
       })
+
+      // In a link's editor, an address written without its https:// offers the corrected one,
+      // its button whole in sight under the field, not cut off at the editor's bottom.
+      await frenchBody
+        .getByTestId('outbound-link-marker')
+        .first()
+        .locator('xpath=preceding-sibling::*[1]')
+        .click()
+      await page.getByRole('button', {name: 'Edit annotation'}).click({timeout: DIALOG_TIMEOUT})
+      const address = page.getByRole('textbox', {name: 'Address'})
+      await address.fill('www.example.org/privacy', {timeout: DIALOG_TIMEOUT})
+      const fix = page.getByTestId('link-address-fix')
+      await expect(fix).toHaveText('Use https://www.example.org/privacy', {
+        timeout: DIALOG_TIMEOUT,
+      })
+      await expect(fix).toBeInViewport({ratio: 1})
+      await fix.click()
+      await expect(address).toHaveValue('https://www.example.org/privacy')
     } finally {
       await editorWithDrafts.delete('drafts.section-learn-more-about-privacy')
     }

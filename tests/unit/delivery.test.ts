@@ -12,7 +12,10 @@ import {
 } from '@/lib/delivery/cachePolicy'
 import {freshUntil, nextEffectiveChange} from '@/lib/delivery/freshness'
 import {hashMarkedInlineCode, withoutNonce} from '@/lib/delivery/inlineCode'
-import {publicContentSecurityPolicy} from '@/lib/delivery/securityHeaders'
+import {
+  publicContentSecurityPolicy,
+  studioContentSecurityPolicy,
+} from '@/lib/delivery/securityHeaders'
 import {organisationDayStart} from '@/lib/policy/dates'
 
 const NONCE = 'ZmY0YjUyNzMtOWNmNC00ZTg1LWI0ZDAtNzA5YzU0NDJiMTEw'
@@ -144,5 +147,26 @@ describe('a page kept for everyone under a strict policy', () => {
       hashMarkedInlineCode(html, NONCE),
     )
     expect(withoutNonce(`x"${NONCE}"`, NONCE)).toBe(`x"${'0'.repeat(NONCE.length)}"`)
+  })
+})
+
+describe('eval, which only React’s development build calls', () => {
+  const scriptSrc = (csp: string) =>
+    csp.split('; ').find((directive) => directive.startsWith('script-src '))!
+  const options = {nonce: NONCE, contentApiOrigins: ['https://localhost:3334'], secure: true}
+
+  it('is refused by the Studio’s and the pages’ policies of a production build', () => {
+    for (const policy of [studioContentSecurityPolicy, publicContentSecurityPolicy]) {
+      expect(scriptSrc(policy(options))).not.toContain('unsafe-eval')
+      expect(scriptSrc(policy({...options, development: false}))).not.toContain('unsafe-eval')
+    }
+  })
+
+  it('is allowed on the development server, the nonce and strict-dynamic kept', () => {
+    for (const policy of [studioContentSecurityPolicy, publicContentSecurityPolicy]) {
+      expect(scriptSrc(policy({...options, development: true}))).toBe(
+        `script-src 'self' 'nonce-${NONCE}' 'strict-dynamic' 'unsafe-eval'`,
+      )
+    }
   })
 })

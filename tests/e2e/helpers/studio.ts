@@ -11,9 +11,12 @@ export const STUDIO_LOAD_TIMEOUT = 90_000
 /** Where the Studio in the e2e build reaches the lake: the project's name in front of the host. */
 export const E2E_STUDIO_API_ORIGIN = `https://local.localhost:${E2E_LAKE_HTTPS_PORT}`
 
-/** The embedded lake's local users, made at its first start (the webServer starts it). */
-export function localUser(role: LocalUser['role']): LocalUser {
-  const user = readLocalUsers(E2E_LAKE_DATA_DIR).find((candidate) => candidate.role === role)
+/**
+ * The embedded lake's local users, made at its first start: the shared copy's (the webServer
+ * starts it) unless another copy's data folder is given.
+ */
+export function localUser(role: LocalUser['role'], lakeDataDir = E2E_LAKE_DATA_DIR): LocalUser {
+  const user = readLocalUsers(lakeDataDir).find((candidate) => candidate.role === role)
   if (!user) throw new Error(`The embedded lake has no ${role}.`)
   return user
 }
@@ -41,12 +44,12 @@ export async function logInToStudio(
 }
 
 /** `@sanity/client` reading the lake as the site does, with a user's token. */
-export function lakeClient(user: LocalUser): SanityClient {
+export function lakeClient(user: LocalUser, lakePort = E2E_LAKE_PORT): SanityClient {
   return createClient({
     projectId: 'local',
     dataset: 'production',
     apiVersion: '2025-02-19',
-    apiHost: `http://127.0.0.1:${E2E_LAKE_PORT}`,
+    apiHost: `http://127.0.0.1:${lakePort}`,
     useProjectHostname: false,
     useCdn: false,
     token: user.token,
