@@ -56,7 +56,7 @@ const embeddedLake = studioUsesEmbeddedLake()
     {auth: {loginMethod: 'token' as const}}
 
 // Comments need Sanity's hosted comment store, which the embedded lake does not offer.
-const comments = {enabled: !embeddedLake}
+const comments = {enabled: !studioUsesEmbeddedLake()}
 
 export default defineConfig({
   name: STUDIO_WORKSPACE_NAME,

@@ -203,7 +203,7 @@ async function projectPeople(ids: readonly string[]): Promise<Map<string, Person
   const people = new Map<string, Person>()
   try {
     const project: unknown = await reader.request({
-      uri: `/projects/${reader.config().projectId}`,
+      url: `/projects/${reader.config().projectId}`,
       tag: 'signoff.members',
     })
     const members = isObject(project) && Array.isArray(project.members) ? project.members : []
@@ -217,7 +217,7 @@ async function projectPeople(ids: readonly string[]): Promise<Map<string, Person
     const named = [...people.keys()]
     if (named.length > 0) {
       const answer: unknown = await reader.request({
-        uri: `/users/${named.map(encodeURIComponent).join(',')}`,
+        url: `/users/${named.map(encodeURIComponent).join(',')}`,
         tag: 'signoff.people',
       })
       for (const user of (Array.isArray(answer) ? answer : [answer]).filter(isObject)) {
@@ -243,7 +243,7 @@ let siteIdentity: Promise<string> | undefined
 function siteUserId(): Promise<string> {
   siteIdentity ??= client
     .withConfig({token: env().signoff.writeToken, useCdn: false})
-    .request<{id?: string}>({uri: '/users/me', tag: 'signoff.site'})
+    .request<{id?: string}>({url: '/users/me', tag: 'signoff.site'})
     .then((me) => {
       if (typeof me?.id !== 'string' || me.id === '') throw new Error('No id for the site')
       return me.id

@@ -57,19 +57,19 @@ describe('who may read and write in the lake', () => {
   })
 
   it('says who is logged in and names users for the history', async () => {
-    expect(await lake.legal.request({uri: '/users/me'})).toMatchObject({
+    expect(await lake.legal.request({url: '/users/me'})).toMatchObject({
       id: 'p-legal-reviewer',
       name: 'Me Sophie Gagnon',
       role: 'administrator',
       roles: expect.arrayContaining([{name: 'legal-reviewer', title: 'Legal reviewer'}]),
     })
-    expect(await lake.anonymous.request({uri: '/users/me'})).toEqual({})
-    expect(await lake.editor.request({uri: '/users/p-legal-reviewer'})).toMatchObject({
+    expect(await lake.anonymous.request({url: '/users/me'})).toEqual({})
+    expect(await lake.editor.request({url: '/users/p-legal-reviewer'})).toMatchObject({
       id: 'p-legal-reviewer',
       displayName: 'Me Sophie Gagnon',
     })
     const both = await lake.editor.request<{id: string}[]>({
-      uri: '/users/p-editor,p-legal-reviewer',
+      url: '/users/p-editor,p-legal-reviewer',
     })
     expect(both.map((user) => user.id)).toEqual(['p-editor', 'p-legal-reviewer'])
   })
@@ -87,25 +87,25 @@ describe('who may read and write in the lake', () => {
 
   it('names the author of the seed import, so the history panel can credit it', async () => {
     const body = await lake.legal.request<string>({
-      uri: '/data/history/production/transactions/policy?excludeContent=true',
+      url: '/data/history/production/transactions/policy?excludeContent=true',
     })
     const [seed] = parseNdjson(body) as {author?: string}[]
     const system = await lake.editor.request<Record<string, unknown>>({
-      uri: `/users/${seed?.author}`,
+      url: `/users/${seed?.author}`,
     })
     expect(system).toMatchObject({id: seed?.author, displayName: 'System (seed import)'})
     expect(system).not.toHaveProperty('email')
     const batch = await lake.editor.request<{id: string}[]>({
-      uri: `/users/p-editor,${seed?.author},nobody`,
+      url: `/users/p-editor,${seed?.author},nobody`,
     })
     expect(batch.map((user) => user.id)).toEqual(['p-editor', seed?.author])
-    await expect(lake.editor.request({uri: '/users/nobody'})).rejects.toMatchObject({
+    await expect(lake.editor.request({url: '/users/nobody'})).rejects.toMatchObject({
       statusCode: 404,
     })
   })
 
   it('lets the Studio sign out, with its token, with cookies only, or with a forgotten token', async () => {
-    const signOut = {uri: '/auth/logout', method: 'POST'} as const
+    const signOut = {url: '/auth/logout', method: 'POST'} as const
     // The API version the Studio's sign-out uses
     const studio = lake.editor.withConfig({apiVersion: 'v2026-05-04'})
     expect(await studio.request(signOut)).toEqual({})
@@ -113,32 +113,32 @@ describe('who may read and write in the lake', () => {
     const forgotten = lakeClient(lake.url, 'sk-from-an-earlier-data-directory')
     expect(await forgotten.request(signOut)).toEqual({})
     // The local users' tokens are their only credentials: the editor can log in again
-    expect(await lake.editor.request({uri: '/users/me'})).toMatchObject({id: 'p-editor'})
+    expect(await lake.editor.request({url: '/users/me'})).toMatchObject({id: 'p-editor'})
   })
 
   it('answers the Studio’s project, dataset and permission questions', async () => {
-    expect(await lake.editor.request({uri: '/projects/local/datasets/production/acl'})).toEqual([
+    expect(await lake.editor.request({url: '/projects/local/datasets/production/acl'})).toEqual([
       expect.objectContaining({
         permissions: expect.arrayContaining(['read', 'create', 'update', 'history']),
       }),
     ])
-    expect(await lake.editor.request({uri: '/projects/local'})).toMatchObject({id: 'local'})
-    expect(await lake.editor.request({uri: '/projects/local/datasets'})).toEqual([
+    expect(await lake.editor.request({url: '/projects/local'})).toMatchObject({id: 'local'})
+    expect(await lake.editor.request({url: '/projects/local/datasets'})).toEqual([
       expect.objectContaining({name: 'production'}),
     ])
     // No studio is deployed to Sanity's hosting, and the latency probe answers
-    expect(await lake.editor.request({uri: '/projects/local/user-applications'})).toEqual([])
-    expect(await lake.editor.request({uri: '/data/ping/production'})).toBe('PONG')
-    await expect(lake.editor.request({uri: '/data/ping/staging'})).rejects.toMatchObject({
+    expect(await lake.editor.request({url: '/projects/local/user-applications'})).toEqual([])
+    expect(await lake.editor.request({url: '/data/ping/production'})).toBe('PONG')
+    await expect(lake.editor.request({url: '/data/ping/staging'})).rejects.toMatchObject({
       statusCode: 404,
     })
     await lake.editor.request({
-      uri: '/users/me/keyvalue',
+      url: '/users/me/keyvalue',
       method: 'PUT',
       body: [{key: 'studio.pane-width', value: 420}],
     })
     expect(
-      await lake.editor.request({uri: '/users/me/keyvalue/studio.pane-width,missing'}),
+      await lake.editor.request({url: '/users/me/keyvalue/studio.pane-width,missing'}),
     ).toEqual([
       {key: 'studio.pane-width', value: 420},
       {key: 'missing', value: null},

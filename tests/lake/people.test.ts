@@ -99,7 +99,7 @@ describe('the organisation’s people, managed by the server’s operator', () =
     const bea = await add(lake, 'Béatrice Lavoie', 'bea@example.org', 'editor')
     await operate(lake, {command: 'role', person: 'bea@example.org', role: 'viewer'})
     const body = await lake.editor.request<string>({
-      uri: `/data/history/production/transactions/_.people.${bea.id}?excludeContent=true`,
+      url: `/data/history/production/transactions/_.people.${bea.id}?excludeContent=true`,
     })
     const transactions = parseNdjson(body) as {author?: string}[]
     expect(transactions.map((entry) => entry.author)).toEqual(['operator:admin', 'operator:admin'])

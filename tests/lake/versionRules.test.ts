@@ -88,7 +88,7 @@ async function publishAsSite(
 /** The latest transaction in the lake's log: a refused write adds none. */
 async function lastTransaction(): Promise<string | undefined> {
   const body = await lake.editor.request<unknown>({
-    uri: '/data/history/production/transactions?reverse=true&limit=1&excludeContent=true',
+    url: '/data/history/production/transactions?reverse=true&limit=1&excludeContent=true',
   })
   const [latest] = (typeof body === 'string' ? parseNdjson(body) : [body]) as {id?: string}[]
   return latest?.id
