@@ -27,17 +27,28 @@ async function openStudio(
   return page
 }
 
-/** "Prepare a new version": the document's main button, or an item of its menu. */
+/**
+ * "Prepare a new version": the document's main button, or an item of its menu. Which of the two
+ * it is, the Studio decides once it knows the document and who is signed in; until then the menu
+ * may lack it, so each try closes the menu again and looks anew.
+ */
 async function startPreparing(page: Page, name: RegExp) {
   const footer = page.getByTestId('pane-footer')
   await expect(footer).toBeVisible({timeout: STUDIO_LOAD_TIMEOUT})
   const button = footer.getByRole('button', {name})
-  if (await button.isVisible()) {
-    await button.click()
-    return
-  }
-  await footer.getByTestId('action-menu-button').click({timeout: STUDIO_LOAD_TIMEOUT})
-  await page.getByRole('menuitem', {name}).click()
+  await expect(async () => {
+    if (await button.isVisible()) {
+      await button.click({timeout: 5_000})
+      return
+    }
+    await footer.getByTestId('action-menu-button').click({timeout: 5_000})
+    try {
+      await page.getByRole('menuitem', {name}).click({timeout: 5_000})
+    } catch (error) {
+      await page.keyboard.press('Escape')
+      throw error
+    }
+  }).toPass({timeout: STUDIO_LOAD_TIMEOUT})
 }
 
 test('a section taken out of the policy leaves a checklist item uncovered: preparing warns, legal sees it', async ({
