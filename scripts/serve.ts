@@ -209,15 +209,24 @@ async function main() {
     headers: Headers,
     method = request.method,
   ): Promise<IncomingMessage> {
-    return new Promise((resolve, reject) => {
-      const upstream = http.request(
-        {agent, socketPath, method, path: request.url, headers},
-        resolve,
-      )
-      upstream.on('error', reject)
-      if (method === 'GET' || method === 'HEAD') upstream.end()
-      else request.pipe(upstream)
-    })
+    const idempotent = method === 'GET' || method === 'HEAD'
+    const attempt = (): Promise<IncomingMessage> =>
+      new Promise((resolve, reject) => {
+        const upstream = http.request(
+          {agent, socketPath, method, path: request.url, headers},
+          resolve,
+        )
+        upstream.on('error', (error: NodeJS.ErrnoException) => {
+          // Next may close a kept-alive connection just as this server sends on it again: the
+          // request never reached Next, so a GET is sent once more on a new connection.
+          if (idempotent && upstream.reusedSocket && error.code === 'ECONNRESET')
+            attempt().then(resolve, reject)
+          else reject(error)
+        })
+        if (idempotent) upstream.end()
+        else request.pipe(upstream)
+      })
+    return attempt()
   }
 
   /** Anything not kept: to Next and back as it comes, compressed here when Next did not. */
