@@ -5,18 +5,8 @@ import type {
   PortableTextBlock,
   SectionContent,
 } from '../../lib/policy/types'
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run compares the same texts. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+// The tests' generator, so that every run compares the same texts
+import {seededRandom} from '../../tests/fixtures/seededRandom'
 
 const VOCABULARY: Record<Language, {words: string[]; elided: string[]; openers: string[]}> = {
   fr: {
