@@ -8,6 +8,7 @@
  * connection is kept on each port (the figures the lake's README gives).
  *
  * Run: npx tsx bench/lake/attacks.ts [--seconds 8] [--transactions 10000] [--only name,...]
+ *      [--profile DIR]   (the lake's CPU profiles, one per thread, written to DIR as it stops)
  */
 import {spawn, type ChildProcess} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
@@ -28,6 +29,7 @@ const {values} = parseArgs({
     seconds: {type: 'string', default: '8'},
     transactions: {type: 'string', default: '10000'},
     only: {type: 'string'},
+    profile: {type: 'string'},
   },
 })
 const SECONDS = Number(values.seconds)
@@ -53,16 +55,23 @@ function startLakeProcess(dataDir: string, seedFile: string): Promise<Lake> {
   const script = `
     const {startLake} = await import('./sanity/lake/server.ts')
     const lake = await startLake(JSON.parse(process.env.BENCH_LAKE_OPTIONS))
+    // Leaving through exit() is what writes a CPU profile
+    process.once('SIGTERM', () => process.exit(0))
     console.log('listening on ' + lake.url + ' ' + lake.httpsUrl)
   `
-  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      BENCH_LAKE_OPTIONS: JSON.stringify({port: 0, httpsPort: 0, quiet: true, dataDir, seedFile}),
+  const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : []
+  const child = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', '--input-type=module', '-e', script],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        BENCH_LAKE_OPTIONS: JSON.stringify({port: 0, httpsPort: 0, quiet: true, dataDir, seedFile}),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   let output = ''
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -82,6 +91,18 @@ function startLakeProcess(dataDir: string, seedFile: string): Promise<Lake> {
     child.stdout?.on('data', onData)
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.once('exit', (code) => reject(new Error(`The lake exited with ${code}:\n${output}`)))
+  })
+}
+
+/** Asks the lake to stop, and makes it when it does not within a few seconds. */
+function stopLakeProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5000)
+    child.once('exit', () => {
+      clearTimeout(force)
+      resolve()
+    })
+    child.kill('SIGTERM')
   })
 }
 
@@ -572,7 +593,7 @@ async function main(): Promise<void> {
       }
       return await attackWith(lake, lake.child.pid!)
     } finally {
-      lake.child.kill('SIGKILL')
+      await stopLakeProcess(lake.child)
     }
   }
   const measure = async (lake: Lake, pid: number, attack?: Attack) => {
