@@ -259,7 +259,7 @@ describe('an editor’s request with thousands of patches on a large document', 
   })
   afterAll(() => Promise.all([lake.stop(), strict.stop()]))
 
-  it('is applied in slices, while others are answered', async () => {
+  it('is applied in a query worker, while others are answered', async () => {
     let done = false
     const big = send(lake).then((answer) => {
       done = true

@@ -37,3 +37,4 @@ export {
   resolveLimits,
   type LakeLimits,
 } from './limits'
+export {SLICE_MS, Slices, yieldToOthers} from './slices'

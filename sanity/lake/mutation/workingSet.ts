@@ -1,8 +1,24 @@
-import {type LakeDocument, lakeError} from '../core'
-import type {DocumentChange} from './storage'
+import {type LakeDocument, lakeError, Slices} from '../core'
 
-/** Work done on the lake's thread before it turns to other requests for a moment. */
-const SLICE_MS = 10
+/** What a transaction does to one document. */
+export interface DocumentChange {
+  id: string
+  before: LakeDocument | null
+  after: LakeDocument | null
+  /** The mutations of the transaction that touched this document, as applied. */
+  mutations: unknown[]
+  /** `after` as JSON, once checked against the limits; written as is. */
+  afterJson?: string | null
+}
+
+/** A transaction refused for taking longer than it may to apply. */
+export function transactionTimeout(limitMs: number) {
+  return lakeError(
+    400,
+    'transactionTimeout',
+    `The transaction took longer than ${limitMs / 1000} s to apply and was refused; send fewer or smaller changes at a time`,
+  )
+}
 
 /**
  * The documents a transaction is changing, before anything is written. Mutations and actions
@@ -16,7 +32,7 @@ export class WorkingSet {
   /** Every mutation as applied, in order, with query targets resolved to ids. */
   readonly appliedMutations: unknown[] = []
 
-  private sliceStarted = performance.now()
+  private readonly slices = new Slices()
   private readonly deadline: number
 
   constructor(
@@ -26,7 +42,7 @@ export class WorkingSet {
     /** Time the transaction's mutations or actions may take to apply, waits between slices included. */
     private readonly timeLimitMs = Infinity,
   ) {
-    this.deadline = this.sliceStarted + timeLimitMs
+    this.deadline = performance.now() + timeLimitMs
   }
 
   /**
@@ -38,16 +54,8 @@ export class WorkingSet {
    */
   async checkpoint(): Promise<void> {
     const now = performance.now()
-    if (now > this.deadline) {
-      throw lakeError(
-        400,
-        'transactionTimeout',
-        `The transaction took longer than ${this.timeLimitMs / 1000} s to apply and was refused; send fewer or smaller changes at a time`,
-      )
-    }
-    if (now - this.sliceStarted < SLICE_MS) return
-    await new Promise<void>((resolve) => setImmediate(resolve))
-    this.sliceStarted = performance.now()
+    if (now > this.deadline) throw transactionTimeout(this.timeLimitMs)
+    await this.slices.next()
   }
 
   /** The document as the transaction sees it now (a copy the caller may not change). */

@@ -6,5 +6,5 @@
 export {checkedParams, paramsFromSearch} from './params'
 export {applyPerspective, parsePerspective, type Perspective} from './perspective'
 export {QueryPool} from './queryPool'
-export {type FilterSpec} from './queryWorker'
+export {type FilterSpec, filterKey} from './queryWorker'
 export {type SharedText, shareText} from './sharedText'
