@@ -259,7 +259,12 @@ export interface BuiltTransaction {
   results: MutationResult[]
   /** Every mutation as applied, in order, with query targets resolved to ids. */
   appliedMutations: unknown[]
-  changes: {id: string; mutations: unknown[]; after: LakeDocument | null}[]
+  /** Each touched document as the mutations leave it, before the commit stamps it. */
+  touched: {id: string; mutations: unknown[]; current: LakeDocument | null}[]
+  /** What the mutations depended on: the stored revision of each document read (null: none)… */
+  read: Record<string, string | null>
+  /** …and whether a query chose their targets. */
+  queried: boolean
 }
 
 /**
@@ -271,15 +276,20 @@ export async function buildMutations(
   source: {get(id: string): LakeDocument | null},
   mutations: unknown,
   resolve: QueryResolver,
-  transaction: {id: string; timestamp: string; timeLimitMs: number},
+  transaction: {id: string; timeLimitMs: number},
 ): Promise<BuiltTransaction> {
-  const ws = new WorkingSet(source, transaction.id, transaction.timestamp, transaction.timeLimitMs)
-  const results = await applyMutations(ws, mutations, resolve)
+  // Stamped with its time when committed
+  const ws = new WorkingSet(source, transaction.id, '', transaction.timeLimitMs)
+  let queried = false
+  const results = await applyMutations(ws, mutations, (query, params) => {
+    queried = true
+    return resolve(query, params)
+  })
   return {
     results,
     appliedMutations: ws.appliedMutations,
-    changes: ws
-      .changes()
-      .map(({id, mutations: applied, after}) => ({id, mutations: applied, after})),
+    touched: ws.touched(),
+    read: ws.readRevisions(),
+    queried,
   }
 }

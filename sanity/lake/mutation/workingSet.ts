@@ -21,6 +21,32 @@ export function transactionTimeout(limitMs: number) {
 }
 
 /**
+ * What a transaction does to a document: the new revision is the transaction id and `_updatedAt`
+ * its time. A document deleted that never existed is not a change (none).
+ */
+export function documentChange(
+  id: string,
+  before: LakeDocument | null,
+  current: LakeDocument | null,
+  mutations: unknown[],
+  transactionId: string,
+  timestamp: string,
+): DocumentChange | undefined {
+  if (before === null && current === null) return undefined
+  const after =
+    current === null
+      ? null
+      : {
+          ...current,
+          _id: id,
+          _rev: transactionId,
+          _createdAt: before?._createdAt ?? current._createdAt ?? timestamp,
+          _updatedAt: timestamp,
+        }
+  return {id, before, after, mutations}
+}
+
+/**
  * The documents a transaction is changing, before anything is written. Mutations and actions
  * read and replace documents here; nothing reaches the store unless the whole transaction
  * succeeds, which is what makes a transaction all-or-nothing.
@@ -86,28 +112,34 @@ export class WorkingSet {
     this.appliedMutations.push(mutation)
   }
 
-  /**
-   * The transaction's effect on each touched document: the new revision is the transaction id
-   * and `_updatedAt` its time. A document deleted that never existed is not a change.
-   */
+  /** Each touched document as the transaction leaves it, not stamped yet (see `changes`). */
+  touched(): {id: string; mutations: unknown[]; current: LakeDocument | null}[] {
+    return [...this.mutationsById].map(([id, mutations]) => ({
+      id,
+      mutations,
+      current: this.current.get(id) ?? null,
+    }))
+  }
+
+  /** The revision of every document the transaction read, as it was stored (null: none). */
+  readRevisions(): Record<string, string | null> {
+    const read: Record<string, string | null> = {}
+    for (const [id, doc] of this.originals) read[id] = doc?._rev ?? null
+    return read
+  }
+
+  /** The transaction's effect on each touched document (see `documentChange`). */
   changes(): DocumentChange[] {
-    const changes: DocumentChange[] = []
-    for (const [id, mutations] of this.mutationsById) {
-      const before = this.originals.get(id) ?? null
-      const current = this.current.get(id) ?? null
-      if (before === null && current === null) continue
-      let after: LakeDocument | null = null
-      if (current !== null) {
-        after = {
-          ...current,
-          _id: id,
-          _rev: this.transactionId,
-          _createdAt: before?._createdAt ?? current._createdAt ?? this.timestamp,
-          _updatedAt: this.timestamp,
-        }
-      }
-      changes.push({id, before, after, mutations})
-    }
-    return changes
+    return this.touched().flatMap(({id, mutations, current}) => {
+      const change = documentChange(
+        id,
+        this.originals.get(id) ?? null,
+        current,
+        mutations,
+        this.transactionId,
+        this.timestamp,
+      )
+      return change ? [change] : []
+    })
   }
 }

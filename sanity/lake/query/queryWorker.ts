@@ -45,10 +45,9 @@ export type WorkerJob =
   /** Applies a transaction's mutations to the worker's copy of the dataset, without keeping them. */
   | {type: 'build'; mutations: unknown; transaction: BuildSpec}
 
-/** The transaction a worker builds: its id and time, the time it may take, and its dataset. */
+/** The transaction a worker builds: its id, the time it may take, and its dataset. */
 export interface BuildSpec {
   id: string
-  timestamp: string
   timeLimitMs: number
   dataset: string
 }

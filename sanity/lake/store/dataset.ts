@@ -14,7 +14,7 @@ import {
 } from '../core'
 import type {QueryPool} from '../query'
 import {DatasetStore, type CommittedTransaction, type TransactionKind} from './storage'
-import {type DocumentChange, type MutationResult, WorkingSet} from '../mutation'
+import {documentChange, type DocumentChange, type MutationResult, WorkingSet} from '../mutation'
 
 /**
  * A rule run on every transaction before it is written; it throws to refuse the transaction.
@@ -50,6 +50,8 @@ interface DatasetEvents {
  */
 export class LakeDataset extends EventEmitter<DatasetEvents> {
   private writeQueue: Promise<unknown> = Promise.resolve()
+  /** The last commit sent to the query workers: their copies of the dataset are that far. */
+  private sentToWorkers: number
 
   constructor(
     readonly name: string,
@@ -62,6 +64,7 @@ export class LakeDataset extends EventEmitter<DatasetEvents> {
     > = DEFAULT_LIMITS,
   ) {
     super()
+    this.sentToWorkers = store.seq
   }
 
   /**
@@ -86,28 +89,48 @@ export class LakeDataset extends EventEmitter<DatasetEvents> {
 
   /**
    * Applies Sanity mutations as one transaction, as `transact` does, but in a query worker's copy
-   * of the dataset: thousands of patches on a large document take that worker's time, not the
-   * time of the thread that answers everyone. Transactions are still applied one at a time, and
-   * every earlier commit has reached the workers before this one starts, so the worker's copy is
-   * the stored dataset.
+   * of the dataset, and before waiting for its turn: thousands of patches on a large document
+   * take that worker's time, neither the time of the thread that answers everyone nor that of
+   * other people's transactions. In its turn, the transaction is committed if nothing it read has
+   * changed since the copy it was built on (every commit reaches the workers before the next
+   * turn), and otherwise built again, in turn, on the stored dataset. A refusal from the first
+   * build (a missing document, a revision that does not match) is the answer it would have had a
+   * moment earlier, before a concurrent commit.
    */
-  transactMutations(
+  async transactMutations(
     options: TransactOptions,
     mutations: unknown,
   ): Promise<TransactResult & {results: MutationResult[]}> {
-    return this.inTurn(async () => {
-      const transactionId = this.transactionId(options.transactionId)
-      const timestamp = lakeTimestamp()
-      const built = await this.queries.build(mutations, {
+    const transactionId = this.transactionId(options.transactionId)
+    const build = () =>
+      this.queries.build(mutations, {
         id: transactionId,
-        timestamp,
         timeLimitMs: this.limits.transactionTimeoutMs,
         dataset: this.name,
       })
-      const changes = built.changes.map((change): DocumentChange => ({
-        ...change,
-        before: this.store.get(change.id),
-      }))
+    const builtOn = this.sentToWorkers
+    const early = await build()
+    return this.inTurn(async () => {
+      if (options.transactionId !== undefined) this.transactionId(options.transactionId)
+      const stale =
+        this.sentToWorkers !== builtOn &&
+        (early.queried ||
+          Object.entries(early.read).some(
+            ([id, rev]) => (this.store.get(id)?._rev ?? null) !== rev,
+          ))
+      const built = stale ? await build() : early
+      const timestamp = lakeTimestamp()
+      const changes = built.touched.flatMap(({id, mutations: applied, current}) => {
+        const change = documentChange(
+          id,
+          this.store.get(id),
+          current,
+          applied,
+          transactionId,
+          timestamp,
+        )
+        return change ? [change] : []
+      })
       const outcome = await this.write(
         options,
         transactionId,
@@ -162,6 +185,7 @@ export class LakeDataset extends EventEmitter<DatasetEvents> {
     // Written: from here on nothing may fail the transaction, and the caller is answered only
     // once the query workers and the listeners have it
     await slices.next()
+    this.sentToWorkers = committed.seq
     this.queries.apply(
       `[${committed.changes.map((change) => `{"id":${JSON.stringify(change.id)},"doc":${change.afterJson ?? 'null'}}`).join(',')}]`,
     )
