@@ -20,6 +20,7 @@ import {
   ensureLocalUsers,
   ensureServices,
   type LocalUser,
+  malformedPeople,
   PeopleDirectory,
   peopleRules,
   ServiceDirectory,
@@ -220,6 +221,12 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
         if (unknownKey) warn(unknownKey)
         const anomalies = anomaliesLine(production.store.all())
         if (anomalies) warn(anomalies)
+        const malformed = malformedPeople(production.store.all())
+        if (malformed.length > 0) {
+          warn(
+            `${malformed.length} person document(s) are not whole and let nobody in: ${malformed.join(', ')} (npm run lake:people -- list shows the people who are)`,
+          )
+        }
       }
     }
 
