@@ -1,6 +1,6 @@
 /**
  * What every layer of the lake speaks: documents and their ids, errors in the Content Lake's
- * shape, and the limits on what clients send and hold.
+ * shape, the limits on what clients send and hold, and how a worker thread loads TypeScript.
  */
 
 export {
@@ -37,3 +37,4 @@ export {
   resolveLimits,
   type LakeLimits,
 } from './limits'
+export {workerSource} from './workerSource'
