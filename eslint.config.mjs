@@ -4,7 +4,7 @@ import nextTs from 'eslint-config-next/typescript'
 
 // The embedded lake's layers, lowest first: each may import only the layers before it, and only
 // through their index (`../store`, never `../store/dataset`). See sanity/lake/README.md.
-const LAKE_LAYERS = ['core', 'auth', 'query', 'store', 'rules', 'realtime', 'http']
+const LAKE_LAYERS = ['core', 'auth', 'mutation', 'query', 'store', 'rules', 'realtime', 'http']
 
 export default defineConfig([
   ...nextVitals,

@@ -332,13 +332,23 @@ async function main() {
       rendering.delete(key)
     }
     if ('kept' in result) return answer(request, response, result.kept)
-    if ('failed' in result && !response.headersSent) {
-      response.writeHead(502, {
-        'content-type': 'text/plain; charset=utf-8',
-        'cache-control': 'no-store',
-      })
-      response.end('The site is restarting; please try again in a moment.')
+    if ('failed' in result) answerUnavailable(response)
+  }
+
+  /** Next could not be reached: the reader is told so, in both languages, and may try again. */
+  function answerUnavailable(response: ServerResponse) {
+    if (response.headersSent) {
+      response.destroy()
+      return
     }
+    response.writeHead(502, {
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+      'retry-after': '5',
+    })
+    response.end(
+      'Le site redémarre ; réessayez dans un instant.\nThe site is restarting; please try again in a moment.\n',
+    )
   }
 
   const lake = config.sanity.apiHost ? lakeRelay(new URL(config.sanity.apiHost), secure) : undefined
@@ -350,8 +360,7 @@ async function main() {
       const gone =
         code === 'ECONNRESET' || code === 'EPIPE' || code === 'ERR_STREAM_PREMATURE_CLOSE'
       if (!gone) console.error(error)
-      if (!response.headersSent) response.writeHead(500, {'cache-control': 'no-store'})
-      response.end()
+      answerUnavailable(response)
     })
   })
   server.keepAliveTimeout = 65_000

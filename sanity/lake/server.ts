@@ -20,6 +20,7 @@ import {
   ensureLocalUsers,
   ensureServices,
   type LocalUser,
+  malformedPeople,
   PeopleDirectory,
   peopleRules,
   ServiceDirectory,
@@ -220,6 +221,12 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
         if (unknownKey) warn(unknownKey)
         const anomalies = anomaliesLine(production.store.all())
         if (anomalies) warn(anomalies)
+        const malformed = malformedPeople(production.store.all())
+        if (malformed.length > 0) {
+          warn(
+            `${malformed.length} person document(s) are not whole and let nobody in: ${malformed.join(', ')} (npm run lake:people -- list shows the people who are)`,
+          )
+        }
       }
     }
 
@@ -257,7 +264,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     )
     // Every connection, on either port, is counted against its address, and cut when silent
     // (Node's own socket timeout: it knows what its parser reads)
-    server.on('connection', clients.admitConnection)
+    clients.admitBefore(server)
     server.timeout = limits.idleTimeoutMs
     server.on('upgrade', upgrade)
     cleanups.push(() => closeServer(server))
@@ -279,7 +286,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
         },
         handler,
       )
-      secure.on('connection', clients.admitConnection)
+      clients.admitBefore(secure)
       secure.setTimeout(limits.idleTimeoutMs)
       secure.on('upgrade', upgrade)
       boundSecureConnections(secure, limits)

@@ -237,7 +237,7 @@ describe('an editor’s request with thousands of patches on a large document', 
   const mutations = Array.from({length: 6000}, (_, i) => ({
     patch: {id: 'large', set: {[`items[_key=="k${i % 1000}"].text`]: `y${i}`}},
   }))
-  const send = (lake: TestLake) =>
+  const send = (lake: TestLake, first: unknown[] = []) =>
     rawRequest(lake.url, {
       method: 'POST',
       path: '/v1/data/mutate/production',
@@ -245,7 +245,7 @@ describe('an editor’s request with thousands of patches on a large document', 
         authorization: `Bearer ${lake.users.find((user) => user.role === 'editor')!.token}`,
         'content-type': 'application/json',
       },
-      body: JSON.stringify({mutations}),
+      body: JSON.stringify({mutations: [...first, ...mutations]}),
       timeoutMs: 120_000,
     })
   let lake: TestLake
@@ -259,7 +259,7 @@ describe('an editor’s request with thousands of patches on a large document', 
   })
   afterAll(() => Promise.all([lake.stop(), strict.stop()]))
 
-  it('is applied in slices, while others are answered', async () => {
+  it('is applied in a query worker, while others are answered', async () => {
     let done = false
     const big = send(lake).then((answer) => {
       done = true
@@ -274,6 +274,29 @@ describe('an editor’s request with thousands of patches on a large document', 
     }
     expect(answeredMeanwhile).toBeGreaterThanOrEqual(2)
     expect((await big).status).toBe(200)
+    expect((await lake.editor.getDocument('large'))?.items[999].text).toBe('y5999')
+  })
+
+  it('holds up no one else’s transactions, and is applied again when one changed what it read', async () => {
+    await lake.editor.createOrReplace({_id: 'counter', _type: 'counter', n: 0})
+    let done = false
+    // The large transaction first adds one to a counter, which someone else changes meanwhile
+    const big = send(lake, [{patch: {id: 'counter', inc: {n: 1}}}]).then((answer) => {
+      done = true
+      return answer
+    })
+    await lake.editor.patch('counter').inc({n: 10}).commit()
+    const whileBuilding = !done
+    const others: string[] = []
+    while (!done && others.length < 3) {
+      const {_id} = await lake.editor.create({_type: 'note', text: `written meanwhile`})
+      if (!done) others.push(_id)
+    }
+    expect((await big).status).toBe(200)
+    expect(whileBuilding).toBe(true)
+    expect(others).toHaveLength(3)
+    // Built first on a copy where the counter was 0, it was built again on the one where it was 10
+    expect((await lake.editor.getDocument('counter'))?.n).toBe(11)
     expect((await lake.editor.getDocument('large'))?.items[999].text).toBe('y5999')
   })
 

@@ -102,6 +102,47 @@ describe('the Studio follows changes through the listener', () => {
     expect(applyPatch(null, deleted!.effects!.revert)).toEqual(afterUpdate)
   })
 
+  it('gives each of many listeners of one filter the event its own options ask for', async () => {
+    const query = '*[_id == "section-shared"]'
+    const listen = (options: Record<string, unknown>) => {
+      const events: Event[] = []
+      let welcomed: () => void
+      const welcome = new Promise<void>((resolve) => (welcomed = resolve))
+      const subscription = lake.editor
+        .listen(query, {}, {events: ['welcome', 'mutation'], ...options})
+        .subscribe((event) => {
+          if (event.type === 'welcome') welcomed()
+          else events.push(event as Event)
+        })
+      return {events, welcome, stop: () => subscription.unsubscribe()}
+    }
+    // Three alike (their events share what they have in common), and two that ask for other parts
+    const alike = Array.from({length: 3}, () => listen({}))
+    const bare = listen({includeMutations: false})
+    const everything = listen({includePreviousRevision: true, effectFormat: 'mendoza'})
+    const all = [...alike, bare, everything]
+    await Promise.all(all.map((listener) => listener.welcome))
+    await lake.editor.create({_id: 'section-shared', _type: 'policySection', n: 1})
+    await lake.editor.patch('section-shared').inc({n: 1}).commit()
+    await expect.poll(() => all.map((listener) => listener.events.length)).toEqual([2, 2, 2, 2, 2])
+    for (const listener of all) listener.stop()
+
+    for (const {events} of alike) {
+      expect(events[1]).toMatchObject({result: {n: 2}, mutations: [{patch: expect.anything()}]})
+      expect(events[1]).not.toHaveProperty('previous')
+      expect(events[1]).not.toHaveProperty('effects')
+    }
+    expect(alike[1]!.events).toEqual(alike[0]!.events)
+    expect(bare.events[1]).not.toHaveProperty('mutations')
+    expect(bare.events[1]).toMatchObject({transition: 'update', result: {n: 2}})
+    expect(everything.events[1]).toMatchObject({previous: {n: 1}, result: {n: 2}})
+    // Effects leave the revision out, as Sanity's do
+    const {_rev: _revision, ...changed} = everything.events[1]!.result as Record<string, unknown>
+    expect(
+      applyPatch(everything.events[1]!.previous, everything.events[1]!.effects!.apply),
+    ).toEqual(changed)
+  })
+
   it('sees its draft disappear on publish, with the publishing transaction as result revision', async () => {
     await lake.editor.action({
       actionType: 'sanity.action.document.edit',

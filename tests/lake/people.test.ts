@@ -1,10 +1,19 @@
+import {EventEmitter} from 'node:events'
 import {readFileSync, statSync} from 'node:fs'
 import {request as httpRequest} from 'node:http'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import WebSocket from 'ws'
 
 import {SITE_SIGNER} from '../../lib/localUsers'
-import type {PeopleAnswer, PeopleCommand} from '../../sanity/lake/auth'
+import {
+  malformedPeople,
+  PeopleDirectory,
+  PERSON_TYPE,
+  tokenHash,
+  type PeopleAnswer,
+  type PeopleCommand,
+} from '../../sanity/lake/auth'
+import type {LakeDocument} from '../../sanity/lake/core'
 import {
   OPERATOR_ACCOUNT_HEADER,
   OPERATOR_HEADER,
@@ -222,5 +231,143 @@ describe('the organisation’s people, managed by the server’s operator', () =
     expect(await lakeClient(lake.url, signer.token).request({url: '/users/me'})).toMatchObject({
       id: SITE_SIGNER.id,
     })
+  })
+})
+
+describe.each([
+  ['on', true],
+  ['off, as on a hosted project', false],
+])('people written any other way, with the sign-off rules %s', (_, workflowRules) => {
+  let lake: TestLake
+  let person: {id: string; token: string}
+  const people = () => lake.editor.fetch('*[_id in path("_.people.**")]|order(_id)')
+  beforeAll(async () => {
+    lake = await startTestLake({workflowRules})
+    person = await add(lake, 'Camille Martin', 'camille@example.org', 'editor')
+  })
+  afterAll(() => lake.stop())
+
+  it('is refused on every path a document can take to a person’s place, and changes nothing', async () => {
+    const before = await people()
+    const stolen = 'x'.repeat(62)
+    const forged = {
+      _id: '_.people.pForged',
+      _type: 'system.person',
+      name: 'Forged',
+      email: 'forged@example.org',
+      role: 'legal-reviewer',
+      tokens: [{_key: 'k', label: 'Studio', sha256: tokenHash(stolen), issuedAt: '2026-01-01'}],
+    }
+    const asPerson = {...forged, _type: 'note'}
+    const personId = `_.people.${person.id}`
+    // A draft at a person's path, with a type of its own, is not a person…
+    await lake.editor.createOrReplace({...asPerson, _id: 'drafts._.people.pForged'})
+    const attempts: [string, () => Promise<unknown>][] = [
+      ['create', () => lake.editor.create(asPerson)],
+      ['createIfNotExists', () => lake.editor.createIfNotExists(asPerson)],
+      ['createOrReplace', () => lake.editor.createOrReplace(asPerson)],
+      ['createOrReplace of a person', () => lake.legal.createOrReplace({...forged, _id: personId})],
+      ['patch', () => lake.editor.patch(personId).set({role: 'legal-reviewer'}).commit()],
+      [
+        'patch by query',
+        () =>
+          lake.editor
+            .mutate([
+              {patch: {query: '*[_id in path("_.people.**")]', set: {role: 'legal-reviewer'}}},
+            ])
+            .then((result) => result),
+      ],
+      ['delete', () => lake.editor.delete(personId)],
+      // …and publishing it would put it at one
+      [
+        'publish action',
+        () =>
+          lake.editor.action({
+            actionType: 'sanity.action.document.publish',
+            draftId: 'drafts._.people.pForged',
+            publishedId: '_.people.pForged',
+          }),
+      ],
+    ]
+    for (const [path, attempt] of attempts) {
+      const outcome = await attempt().then(
+        (result) => ({path, result}),
+        (error: {statusCode?: number}) => ({path, statusCode: error.statusCode}),
+      )
+      expect(outcome).toEqual({path, statusCode: 403})
+    }
+    expect(await people()).toEqual(before)
+    // The hash in the draft lets nobody in
+    await expect(lakeClient(lake.url, stolen).request({url: '/users/me'})).rejects.toMatchObject({
+      statusCode: 401,
+    })
+    // The person the operator added is still who they were
+    expect(await lakeClient(lake.url, person.token).request({url: '/users/me'})).toMatchObject({
+      id: person.id,
+      roles: expect.arrayContaining([expect.objectContaining({name: 'editor'})]),
+    })
+  })
+})
+
+describe('the people directory, reading what the dataset holds', () => {
+  const token = 'a'.repeat(62)
+  const whole = {
+    _id: '_.people.pWhole',
+    _type: PERSON_TYPE,
+    _rev: 'r1',
+    _createdAt: '2026-01-01T00:00:00Z',
+    _updatedAt: '2026-01-01T00:00:00Z',
+    name: 'Whole Person',
+    email: 'whole@example.org',
+    role: 'editor',
+    tokens: [{_key: 't1', label: 'Studio', sha256: tokenHash(token), issuedAt: '2026-01-01'}],
+  }
+  const broken = (id: string, change: Record<string, unknown>) =>
+    ({...whole, ...change, _id: `_.people.${id}`}) as unknown as LakeDocument
+
+  it('lets nobody in through a person document that is not whole, and names them at start', () => {
+    const otherToken = 'b'.repeat(62)
+    const other = [{_key: 't2', label: 'x', sha256: tokenHash(otherToken), issuedAt: '2026'}]
+    const docs = [
+      whole as LakeDocument,
+      broken('pNoTokens', {tokens: undefined}),
+      broken('pTokensText', {tokens: 'everything'}),
+      broken('pBadRole', {role: 'administrator', tokens: other}),
+      broken('pBadHash', {tokens: [{...other[0], sha256: 'not-a-hash'}]}),
+      broken('pNoName', {name: 42, tokens: other}),
+      // A draft is not at a person's place: it is not a person, and not reported
+      {...whole, _id: 'drafts._.people.pDraft', tokens: other} as LakeDocument,
+    ]
+    const directory = new PeopleDirectory({all: () => docs})
+    expect(directory.identify(token)).toMatchObject({id: 'pWhole', role: 'editor'})
+    expect(directory.identify(otherToken)).toBeUndefined()
+    expect(directory.present().map((user) => user.id)).toEqual(['pWhole'])
+    expect(malformedPeople(docs)).toEqual([
+      '_.people.pNoTokens',
+      '_.people.pTokensText',
+      '_.people.pBadRole',
+      '_.people.pBadHash',
+      '_.people.pNoName',
+    ])
+  })
+
+  it('reads again only the people a transaction touched', () => {
+    const directory = new PeopleDirectory({all: () => [whole as LakeDocument]})
+    const commits = new EventEmitter()
+    directory.follow({
+      on: (event, listener) => commits.on(event, listener),
+      transact: () => Promise.reject(new Error('not used')),
+    })
+    let changes = 0
+    directory.on('change', () => changes++)
+    commits.emit('commit', {changes: [{id: 'policy', after: null}]})
+    expect(changes).toBe(0)
+    // The token replaced by a document that is not whole: the person is gone, and their token too
+    commits.emit('commit', {changes: [{id: whole._id, after: broken('pWhole', {tokens: 1})}]})
+    expect(directory.identify(token)).toBeUndefined()
+    expect(directory.findById('pWhole')).toBeUndefined()
+    commits.emit('commit', {changes: [{id: whole._id, after: whole}]})
+    expect(directory.identify(token)).toMatchObject({id: 'pWhole'})
+    expect(changes).toBe(2)
   })
 })

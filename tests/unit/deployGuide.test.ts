@@ -76,6 +76,10 @@ describe('the deployment guide', () => {
     expect(rendered).toBe(siteConfig(options))
     expect(rendered).toContain('listen 443 ssl http2;')
     expect(rendered).toMatch(/location \/lake\/ \{[^}]*proxy_cache off;[^}]*proxy_buffering off;/)
+    // A flood from one address stops at nginx, before it reaches the lake
+    expect(rendered).toMatch(
+      /location \/lake\/ \{\s*limit_conn policy_lake 512;\s*limit_conn_status 429;/,
+    )
     expect(rendered).toContain('return 301 https://$host$request_uri;')
 
     const nginx = nginxPath()

@@ -18,8 +18,10 @@ export {
   type LocalUser,
 } from './users'
 export {
+  malformedPeople,
   OPERATOR_PREFIX,
   PEOPLE_PREFIX,
+  PERSON_TYPE,
   PeopleDirectory,
   peopleRules,
   tokenHash,

@@ -89,8 +89,45 @@ function summary(doc: PersonDocument): PersonSummary {
   }
 }
 
+const SHA256_HEX = /^[0-9a-f]{64}$/
+
+function isPersonToken(value: unknown): value is PersonToken {
+  if (value === null || typeof value !== 'object') return false
+  const token = value as Record<string, unknown>
+  return (
+    typeof token._key === 'string' &&
+    typeof token.label === 'string' &&
+    typeof token.sha256 === 'string' &&
+    SHA256_HEX.test(token.sha256) &&
+    typeof token.issuedAt === 'string'
+  )
+}
+
+/**
+ * Whether a document is a person, whole: only the operator's command writes them, but a backup
+ * edited by hand, or a person kept by an older lake, may hold anything. A document that is not
+ * whole names nobody and lets nobody in.
+ */
 function isPersonDocument(doc: LakeDocument | null): doc is PersonDocument {
-  return doc !== null && doc._id.startsWith(PEOPLE_PREFIX) && doc._type === PERSON_TYPE
+  if (doc === null || !doc._id.startsWith(PEOPLE_PREFIX) || doc._type !== PERSON_TYPE) return false
+  const person = doc as Partial<PersonDocument>
+  return (
+    typeof person.name === 'string' &&
+    typeof person.email === 'string' &&
+    isPersonRole(person.role) &&
+    Array.isArray(person.tokens) &&
+    person.tokens.every(isPersonToken) &&
+    (person.removedAt === undefined || typeof person.removedAt === 'string')
+  )
+}
+
+/** Ids of documents at a person's place that are not whole persons (see `isPersonDocument`). */
+export function malformedPeople(docs: Iterable<LakeDocument>): string[] {
+  const malformed: string[] = []
+  for (const doc of docs) {
+    if (doc._id.startsWith(PEOPLE_PREFIX) && !isPersonDocument(doc)) malformed.push(doc._id)
+  }
+  return malformed
 }
 
 const EMAIL = /^[^\s@<>",]+@[^\s@<>",]+\.[^\s@<>",]+$/
@@ -118,7 +155,7 @@ interface PeopleSource {
 
 /** A transaction's documents, as far as people are concerned. */
 interface ChangedDocuments {
-  changes: {id: string}[]
+  changes: {id: string; after: LakeDocument | null}[]
 }
 
 /** The dataset people are written to, one transaction each (store/dataset.ts `LakeDataset`). */
@@ -141,36 +178,48 @@ interface PeopleEvents {
 
 /** The people of one lake, read from its production dataset and kept current as it changes. */
 export class PeopleDirectory extends EventEmitter<PeopleEvents> {
-  private byId = new Map<string, PersonDocument>()
-  private byHash = new Map<string, PersonDocument>()
+  private readonly byId = new Map<string, PersonDocument>()
+  private readonly byHash = new Map<string, PersonDocument>()
 
   constructor(private readonly store: PeopleSource) {
     super()
     this.reindex()
   }
 
-  /** Follows the dataset's commits from now on (the directory exists before the dataset does). */
+  /**
+   * Follows the dataset's commits from now on (the directory exists before the dataset does):
+   * each person a transaction touched is read again, nobody else.
+   */
   follow(dataset: PeopleLog): void {
     dataset.on('commit', (committed) => {
-      if (committed.changes.some((change) => change.id.startsWith(PEOPLE_PREFIX))) {
-        this.reindex()
-        this.emit('change')
+      const people = committed.changes.filter((change) => change.id.startsWith(PEOPLE_PREFIX))
+      if (people.length === 0) return
+      for (const change of people) {
+        this.forget(change.id.slice(PEOPLE_PREFIX.length))
+        this.index(change.after)
       }
+      this.emit('change')
     })
   }
 
   private reindex(): void {
-    const byId = new Map<string, PersonDocument>()
-    const byHash = new Map<string, PersonDocument>()
-    for (const doc of this.store.all()) {
-      if (!isPersonDocument(doc)) continue
-      const id = doc._id.slice(PEOPLE_PREFIX.length)
-      byId.set(id, doc)
-      if (doc.removedAt !== undefined) continue
-      for (const token of doc.tokens) byHash.set(token.sha256, doc)
+    for (const doc of this.store.all()) this.index(doc)
+  }
+
+  private index(doc: LakeDocument | null): void {
+    if (!isPersonDocument(doc)) return
+    this.byId.set(doc._id.slice(PEOPLE_PREFIX.length), doc)
+    if (doc.removedAt !== undefined) return
+    for (const token of doc.tokens) this.byHash.set(token.sha256, doc)
+  }
+
+  private forget(id: string): void {
+    const doc = this.byId.get(id)
+    if (!doc) return
+    this.byId.delete(id)
+    for (const token of doc.tokens) {
+      if (this.byHash.get(token.sha256) === doc) this.byHash.delete(token.sha256)
     }
-    this.byId = byId
-    this.byHash = byHash
   }
 
   /** The person a token belongs to, if it is one of a present person's tokens. */

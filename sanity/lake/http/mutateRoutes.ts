@@ -1,7 +1,6 @@
 import {type LakeRouteContext, requireUser} from './context'
 import {badRequest} from '../core'
 import {readJsonBody, sendJson} from './messages'
-import {applyMutations} from '../store'
 
 /**
  * `POST /data/mutate/:dataset`: Sanity's mutation API. The answer is sent only after the
@@ -18,8 +17,7 @@ export async function handleMutate(ctx: LakeRouteContext): Promise<void> {
   const search = ctx.url.searchParams
   const flag = (name: string) => search.get(name) === 'true'
 
-  let results: Awaited<ReturnType<typeof applyMutations>> = []
-  const outcome = await dataset.transact(
+  const outcome = await dataset.transactMutations(
     {
       kind: 'mutate',
       author: user.id,
@@ -27,12 +25,9 @@ export async function handleMutate(ctx: LakeRouteContext): Promise<void> {
       transactionId: transactionId ?? search.get('transactionId') ?? undefined,
       dryRun: flag('dryRun'),
     },
-    async (ws) => {
-      results = await applyMutations(ws, mutations, (query, params) =>
-        dataset.resolveIds(query, params),
-      )
-    },
+    mutations,
   )
+  const {results} = outcome
 
   // A deleted document is answered with its last state, as the hosted API does
   const documentById = new Map(

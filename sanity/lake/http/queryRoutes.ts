@@ -6,6 +6,7 @@ import {
   isValidDocumentId,
   type LakeDocument,
   lakeError,
+  Slices,
 } from '../core'
 import {readJsonBody, sendText, writeHead, writePart} from './messages'
 import {checkedParams, paramsFromSearch, parsePerspective, type Perspective} from '../query'
@@ -146,14 +147,11 @@ export async function handleGetDocuments(ctx: LakeRouteContext): Promise<void> {
   const {res} = ctx
   writeHead(res, 200, {'content-type': 'application/json; charset=utf-8'})
   let separator = ''
-  let sliceStarted = performance.now()
+  const slices = new Slices()
   if (!(await writePart(res, '{"documents":['))) return
   for (const id of found) {
     // Large documents take time to encode: others are answered between them
-    if (performance.now() - sliceStarted >= 10) {
-      await new Promise<void>((resolve) => setImmediate(resolve))
-      sliceStarted = performance.now()
-    }
+    await slices.next()
     const doc: LakeDocument | null = dataset.store.get(id)
     // A document deleted while the answer was being sent is reported as missing
     if (!doc) {

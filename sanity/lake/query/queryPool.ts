@@ -9,7 +9,9 @@ import {
   tooManyRequests,
   workerSource,
 } from '../core'
-import type {FilterSpec, QuerySpec, WorkerJob, WorkerRequest, WorkerResponse} from './queryWorker'
+import {type BuiltTransaction, transactionTimeout} from '../mutation'
+import type {BuildSpec, QuerySpec, WorkerJob, WorkerRequest, WorkerResponse} from './queryWorker'
+import type {FilterSpec} from './filters'
 import {type SharedText, shareText} from './sharedText'
 
 /**
@@ -32,6 +34,8 @@ const WORKER_MEMORY_MB = 1024
 /** How much lower than the lake's own thread the workers run (a `nice` increment). */
 const WORKER_NICENESS = 10
 const MAX_STARTUP_FAILURES = 3
+/** How long past its own time limit a transaction being built may keep its worker. */
+const BUILD_MARGIN_MS = 2000
 
 /** Whose work a job is. */
 export type Lane = 'site' | 'signed-in' | 'anonymous'
@@ -324,6 +328,22 @@ export class QueryPool {
       boundedWait: false,
     })
     return JSON.parse(json) as number[][]
+  }
+
+  /**
+   * Applies a transaction's mutations to a worker's copy of the dataset (`buildMutations`), in
+   * the signed-in lane, and says what each touched document becomes. The transaction refuses
+   * itself past its time limit; a worker that has not answered shortly after is replaced.
+   */
+  async build(mutations: unknown, transaction: BuildSpec): Promise<BuiltTransaction> {
+    const json = await this.submit({
+      work: {type: 'build', mutations, transaction},
+      lane: 'signed-in',
+      timeoutMs: transaction.timeLimitMs + BUILD_MARGIN_MS,
+      timeoutError: () => transactionTimeout(transaction.timeLimitMs),
+      boundedWait: false,
+    })
+    return JSON.parse(json) as BuiltTransaction
   }
 
   /**

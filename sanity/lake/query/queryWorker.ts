@@ -1,8 +1,10 @@
 import {parentPort, workerData} from 'node:worker_threads'
 
 import {type LakeDocument, LakeError, type LakeErrorBody, lakeError} from '../core'
+import {buildMutations, idsInResult} from '../mutation'
 import {compileQuery, matchesFilter, type CompiledQuery} from './groq'
 import {QueryEngine} from './queryEngine'
+import {filterKey, type FilterSpec} from './filters'
 import {readText, type SharedText} from './sharedText'
 import type {Perspective} from './perspective'
 
@@ -21,11 +23,6 @@ export interface QuerySpec {
   identity?: string
 }
 
-export interface FilterSpec {
-  filter: string
-  params: Record<string, unknown>
-}
-
 export type WorkerJob =
   /** A query whose answer, as JSON, may be at most `maxAnswerBytes` long. */
   | {type: 'query'; spec: QuerySpec; maxAnswerBytes: number}
@@ -36,6 +33,15 @@ export type WorkerJob =
    * list of indexes per filter.
    */
   | {type: 'match'; specs: FilterSpec[]; changes: SharedText}
+  /** Applies a transaction's mutations to the worker's copy of the dataset, without keeping them. */
+  | {type: 'build'; mutations: unknown; transaction: BuildSpec}
+
+/** The transaction a worker builds: its id, the time it may take, and its dataset. */
+export interface BuildSpec {
+  id: string
+  timeLimitMs: number
+  dataset: string
+}
 
 export type WorkerRequest = {type: 'apply'; changes: SharedText} | (WorkerJob & {requestId: number})
 
@@ -75,7 +81,7 @@ if (port) {
   })
   const filters = new Map<string, CompiledQuery>()
   const compiledFilter = (spec: FilterSpec): CompiledQuery => {
-    const key = `${spec.filter}\n${JSON.stringify(spec.params)}`
+    const key = filterKey(spec)
     let compiled = filters.get(key)
     if (compiled) {
       filters.delete(key)
@@ -111,6 +117,24 @@ if (port) {
       case 'check':
         compiledFilter(job.spec)
         return 'true'
+      case 'build': {
+        const {transaction} = job
+        const built = await buildMutations(
+          {get: (id) => documents.get(id) ?? null},
+          job.mutations,
+          async (query, params) =>
+            idsInResult(
+              JSON.parse(
+                await engine.run(compileQuery(query, params), 'raw', true, {
+                  dataset: transaction.dataset,
+                  params,
+                }),
+              ),
+            ),
+          transaction,
+        )
+        return JSON.stringify(built)
+      }
       case 'match': {
         const changes = JSON.parse(readText(job.changes)) as [
           LakeDocument | null,

@@ -8,8 +8,9 @@ import {
   type StreamResponse,
   writeChunk,
   writeEvent,
+  WritePacer,
 } from './eventStream'
-import {type FilterSpec, paramsFromSearch, type SharedText, shareText} from '../query'
+import {filterKey, type FilterSpec, paramsFromSearch, type SharedText, shareText} from '../query'
 
 /**
  * `GET /data/listen/:dataset`: server-sent events. A listener first gets `welcome`, then one
@@ -48,22 +49,22 @@ class Listener {
     readonly user: LocalUser | undefined,
     private readonly options: ListenOptions,
     private readonly maxBacklogBytes: number,
+    private readonly pacer: WritePacer,
     private readonly onClose: () => void,
   ) {}
 
   /**
-   * Sends an event (its data as JSON when `data` is a string). A client that stops reading would
+   * Sends an event, given as the parts of its text. A client that stops reading would
    * make the lake hold every event for it: one that has more unread than it may is cut before
    * anything more is written, so that a reader is sent any event, however large.
    */
-  send(event: string, data: unknown, id?: string): void {
+  send(...parts: (string | Buffer)[]): void {
     if (this.closed) return
     if (this.res.writableLength > this.maxBacklogBytes) {
       this.fail('The listener fell too far behind reading its events and was closed; listen again')
       return
     }
-    if (typeof data === 'string') writeChunk(this.res, eventText(event, data, id))
-    else writeEvent(this.res, event, data, id)
+    writeChunk(this.res, ...parts)
   }
 
   heartbeat(): void {
@@ -143,25 +144,47 @@ class Listener {
         transactionTotalEvents: matching.length,
         transactionCurrentEvent: index + 1,
       }
-      // The large parts are made once per change and spliced in, however many listen
-      const parts = changeJson(change)
-      const spliced: string[] = []
-      if (this.options.includeMutations) spliced.push(`"mutations":${parts.mutations()}`)
-      if (this.options.includeResult && change.after) spliced.push(`"result":${parts.after()}`)
-      if (this.options.includePreviousRevision && change.before) {
-        spliced.push(`"previous":${parts.before()}`)
-      }
-      if (this.options.effects) spliced.push(`"effects":${parts.effects()}`)
+      // The large parts are made once per change, as bytes, and written as they are to everyone
+      // who listens with the same options
       const head = JSON.stringify(event)
-      const json = spliced.length === 0 ? head : `${head.slice(0, -1)},${spliced.join(',')}}`
-      this.send('mutation', json, `${tx.id}#${change.id}`)
+      const tail = eventTail(change, this.options)
+      const text = `id: ${tx.id}#${change.id}\nevent: mutation\ndata: ${head.slice(0, -1)}`
+      this.pacer.write(text.length + tail.length, () => this.send(text, tail))
     })
   }
 }
 
-/** One event in the stream's format, its data already JSON. */
-function eventText(event: string, json: string, id?: string): string {
-  return `${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${json}\n\n`
+/** Which large parts an event carries, as bits: the key of the tails made for a change. */
+function tailKey(options: ListenOptions): number {
+  return (
+    (options.includeMutations ? 1 : 0) |
+    (options.includeResult ? 2 : 0) |
+    (options.includePreviousRevision ? 4 : 0) |
+    (options.effects ? 8 : 0)
+  )
+}
+
+const eventTails = new WeakMap<CommittedChange, Map<number, Buffer>>()
+
+/** The end of a change's event (its large parts, then the end of the event), made once per kind. */
+function eventTail(change: CommittedChange, options: ListenOptions): Buffer {
+  let tails = eventTails.get(change)
+  if (!tails) eventTails.set(change, (tails = new Map()))
+  const key = tailKey(options)
+  let tail = tails.get(key)
+  if (!tail) {
+    const parts = changeJson(change)
+    const spliced: string[] = []
+    if (options.includeMutations) spliced.push(`"mutations":${parts.mutations()}`)
+    if (options.includeResult && change.after) spliced.push(`"result":${parts.after()}`)
+    if (options.includePreviousRevision && change.before) {
+      spliced.push(`"previous":${parts.before()}`)
+    }
+    if (options.effects) spliced.push(`"effects":${parts.effects()}`)
+    tail = Buffer.from(`${spliced.length === 0 ? '' : `,${spliced.join(',')}`}}\n\n`)
+    tails.set(key, tail)
+  }
+  return tail
 }
 
 interface ChangeJson {
@@ -220,6 +243,7 @@ function visibleChanges(changes: CommittedChange[]): VisibleChanges {
 /** Every open listener of a dataset; closed together when the lake stops. */
 export class ListenerHub {
   private readonly listeners = new Set<Listener>()
+  private readonly pacer = new WritePacer()
   private readonly timer: NodeJS.Timeout
 
   constructor(
@@ -231,25 +255,43 @@ export class ListenerHub {
       const all = visibleChanges(tx.changes)
       const published = visibleChanges(tx.changes.filter((change) => !isPrivateId(change.id)))
       // Signed-in clients' filters (a Studio keeps a dozen) are matched in one job; those of
-      // clients without a token one by one, so that a slow one only holds up itself
-      const signedIn = [...this.listeners].filter((listener) => listener.user && !listener.isClosed)
+      // clients without a token one filter at a time, so that a slow one only holds up those who
+      // listen with it. A filter many listen with is matched once.
+      const signedInFilters = new Map<string, {spec: FilterSpec; position: number}>()
+      for (const listener of this.listeners) {
+        const key = filterKey(listener.filter)
+        if (!listener.user || listener.isClosed || signedInFilters.has(key)) continue
+        signedInFilters.set(key, {spec: listener.filter, position: signedInFilters.size})
+      }
       let together: Promise<number[][]> | undefined
       const matchTogether = () =>
         (together ??= this.dataset.queries.match(
-          signedIn.map((listener) => listener.filter),
+          [...signedInFilters.values()].map(({spec}) => spec),
           all.shared(),
           true,
         ))
+      const anonymous = new Map<string, Promise<number[]>>()
+      const matchAlone = (filter: FilterSpec, key: string) => {
+        let matched = anonymous.get(key)
+        if (!matched) {
+          matched = this.dataset.queries
+            .match([filter], published.shared(), false)
+            .then((lists) => lists[0] ?? [])
+          anonymous.set(key, matched)
+        }
+        return matched
+      }
       for (const listener of this.listeners) {
+        const key = filterKey(listener.filter)
         if (listener.user) {
-          const position = signedIn.indexOf(listener)
-          listener.deliver(tx, all, () => matchTogether().then((lists) => lists[position] ?? []))
-        } else {
-          listener.deliver(tx, published, () =>
-            this.dataset.queries
-              .match([listener.filter], published.shared(), false)
-              .then((lists) => lists[0] ?? []),
+          const position = signedInFilters.get(key)?.position
+          listener.deliver(tx, all, () =>
+            matchTogether().then((lists) =>
+              position === undefined ? [] : (lists[position] ?? []),
+            ),
           )
+        } else {
+          listener.deliver(tx, published, () => matchAlone(listener.filter, key))
         }
       }
     })
@@ -301,6 +343,7 @@ export class ListenerHub {
       user,
       options,
       this.limits.maxListenerBacklogBytes,
+      this.pacer,
       () => {
         this.listeners.delete(listener)
         release()
@@ -310,7 +353,7 @@ export class ListenerHub {
     const drop = () => listener.close()
     req.on('close', drop)
     res.on('error', drop)
-    listener.send('welcome', {listenerName: `lake.${randomId(10)}`})
+    writeEvent(res, 'welcome', {listenerName: `lake.${randomId(10)}`})
   }
 
   close(): void {

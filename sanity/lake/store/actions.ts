@@ -5,9 +5,13 @@ import {
   isValidDocumentId,
   type LakeDocument,
 } from '../core'
-import {asTransactionError} from './mutations'
-import {applyPatch, type JsonObject, MutationFailure} from './patches'
-import type {WorkingSet} from './workingSet'
+import {
+  applyPatch,
+  asTransactionError,
+  type JsonObject,
+  MutationFailure,
+  type WorkingSet,
+} from '../mutation'
 
 /**
  * The Actions API (`/data/actions`), which the Studio uses to edit and publish: each action is

@@ -9,16 +9,12 @@ import {
   lakeTimestamp,
   nestingDepth,
   randomId,
+  Slices,
   transactionError,
 } from '../core'
 import type {QueryPool} from '../query'
-import {
-  DatasetStore,
-  type CommittedTransaction,
-  type DocumentChange,
-  type TransactionKind,
-} from './storage'
-import {WorkingSet} from './workingSet'
+import {DatasetStore, type CommittedTransaction, type TransactionKind} from './storage'
+import {documentChange, type DocumentChange, type MutationResult, WorkingSet} from '../mutation'
 
 /**
  * A rule run on every transaction before it is written; it throws to refuse the transaction.
@@ -54,6 +50,8 @@ interface DatasetEvents {
  */
 export class LakeDataset extends EventEmitter<DatasetEvents> {
   private writeQueue: Promise<unknown> = Promise.resolve()
+  /** The last commit sent to the query workers: their copies of the dataset are that far. */
+  private sentToWorkers: number
 
   constructor(
     readonly name: string,
@@ -66,74 +64,134 @@ export class LakeDataset extends EventEmitter<DatasetEvents> {
     > = DEFAULT_LIMITS,
   ) {
     super()
-  }
-
-  /** Ids of the documents a GROQ query returns, for query-targeted patches and deletes. */
-  async resolveIds(query: string, params: Record<string, unknown>): Promise<string[]> {
-    const result: unknown = JSON.parse(
-      await this.queries.query(
-        {
-          query,
-          params,
-          perspective: 'raw',
-          authenticated: true,
-          dataset: this.name,
-        },
-        'signed-in',
-      ),
-    )
-    const list = Array.isArray(result) ? result : [result]
-    return list.flatMap((item) =>
-      item !== null && typeof item === 'object' && typeof (item as {_id?: unknown})._id === 'string'
-        ? [(item as {_id: string})._id]
-        : [],
-    )
+    this.sentToWorkers = store.seq
   }
 
   /**
    * Runs `build` against a fresh working set and commits what it changed as one transaction,
-   * or nothing at all if anything throws. Everything that can refuse a transaction (the guards,
-   * the documents' depth and size) runs before anything is written; once SQLite has it, the
-   * query workers and listeners are told before the caller is answered, and nothing they do can
-   * turn an acknowledged transaction into an error. A transaction that changes nothing is not
-   * recorded.
+   * or nothing at all if anything throws (see `write`).
    */
   transact(
     options: TransactOptions,
     build: (ws: WorkingSet) => Promise<void> | void,
   ): Promise<TransactResult> {
-    const run = async (): Promise<TransactResult> => {
-      const transactionId = this.transactionId(options.transactionId)
+    return this.inTurn(async () => {
       const ws = new WorkingSet(
         this.store,
-        transactionId,
+        this.transactionId(options.transactionId),
         lakeTimestamp(),
         this.limits.transactionTimeoutMs,
       )
       await build(ws)
-      const changes = ws.changes()
-      if (changes.length === 0) return {transactionId, changes}
-      for (const guard of this.guards) guard(changes, options.kind, options.author)
-      for (const change of changes) change.afterJson = this.serialize(change, options.kind)
-      if (options.dryRun) return {transactionId, changes}
-      const committed = this.store.commit({
+      return this.write(options, ws.transactionId, ws.timestamp, ws.changes(), ws.appliedMutations)
+    })
+  }
+
+  /**
+   * Applies Sanity mutations as one transaction, as `transact` does, but in a query worker's copy
+   * of the dataset, and before waiting for its turn: thousands of patches on a large document
+   * take that worker's time, neither the time of the thread that answers everyone nor that of
+   * other people's transactions. In its turn, the transaction is committed if nothing it read has
+   * changed since the copy it was built on (every commit reaches the workers before the next
+   * turn), and otherwise built again, in turn, on the stored dataset. A refusal from the first
+   * build (a missing document, a revision that does not match) is the answer it would have had a
+   * moment earlier, before a concurrent commit.
+   */
+  async transactMutations(
+    options: TransactOptions,
+    mutations: unknown,
+  ): Promise<TransactResult & {results: MutationResult[]}> {
+    const transactionId = this.transactionId(options.transactionId)
+    const build = () =>
+      this.queries.build(mutations, {
         id: transactionId,
-        timestamp: ws.timestamp,
-        author: options.author,
-        kind: options.kind,
-        request: options.request,
-        mutations: ws.appliedMutations,
-        changes,
+        timeLimitMs: this.limits.transactionTimeoutMs,
+        dataset: this.name,
       })
-      this.queries.apply(
-        `[${committed.changes.map((change) => `{"id":${JSON.stringify(change.id)},"doc":${change.afterJson ?? 'null'}}`).join(',')}]`,
+    const builtOn = this.sentToWorkers
+    const early = await build()
+    return this.inTurn(async () => {
+      if (options.transactionId !== undefined) this.transactionId(options.transactionId)
+      const stale =
+        this.sentToWorkers !== builtOn &&
+        (early.queried ||
+          Object.entries(early.read).some(
+            ([id, rev]) => (this.store.get(id)?._rev ?? null) !== rev,
+          ))
+      const built = stale ? await build() : early
+      const timestamp = lakeTimestamp()
+      const changes = built.touched.flatMap(({id, mutations: applied, current}) => {
+        const change = documentChange(
+          id,
+          this.store.get(id),
+          current,
+          applied,
+          transactionId,
+          timestamp,
+        )
+        return change ? [change] : []
+      })
+      const outcome = await this.write(
+        options,
+        transactionId,
+        timestamp,
+        changes,
+        built.appliedMutations,
       )
-      this.announce(committed)
-      return {transactionId, changes: committed.changes, committed}
-    }
+      return {...outcome, results: built.results}
+    })
+  }
+
+  /** Runs one transaction after the other, whatever becomes of each. */
+  private inTurn<T>(run: () => Promise<T>): Promise<T> {
     const result = this.writeQueue.then(run, run)
     this.writeQueue = result.catch(() => undefined)
     return result
+  }
+
+  /**
+   * Checks a built transaction and commits it. Everything that can refuse it (the guards, the
+   * documents' depth and size) runs before anything is written; once SQLite has it, the query
+   * workers and listeners are told before the caller is answered, and nothing they do can turn
+   * an acknowledged transaction into an error. A transaction that changes nothing is not recorded.
+   */
+  private async write(
+    options: TransactOptions,
+    transactionId: string,
+    timestamp: string,
+    changes: DocumentChange[],
+    appliedMutations: unknown[],
+  ): Promise<TransactResult> {
+    if (changes.length === 0) return {transactionId, changes}
+    // What follows is long for large documents: it is done in steps, with others answered
+    // between them (nothing else writes meanwhile: transactions are applied one at a time)
+    const slices = new Slices()
+    for (const guard of this.guards) guard(changes, options.kind, options.author)
+    for (const change of changes) {
+      await slices.next()
+      change.afterJson = this.serialize(change, options.kind)
+    }
+    if (options.dryRun) return {transactionId, changes}
+    await slices.next()
+    const committed = this.store.commit({
+      id: transactionId,
+      timestamp,
+      author: options.author,
+      kind: options.kind,
+      request: options.request,
+      mutations: appliedMutations,
+      changes,
+    })
+    // Written: from here on nothing may fail the transaction, and the caller is answered only
+    // once the query workers and the listeners have it
+    await slices.next()
+    this.sentToWorkers = committed.seq
+    this.queries.apply(
+      `[${committed.changes.map((change) => `{"id":${JSON.stringify(change.id)},"doc":${change.afterJson ?? 'null'}}`).join(',')}]`,
+    )
+    await slices.next()
+    this.announce(committed)
+    return {transactionId, changes: committed.changes, committed}
   }
 
   /** A changed document as JSON, refused when it nests too deeply or is too large. */

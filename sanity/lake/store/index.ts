@@ -14,7 +14,6 @@ export {
   type BackupSummary,
 } from './backup'
 export {LakeDataset, type TransactionGuard} from './dataset'
-export {applyMutations} from './mutations'
 export {importSeed, parseNdjson, toNdjson} from './ndjson'
 export {
   DatasetStore,

@@ -3,6 +3,11 @@ import {mkdirSync} from 'node:fs'
 import {basename, join} from 'node:path'
 
 import type {LakeDocument, Transition} from '../core'
+import type {DocumentChange} from '../mutation'
+import {Checkpointer} from './checkpointer'
+
+/** SQLite's own default: a checkpoint once the log holds this many pages. */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1000
 
 /**
  * The durable store: one SQLite database per dataset, in WAL mode with `synchronous = FULL`, so a
@@ -12,15 +17,7 @@ import type {LakeDocument, Transition} from '../core'
 
 export type TransactionKind = 'mutate' | 'actions' | 'import'
 
-export interface DocumentChange {
-  id: string
-  before: LakeDocument | null
-  after: LakeDocument | null
-  /** The mutations of the transaction that touched this document, as applied. */
-  mutations: unknown[]
-  /** `after` as JSON, once checked against the limits; written as is. */
-  afterJson?: string | null
-}
+export type {DocumentChange}
 
 export interface PendingTransaction {
   id: string
@@ -147,6 +144,8 @@ export class DatasetStore {
   private lastSeq = 0
   /** Opened by `openReadOnly`: no documents in memory, nothing written. */
   private readonly readOnly: boolean
+  /** Only the connection that writes takes checkpoints. */
+  private readonly checkpointer: Checkpointer | undefined
 
   private constructor(
     readonly dataset: string,
@@ -163,6 +162,11 @@ export class DatasetStore {
     this.db.pragma('synchronous = FULL')
     this.db.pragma('foreign_keys = ON')
     this.db.exec(SCHEMA)
+    // Checkpoints are taken by a thread of their own (see checkpointer.ts)
+    this.db.pragma('wal_autocheckpoint = 0')
+    this.checkpointer = new Checkpointer(file, () => {
+      if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`)
+    })
     for (const row of this.statement('SELECT body FROM documents').iterate() as Iterable<{
       body: string
     }>) {
@@ -309,6 +313,7 @@ export class DatasetStore {
       return seq
     })
     const seq = write.immediate()
+    this.checkpointer?.committed()
 
     for (const change of changes) {
       if (change.after === null) this.documents.delete(change.id)
@@ -412,7 +417,8 @@ export class DatasetStore {
     return row && toRevision(row)
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    await this.checkpointer?.close()
     if (this.db.open) this.db.close()
   }
 }

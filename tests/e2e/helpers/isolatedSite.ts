@@ -211,7 +211,7 @@ export async function startIsolatedSite(
           changes: [{id, before, after, mutations: []}],
         })
       } finally {
-        store.close()
+        await store.close()
       }
       lake = await startLake({...lakeOptions, port: lakePort})
       await revalidate()

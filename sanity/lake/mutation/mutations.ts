@@ -8,7 +8,7 @@ import {
   transactionError,
 } from '../core'
 import {applyPatch, type JsonObject, MutationFailure, type PatchBody} from './patches'
-import type {WorkingSet} from './workingSet'
+import {WorkingSet} from './workingSet'
 
 /**
  * Sanity's mutation language (create, createOrReplace, createIfNotExists, delete, patch), applied
@@ -37,6 +37,16 @@ export interface MutationResult {
 
 /** Resolves a GROQ query (for query-targeted patches and deletes) to document ids. */
 export type QueryResolver = (query: string, params: JsonObject) => Promise<string[]>
+
+/** The ids of the documents a query returned (one document or a list), for a `QueryResolver`. */
+export function idsInResult(result: unknown): string[] {
+  const list = Array.isArray(result) ? result : [result]
+  return list.flatMap((item) =>
+    item !== null && typeof item === 'object' && typeof (item as {_id?: unknown})._id === 'string'
+      ? [(item as {_id: string})._id]
+      : [],
+  )
+}
 
 function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
@@ -242,4 +252,44 @@ export function asTransactionError(
   }
   if (error instanceof LakeError) return error
   return lakeError(500, 'internalError', error instanceof Error ? error.message : String(error))
+}
+
+/** A transaction's mutations applied, nothing written yet: what each touched document becomes. */
+export interface BuiltTransaction {
+  results: MutationResult[]
+  /** Every mutation as applied, in order, with query targets resolved to ids. */
+  appliedMutations: unknown[]
+  /** Each touched document as the mutations leave it, before the commit stamps it. */
+  touched: {id: string; mutations: unknown[]; current: LakeDocument | null}[]
+  /** What the mutations depended on: the stored revision of each document read (null: none)… */
+  read: Record<string, string | null>
+  /** …and whether a query chose their targets. */
+  queried: boolean
+}
+
+/**
+ * Applies a transaction's mutations to the documents `source` holds, writing nothing: a query
+ * worker does this with its copy of the dataset (`LakeDataset.transactMutations`), so that
+ * thousands of patches on a large document never hold the thread that answers everyone.
+ */
+export async function buildMutations(
+  source: {get(id: string): LakeDocument | null},
+  mutations: unknown,
+  resolve: QueryResolver,
+  transaction: {id: string; timeLimitMs: number},
+): Promise<BuiltTransaction> {
+  // Stamped with its time when committed
+  const ws = new WorkingSet(source, transaction.id, '', transaction.timeLimitMs)
+  let queried = false
+  const results = await applyMutations(ws, mutations, (query, params) => {
+    queried = true
+    return resolve(query, params)
+  })
+  return {
+    results,
+    appliedMutations: ws.appliedMutations,
+    touched: ws.touched(),
+    read: ws.readRevisions(),
+    queried,
+  }
 }
