@@ -1,6 +1,6 @@
 /**
  * What every layer of the lake speaks: documents and their ids, errors in the Content Lake's
- * shape, and the limits on what clients send and hold.
+ * shape, the limits on what clients send and hold, and how a worker thread loads TypeScript.
  */
 
 export {
@@ -38,3 +38,4 @@ export {
   type LakeLimits,
 } from './limits'
 export {SLICE_MS, Slices, yieldToOthers} from './slices'
+export {workerSource} from './workerSource'

@@ -80,6 +80,13 @@ export interface LakeLimits {
   maxListenerBacklogBytes: number
   /** One message on the presence socket (the Studio's are a few hundred bytes). */
   maxSocketMessageBytes: number
+  /**
+   * History and export answers (NDJSON) being made at once, by the lake's two workers for them;
+   * one more is refused with 429. Sanity documents none.
+   */
+  maxStreamedAnswers: number
+  /** History and export answers being made at once for one client (a token, or an address). */
+  maxStreamedAnswersPerClient: number
   /** Presence sockets open at once. */
   maxSockets: number
   /** Time a presence socket has to authorize with a valid token before it is closed. */
@@ -111,6 +118,8 @@ export const DEFAULT_LIMITS: Readonly<LakeLimits> = {
   listenerFilterTimeoutMs: 1_000,
   maxListenerBacklogBytes: 4 * 1024 * 1024,
   maxSocketMessageBytes: 64 * 1024,
+  maxStreamedAnswers: 32,
+  maxStreamedAnswersPerClient: 8,
   maxSockets: 64,
   socketAuthorizationMs: 10_000,
 }

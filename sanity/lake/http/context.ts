@@ -11,6 +11,7 @@ import {datasetNotFound, httpError, type LakeLimits, tooManyRequests, unauthoriz
 import type {RouteContext} from './router'
 import {ListenerHub} from '../realtime'
 import type {ClientLedger} from './clients'
+import {NdjsonStreams} from './ndjsonStreams'
 
 /**
  * What every route handler can reach: the lake's datasets, its users, its limits, the origins
@@ -19,6 +20,8 @@ import type {ClientLedger} from './clients'
 export class LakeState {
   readonly projectId = LAKE_PROJECT_ID
   readonly listeners: Map<string, ListenerHub>
+  /** The workers that make the history's and the export's NDJSON answers. */
+  readonly ndjsonStreams: NdjsonStreams
   private readonly openStreams = {anonymous: 0, signedIn: 0}
 
   constructor(
@@ -33,6 +36,7 @@ export class LakeState {
     this.listeners = new Map(
       [...datasets].map(([name, dataset]) => [name, new ListenerHub(dataset, limits)]),
     )
+    this.ndjsonStreams = new NdjsonStreams(limits)
   }
 
   /**
@@ -65,9 +69,10 @@ export class LakeState {
     return hub
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.clients.close()
     for (const hub of this.listeners.values()) hub.close()
+    await this.ndjsonStreams.close()
   }
 
   dataset(name: string | undefined): LakeDataset {

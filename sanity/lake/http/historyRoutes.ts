@@ -1,5 +1,5 @@
 import {type LakeRouteContext, requireUser, seesPrivate} from './context'
-import {type LakeDataset, type RevisionRecord, type TransactionRecord} from '../store'
+import {type LakeDataset, type RevisionRecord} from '../store'
 import {
   badRequest,
   draftId,
@@ -10,8 +10,8 @@ import {
   lakeTimestamp,
   publishedId,
 } from '../core'
-import {mendozaEffects, type MendozaEffects} from '../realtime'
-import {type LakeResponse, sendJson, writeHead, writePart} from './messages'
+import {sendJson} from './messages'
+import type {ExportSpec, TransactionsSpec} from './ndjsonAnswers'
 import {requestedIds} from './queryRoutes'
 
 /**
@@ -22,31 +22,6 @@ import {requestedIds} from './queryRoutes'
 
 function idsParam(ctx: LakeRouteContext, raw: string | undefined): string[] {
   return requestedIds(raw, ctx.lake.limits.maxIdsPerRequest)
-}
-
-/** Transactions read from the store at a time. */
-const TRANSACTIONS_PER_READ = 50
-/** Time spent making an answer's lines before the lake turns to other requests for a moment. */
-const SLICE_MS = 10
-
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve))
-
-/**
- * An NDJSON answer made line by line: each line is written once the client has read the earlier
- * ones (see `writePart`), and the lake answers others every few milliseconds, so neither a large
- * answer nor a client that reads it slowly holds the lake or its memory.
- */
-async function streamNdjson(res: LakeResponse, lines: AsyncIterable<unknown> | Iterable<unknown>) {
-  writeHead(res, 200, {'content-type': 'application/x-ndjson; charset=utf-8'})
-  let sliceStarted = performance.now()
-  for await (const line of lines) {
-    if (!(await writePart(res, `${JSON.stringify(line)}\n`))) return
-    if (performance.now() - sliceStarted >= SLICE_MS) {
-      await yieldToOthers()
-      sliceStarted = performance.now()
-    }
-  }
-  res.end()
 }
 
 /** The other half of a draft/published pair; none for other paths (`versions.`, ...). */
@@ -109,32 +84,10 @@ export function handleDocumentsAt(ctx: LakeRouteContext): void {
   sendJson(ctx.res, 200, {documents})
 }
 
-interface TransactionLine {
-  id: string
-  timestamp: string
-  author: string
-  documentIDs: string[]
-  mutations?: unknown[]
-  effects?: Record<string, MendozaEffects>
-}
-
-function effectsOf(
-  dataset: LakeDataset,
-  tx: TransactionRecord,
-  ids: string[],
-): Record<string, MendozaEffects> {
-  const effects: Record<string, MendozaEffects> = {}
-  for (const record of dataset.store.revisionsOfTransaction(tx.id)) {
-    if (!ids.includes(record.documentId)) continue
-    const before = dataset.store.revisionBefore(record.documentId, record.seq)?.document ?? null
-    effects[record.documentId] = mendozaEffects(before, record.document)
-  }
-  return effects
-}
-
 /**
- * `GET /data/history/:dataset/transactions/:ids`: the transaction log as NDJSON, read from the
- * store a slice at a time (effects are computed for one slice, written, and the next read).
+ * `GET /data/history/:dataset/transactions/:ids`: the transaction log as NDJSON. Its parameters
+ * are checked here (a 400 or 404 before anything is written); the lines, with their effects, are
+ * made in a worker (`ndjsonStreams.ts`), a chunk each time the client has read the one before.
  */
 export async function handleTransactions(ctx: LakeRouteContext): Promise<void> {
   requireUser(ctx)
@@ -164,45 +117,21 @@ export async function handleTransactions(ctx: LakeRouteContext): Promise<void> {
   const withContent = !flag('excludeContent', false)
   const withEffects = search.get('effectFormat') === 'mendoza'
 
-  const fromSeq = seqOf('fromTransaction')
-  const toSeq = seqOf('toTransaction')
-  async function* lines(): AsyncGenerator<TransactionLine> {
-    let sent = 0
-    let low = fromSeq
-    let high = toSeq
-    for (;;) {
-      const slice = dataset.store.transactions({
-        documentIds: ids.length ? ids : undefined,
-        fromSeq: low,
-        toSeq: high,
-        reverse,
-        limit: TRANSACTIONS_PER_READ,
-      })
-      for (const tx of slice) {
-        if (fromTime && tx.timestamp < fromTime) continue
-        if (toTime && tx.timestamp > toTime) continue
-        if (authors && !authors.includes(tx.author)) continue
-        const documentIDs = identifiedOnly
-          ? tx.documentIds.filter((id) => ids.includes(id))
-          : tx.documentIds
-        const line: TransactionLine = {
-          id: tx.id,
-          timestamp: tx.timestamp,
-          author: tx.author,
-          documentIDs,
-        }
-        if (withContent) line.mutations = tx.mutations
-        if (withEffects) line.effects = effectsOf(dataset, tx, documentIDs)
-        yield line
-        if (limit !== undefined && ++sent >= limit) return
-      }
-      const last = slice[slice.length - 1]
-      if (slice.length < TRANSACTIONS_PER_READ || !last) return
-      if (reverse) high = last.seq - 1
-      else low = last.seq + 1
-    }
+  const spec: TransactionsSpec = {
+    kind: 'transactions',
+    ids,
+    fromSeq: seqOf('fromTransaction'),
+    toSeq: seqOf('toTransaction'),
+    fromTime,
+    toTime,
+    authors,
+    reverse,
+    limit,
+    identifiedOnly,
+    withContent,
+    withEffects,
   }
-  await streamNdjson(ctx.res, lines())
+  await ctx.lake.ndjsonStreams.stream(ctx.res, ctx.client, dataset.store.file, spec)
 }
 
 /** A time parameter in the log's own format, so that times compare as strings. */
@@ -294,25 +223,12 @@ export function handleDocumentEvents(ctx: LakeRouteContext): void {
 }
 
 /**
- * `GET /data/export/:dataset`: every document the caller may read, as NDJSON, sorted by id. Only
- * the ids are gathered and sorted at once; the documents are written as the client reads them.
+ * `GET /data/export/:dataset`: every document the caller may read, as NDJSON, sorted by id, read
+ * from the store a page at a time in a worker (`ndjsonStreams.ts`).
  */
 export async function handleExport(ctx: LakeRouteContext): Promise<void> {
   const {store} = ctx.lake.dataset(ctx.params.dataset)
   const types = ctx.url.searchParams.get('types')?.split(',').filter(Boolean)
-  const everything = seesPrivate(ctx)
-  const ids: string[] = []
-  for (const doc of store.all()) {
-    if (!everything && (doc._id.includes('.') || isDraftId(doc._id))) continue
-    if (types && !types.includes(doc._type)) continue
-    ids.push(doc._id)
-  }
-  ids.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-  function* documents(): Generator<LakeDocument> {
-    for (const id of ids) {
-      const doc = store.get(id)
-      if (doc) yield doc
-    }
-  }
-  await streamNdjson(ctx.res, documents())
+  const spec: ExportSpec = {kind: 'export', types, everything: seesPrivate(ctx)}
+  await ctx.lake.ndjsonStreams.stream(ctx.res, ctx.client, store.file, spec)
 }

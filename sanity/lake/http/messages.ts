@@ -157,9 +157,9 @@ export function sendText(
  * answer (and is cut after `unreadAnswerTimeoutMs`, see clients.ts). Resolves false when the
  * connection is gone, so the producer stops.
  */
-export async function writePart(res: LakeResponse, text: string): Promise<boolean> {
+export async function writePart(res: LakeResponse, part: string | Uint8Array): Promise<boolean> {
   if (res.destroyed || res.writableEnded) return false
-  const flushed = res instanceof Http2ServerResponse ? res.write(text) : res.write(text)
+  const flushed = res instanceof Http2ServerResponse ? res.write(part) : res.write(part)
   if (flushed) return true
   return new Promise((resolve) => {
     const done = (result: boolean) => {

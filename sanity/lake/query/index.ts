@@ -6,5 +6,7 @@
 export {checkedParams, paramsFromSearch} from './params'
 export {applyPerspective, parsePerspective, type Perspective} from './perspective'
 export {QueryPool} from './queryPool'
-export {type FilterSpec, filterKey} from './queryWorker'
+// queryWorker.ts starts serving as soon as a worker thread loads it: nothing but its types is
+// exported from here, so that other workers may use this layer
+export {filterKey, type FilterSpec} from './filters'
 export {type SharedText, shareText} from './sharedText'

@@ -1,6 +1,3 @@
-import {createRequire} from 'node:module'
-import {dirname, join} from 'node:path'
-import {pathToFileURL} from 'node:url'
 import {Worker} from 'node:worker_threads'
 
 import {
@@ -10,16 +7,11 @@ import {
   lakeError,
   type LakeLimits,
   tooManyRequests,
+  workerSource,
 } from '../core'
 import {type BuiltTransaction, transactionTimeout} from '../mutation'
-import type {
-  BuildSpec,
-  FilterSpec,
-  QuerySpec,
-  WorkerJob,
-  WorkerRequest,
-  WorkerResponse,
-} from './queryWorker'
+import type {BuildSpec, QuerySpec, WorkerJob, WorkerRequest, WorkerResponse} from './queryWorker'
+import type {FilterSpec} from './filters'
 import {type SharedText, shareText} from './sharedText'
 
 /**
@@ -82,25 +74,13 @@ interface Slot {
 }
 
 const workerEntry = new URL('./queryWorker.ts', import.meta.url).href
-// The ESM build of `tsx/esm/api`, as its package exports map names it for `import`
-const tsxApi = pathToFileURL(
-  join(
-    dirname(createRequire(import.meta.url).resolve('tsx/package.json')),
-    'dist/esm/api/index.mjs',
-  ),
-).href
-
-/** Workers load the TypeScript entry through tsx, whether the lake runs under tsx or Vitest. */
-const LOAD_ENTRY = `import(${JSON.stringify(tsxApi)}).then(({tsImport}) => tsImport(${JSON.stringify(workerEntry)}, ${JSON.stringify(workerEntry)}))`
+const LOAD_ENTRY = workerSource(workerEntry)
 /**
- * Shared workers, where anonymous work runs, first lower their priority (on Linux, where a thread
- * has one of its own), so that however busy a hostile client keeps them, the thread that answers
- * requests and the site's and signed-in people's workers get the processor first.
+ * Shared workers, where anonymous work runs, first lower their priority, so that however busy a
+ * hostile client keeps them, the thread that answers requests and the site's and signed-in
+ * people's workers get the processor first.
  */
-const LOAD_SHARED =
-  process.platform === 'linux'
-    ? `try { require('node:os').setPriority(${WORKER_NICENESS}) } catch {}\n${LOAD_ENTRY}`
-    : LOAD_ENTRY
+const LOAD_SHARED = workerSource(workerEntry, {niceness: WORKER_NICENESS})
 
 export interface QueryPoolOptions {
   /** Workers: one for the site, one for signed-in people, the rest shared (3 at least). */

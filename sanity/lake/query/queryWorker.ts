@@ -4,6 +4,7 @@ import {type LakeDocument, LakeError, type LakeErrorBody, lakeError} from '../co
 import {buildMutations, idsInResult} from '../mutation'
 import {compileQuery, matchesFilter, type CompiledQuery} from './groq'
 import {QueryEngine} from './queryEngine'
+import {filterKey, type FilterSpec} from './filters'
 import {readText, type SharedText} from './sharedText'
 import type {Perspective} from './perspective'
 
@@ -20,16 +21,6 @@ export interface QuerySpec {
   authenticated: boolean
   dataset: string
   identity?: string
-}
-
-export interface FilterSpec {
-  filter: string
-  params: Record<string, unknown>
-}
-
-/** One filter with its parameters: listeners that share it are matched once. */
-export function filterKey(spec: FilterSpec): string {
-  return `${spec.filter}\n${JSON.stringify(spec.params)}`
 }
 
 export type WorkerJob =

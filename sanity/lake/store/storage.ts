@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import {mkdirSync} from 'node:fs'
-import {join} from 'node:path'
+import {basename, join} from 'node:path'
 
 import type {LakeDocument, Transition} from '../core'
 import type {DocumentChange} from '../mutation'
@@ -142,12 +142,21 @@ export class DatasetStore {
   /** Every current document, kept in memory: policy content is small and reads are hot. */
   private readonly documents = new Map<string, LakeDocument>()
   private lastSeq = 0
-  private readonly checkpointer: Checkpointer
+  /** Opened by `openReadOnly`: no documents in memory, nothing written. */
+  private readonly readOnly: boolean
+  /** Only the connection that writes takes checkpoints. */
+  private readonly checkpointer: Checkpointer | undefined
 
   private constructor(
     readonly dataset: string,
     readonly file: string,
+    mode: 'write' | 'read' = 'write',
   ) {
+    this.readOnly = mode === 'read'
+    if (this.readOnly) {
+      this.db = new Database(file, {readonly: true, fileMustExist: true})
+      return
+    }
     this.db = new Database(file)
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = FULL')
@@ -187,6 +196,16 @@ export class DatasetStore {
     return new DatasetStore(dataset, join(dataDir, `${dataset}.sqlite`))
   }
 
+  /**
+   * A second connection to a dataset's file, for reading only (the workers that make long
+   * answers): WAL mode lets it read while the lake's own connection writes, and each of its read
+   * transactions sees every commit made before it began. It keeps no documents in memory (`get`
+   * and `all` refuse); `documentsAfter` reads them from the file.
+   */
+  static openReadOnly(file: string): DatasetStore {
+    return new DatasetStore(basename(file, '.sqlite'), file, 'read')
+  }
+
   get seq(): number {
     return this.lastSeq
   }
@@ -197,11 +216,31 @@ export class DatasetStore {
   }
 
   get(id: string): LakeDocument | null {
-    return this.documents.get(id) ?? null
+    return this.inMemory().get(id) ?? null
   }
 
   all(): IterableIterator<LakeDocument> {
-    return this.documents.values()
+    return this.inMemory().values()
+  }
+
+  private inMemory(): Map<string, LakeDocument> {
+    if (this.readOnly) throw new Error('A read-only store keeps no documents in memory')
+    return this.documents
+  }
+
+  /**
+   * Current documents as stored (`body` is the JSON the lake made of the document), sorted by id,
+   * from the first id after `afterId`: a page at a time, without holding the dataset.
+   */
+  documentsAfter(afterId: string, limit: number): {id: string; type: string; body: string}[] {
+    return this.statement(
+      'SELECT id, type, body FROM documents WHERE id > ? ORDER BY id LIMIT ?',
+    ).all(afterId, limit) as {id: string; type: string; body: string}[]
+  }
+
+  /** Runs `read` in one read transaction: what it reads is one moment of the dataset. */
+  reading<T>(read: () => T): T {
+    return this.db.transaction(read)()
   }
 
   hasTransaction(id: string): boolean {
@@ -274,7 +313,7 @@ export class DatasetStore {
       return seq
     })
     const seq = write.immediate()
-    this.checkpointer.committed()
+    this.checkpointer?.committed()
 
     for (const change of changes) {
       if (change.after === null) this.documents.delete(change.id)
@@ -379,7 +418,7 @@ export class DatasetStore {
   }
 
   async close(): Promise<void> {
-    await this.checkpointer.close()
+    await this.checkpointer?.close()
     if (this.db.open) this.db.close()
   }
 }
