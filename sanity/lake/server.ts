@@ -351,6 +351,8 @@ function boundSecureConnections(
   secure.on('request', (req: Http2ServerRequest) => {
     if (req.httpVersionMajor === 1) clearTimeout(waiting.get(req.socket as TLSSocket))
   })
+  // An upgrade (the Studio's presence socket) is a request too, and then the socket's own
+  secure.on('upgrade', (req: IncomingMessage) => clearTimeout(waiting.get(req.socket as TLSSocket)))
   secure.on('session', (session: ServerHttp2Session) => {
     const timer = setTimeout(() => session.destroy(), limits.headersTimeoutMs)
     session.once('stream', () => clearTimeout(timer))

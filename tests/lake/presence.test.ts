@@ -30,13 +30,17 @@ class Studio {
     })
   }
 
-  static async open(lake: TestLake, token: string, dataset = 'production'): Promise<Studio> {
-    const socket = new WebSocket(
-      `${lake.url.replace('http', 'ws')}/v2022-06-30/socket/${dataset}`,
-      {
-        origin: STUDIO_ORIGIN,
-      },
-    )
+  static async open(
+    lake: TestLake,
+    token: string,
+    dataset = 'production',
+    base = lake.url.replace('http', 'ws'),
+  ): Promise<Studio> {
+    const socket = new WebSocket(`${base}/v2022-06-30/socket/${dataset}`, {
+      origin: STUDIO_ORIGIN,
+      // The lake's own certificate, made for this test
+      rejectUnauthorized: false,
+    })
     await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject))
     const studio = new Studio(socket)
     expect(await studio.call('authorization', {authorization: `Bearer ${token}`})).toBe(true)
@@ -175,5 +179,34 @@ describe('presence, relayed as Sanity’s presence service does', () => {
     expect(other.events()).toEqual([])
     production.socket.close()
     other.socket.close()
+  })
+})
+
+describe('the presence socket on the Studio’s TLS port', () => {
+  let lake: TestLake
+  beforeAll(async () => {
+    // Bounds short enough to pass within the test
+    lake = await startTestLake({
+      siteOrigin: STUDIO_ORIGIN,
+      httpsPort: 0,
+      limits: {headersTimeoutMs: 300},
+    })
+  })
+  afterAll(() => lake.stop())
+
+  it('stays open past the time a connection has to send its request', async () => {
+    const token = lake.users.find((user) => user.role === 'editor')!.token
+    const studio = await Studio.open(
+      lake,
+      token,
+      'production',
+      lake.httpsUrl!.replace('https', 'wss'),
+    )
+    let closed = false
+    studio.socket.once('close', () => (closed = true))
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    expect(closed).toBe(false)
+    expect(typeof (await studio.call('presence_subscribe', {channel: 'presence'}))).toBe('string')
+    studio.socket.close()
   })
 })
