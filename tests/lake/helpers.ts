@@ -68,7 +68,7 @@ export interface RawAnswer {
 /**
  * One HTTP request exactly as given (any method, path, header or body, which `fetch` would
  * refuse or tidy up), answered within `timeoutMs` or rejected. An event stream is answered with
- * its first chunk and then closed, unless `keepStream` receives it.
+ * its first chunk and then closed, unless `keepStream` receives it (read as text).
  */
 export function rawRequest(
   base: string,
@@ -104,8 +104,10 @@ export function rawRequest(
             ms: performance.now() - started,
           })
         }
-        res.on('data', (chunk: Buffer) => {
-          body += chunk.toString()
+        // Decoded as a stream: a character split between two chunks stays whole
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => {
+          body += chunk
           if (streaming && body.includes('\n\n')) {
             done()
             if (options.keepStream) options.keepStream(res)
