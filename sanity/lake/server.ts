@@ -264,7 +264,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
     )
     // Every connection, on either port, is counted against its address, and cut when silent
     // (Node's own socket timeout: it knows what its parser reads)
-    server.on('connection', clients.admitConnection)
+    clients.admitBefore(server)
     server.timeout = limits.idleTimeoutMs
     server.on('upgrade', upgrade)
     cleanups.push(() => closeServer(server))
@@ -286,7 +286,7 @@ export async function startLake(options: LakeOptions = {}): Promise<RunningLake>
         },
         handler,
       )
-      secure.on('connection', clients.admitConnection)
+      clients.admitBefore(secure)
       secure.setTimeout(limits.idleTimeoutMs)
       secure.on('upgrade', upgrade)
       boundSecureConnections(secure, limits)

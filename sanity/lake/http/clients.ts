@@ -1,4 +1,4 @@
-import {isIP, type Socket} from 'node:net'
+import {isIP, type Server as NetServer, type Socket} from 'node:net'
 
 import {type LakeLimits, tooManyRequests} from '../core'
 import type {LakeRequest, LakeResponse} from './messages'
@@ -67,19 +67,36 @@ export class ClientLedger {
   }
 
   /**
-   * Counts a new connection against its address, or closes it at once when that address holds
-   * as many as it may. A trusted proxy carries many clients and is not capped.
+   * Makes a server count each new connection against its client before HTTP or TLS spends
+   * anything on it: a connection past its client's share is reset at once, and the server's own
+   * handling (an HTTP parser, a TLS handshake) never starts for it, so that a client opening
+   * thousands costs the lake as little as possible. The server's own handlers are the
+   * `connection` listeners it registered when it was made.
    */
-  admitConnection = (socket: Socket): void => {
+  admitBefore(server: NetServer): void {
+    const handlers = server.listeners('connection') as ((socket: Socket) => void)[]
+    server.removeAllListeners('connection')
+    server.on('connection', (socket: Socket) => {
+      if (!this.admit(socket)) return
+      for (const handle of handlers) handle.call(server, socket)
+    })
+  }
+
+  /**
+   * Counts a new connection against its address, or resets it when that address holds as many
+   * as it may. A trusted proxy carries many clients and is not capped.
+   */
+  private admit(socket: Socket): boolean {
     const address = normalizeAddress(socket.remoteAddress)
-    if (this.trustedProxies.has(address)) return
+    if (this.trustedProxies.has(address)) return true
     const open = this.connections.get(address) ?? 0
     if (open >= this.limits.maxConnectionsPerClient) {
-      socket.destroy()
-      return
+      socket.resetAndDestroy()
+      return false
     }
     this.connections.set(address, open + 1)
     socket.once('close', () => decrement(this.connections, address))
+    return true
   }
 
   /** Connections a client holds open (for the tests and the benchmark). */
