@@ -94,6 +94,36 @@ function startLakeProcess(dataDir: string, seedFile: string): Promise<Lake> {
   })
 }
 
+/**
+ * The reference for a flood of connections: a Node server that answers every request at once and
+ * closes each connection past a client's 512 as it arrives, as the lake does, and nothing else.
+ */
+function startReferenceProcess(): Promise<Lake> {
+  const script = `
+    const http = require('node:http')
+    const open = new Map()
+    const server = http.createServer((req, res) => res.end('{"result":null}'))
+    server.on('connection', (socket) => {
+      const address = socket.remoteAddress
+      const count = open.get(address) ?? 0
+      if (count >= 512) return socket.destroy()
+      open.set(address, count + 1)
+      socket.once('close', () => open.set(address, open.get(address) - 1))
+    })
+    process.once('SIGTERM', () => process.exit(0))
+    server.listen(0, '127.0.0.1', () => console.log('listening on http://127.0.0.1:' + server.address().port))
+  `
+  const child = spawn(process.execPath, ['-e', script], {stdio: ['ignore', 'pipe', 'pipe']})
+  return new Promise((resolve, reject) => {
+    child.stdout?.once('data', (chunk: Buffer) => {
+      const url = /listening on (\S+)/.exec(chunk.toString())?.[1]
+      if (url) resolve({child, url, httpsUrl: url, siteToken: '', editorToken: ''})
+      else reject(new Error(`The reference server said: ${chunk.toString()}`))
+    })
+    child.once('exit', (code) => reject(new Error(`The reference server exited with ${code}`)))
+  })
+}
+
 /** Asks the lake to stop, and makes it when it does not within a few seconds. */
 function stopLakeProcess(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
@@ -239,6 +269,11 @@ interface Attack {
    * so that the comparison shows what the attacker adds. Returns what it did.
    */
   background?: (lake: Lake, going: () => boolean) => Promise<string>
+  /**
+   * What is attacked: the lake, or (`reference`) a Node server that does nothing but answer and
+   * close each connection past a client's 512, as the lake does: the least any Node server pays.
+   */
+  target?: 'reference'
   /** Runs until `going()` turns false; returns what the attackers were answered. */
   run: (lake: Lake, going: () => boolean) => Promise<string>
 }
@@ -293,6 +328,31 @@ async function addFillers(lake: Lake): Promise<void> {
     lake,
     Array.from({length: 200}, (_, i) => ({create: {_id: `filler-${i}`, _type: 'filler'}})),
   )
+}
+
+/** One client opening connections until it holds 19,000, opening another whenever one is closed. */
+async function holdConnections(lake: Lake, going: () => boolean): Promise<string> {
+  const {hostname, port} = new URL(lake.url)
+  const sockets = new Set<Socket>()
+  let refused = 0
+  const open = () => {
+    const socket = netConnect({host: hostname, port: Number(port), localAddress: ATTACKERS[0]})
+    socket.on('error', () => undefined)
+    socket.once('close', () => {
+      sockets.delete(socket)
+      refused++
+    })
+    sockets.add(socket)
+  }
+  while (going()) {
+    while (sockets.size < 19_000 && going()) {
+      open()
+      if (sockets.size % 500 === 0) await new Promise((resolve) => setImmediate(resolve))
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  for (const socket of sockets) socket.destroy()
+  return `${refused} connections closed by the server`
 }
 
 const ATTACKS: Attack[] = [
@@ -462,29 +522,14 @@ const ATTACKS: Attack[] = [
   {
     name: 'connections',
     label: '19,000 idle connections held open by one client',
-    run: async (lake, going) => {
-      const {hostname, port} = new URL(lake.url)
-      const sockets = new Set<Socket>()
-      let refused = 0
-      const open = () => {
-        const socket = netConnect({host: hostname, port: Number(port), localAddress: ATTACKERS[0]})
-        socket.on('error', () => undefined)
-        socket.once('close', () => {
-          sockets.delete(socket)
-          refused++
-        })
-        sockets.add(socket)
-      }
-      while (going()) {
-        while (sockets.size < 19_000 && going()) {
-          open()
-          if (sockets.size % 500 === 0) await new Promise((resolve) => setImmediate(resolve))
-        }
-        await new Promise((resolve) => setTimeout(resolve, 200))
-      }
-      for (const socket of sockets) socket.destroy()
-      return `${refused} connections closed by the lake`
-    },
+    run: (lake, going) => holdConnections(lake, going),
+  },
+  {
+    name: 'connections-reference',
+    label:
+      'the same, against a Node server that only answers and closes what is past 512 (reference)',
+    target: 'reference',
+    run: (lake, going) => holdConnections(lake, going),
   },
 ]
 
@@ -595,8 +640,13 @@ async function main(): Promise<void> {
    * same lake unattacked just before: what one attack leaves behind (documents, memory the
    * garbage collector keeps) does not weigh on the next.
    */
-  const withLake = async <T>(attackWith: (lake: Lake, pid: number) => Promise<T>): Promise<T> => {
-    const lake = await startLakeProcess(join(dir, `data-${run++}`), seedFile)
+  const withLake = async <T>(
+    attackWith: (lake: Lake, pid: number) => Promise<T>,
+    target?: 'reference',
+  ): Promise<T> => {
+    const lake = await (target === 'reference'
+      ? startReferenceProcess()
+      : startLakeProcess(join(dir, `data-${run++}`), seedFile))
     try {
       for (let i = 0; i < 50; i++) {
         await ask(lake.url, {path: SITE_PATH, headers: {authorization: `Bearer ${lake.siteToken}`}})
@@ -650,7 +700,7 @@ async function main(): Promise<void> {
         await new Promise((resolve) => setTimeout(resolve, 1000))
         const attacked = await measure(lake, pid, attack, true)
         return `| ${attack.label} | ${calm.site} → ${attacked.site} | ${attacked.refused} | ${calm.ping} → ${attacked.ping} | ${calm.rss.split(' → ')[0]} → ${attacked.rss.split(' → ')[1]} | ${attacked.attackers} |`
-      })
+      }, attack.target)
       console.log(row)
     }
     if (!ONLY || ONLY.includes('cuts')) {
