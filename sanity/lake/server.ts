@@ -351,7 +351,8 @@ function boundSecureConnections(
   secure.on('request', (req: Http2ServerRequest) => {
     if (req.httpVersionMajor === 1) clearTimeout(waiting.get(req.socket as TLSSocket))
   })
-  // An upgrade (the Studio's presence socket) is a request too, and then the socket's own
+  // An upgrade (the Studio's presence socket) is a request too; the socket is then the presence
+  // relay's, with bounds of its own
   secure.on('upgrade', (req: IncomingMessage) => clearTimeout(waiting.get(req.socket as TLSSocket)))
   secure.on('session', (session: ServerHttp2Session) => {
     const timer = setTimeout(() => session.destroy(), limits.headersTimeoutMs)

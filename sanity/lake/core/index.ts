@@ -37,5 +37,5 @@ export {
   resolveLimits,
   type LakeLimits,
 } from './limits'
-export {SLICE_MS, Slices, yieldToOthers} from './slices'
+export {Slices} from './slices'
 export {workerSource} from './workerSource'

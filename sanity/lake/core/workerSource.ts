@@ -16,14 +16,17 @@ const tsxApi = pathToFileURL(
   ),
 ).href
 
+/** How much lower than the lake's own thread a low-priority worker runs (a `nice` increment). */
+const LOW_PRIORITY_NICENESS = 10
+
 /**
  * `entry` is the worker module's URL (`new URL('./x.ts', import.meta.url).href`). With
- * `niceness`, the worker first lowers its own priority by that much (on Linux, where a thread has
- * one of its own), so that however busy a client keeps it, the thread that answers requests gets
- * the processor first.
+ * `lowPriority`, the worker first lowers its own priority (on Linux, where a thread has one of its
+ * own), so that however busy a client keeps it, the thread that answers requests gets the
+ * processor first.
  */
-export function workerSource(entry: string, options: {niceness?: number} = {}): string {
+export function workerSource(entry: string, options: {lowPriority?: boolean} = {}): string {
   const load = `import(${JSON.stringify(tsxApi)}).then(({tsImport}) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`
-  if (options.niceness === undefined || process.platform !== 'linux') return load
-  return `try { require('node:os').setPriority(${options.niceness}) } catch {}\n${load}`
+  if (!options.lowPriority || process.platform !== 'linux') return load
+  return `try { require('node:os').setPriority(${LOW_PRIORITY_NICENESS}) } catch {}\n${load}`
 }

@@ -1,4 +1,4 @@
-import {isDraftId} from '../core'
+import {isPrivateId} from '../core'
 import {mendozaEffects, type MendozaEffects} from '../realtime'
 import type {DatasetStore, TransactionRecord} from '../store'
 
@@ -116,7 +116,7 @@ function* exportLines(store: DatasetStore, spec: ExportSpec): Generator<string> 
   for (;;) {
     const page = store.documentsAfter(after, DOCUMENTS_PER_READ)
     for (const row of page) {
-      if (!spec.everything && (row.id.includes('.') || isDraftId(row.id))) continue
+      if (!spec.everything && isPrivateId(row.id)) continue
       if (spec.types && !spec.types.includes(row.type)) continue
       yield `${row.body}\n`
     }

@@ -23,10 +23,8 @@ const WORKER_MEMORY_MB = 512
  * exports at once (the lake's peak RSS rose by 180 MB); with this bound, to 24 MB (by 80 MB).
  */
 const WORKER_YOUNG_MEMORY_MB = 12
-/** How much lower than the lake's own thread the workers run (a `nice` increment). */
-const WORKER_NICENESS = 10
 const SOURCE = workerSource(new URL('./ndjsonWorker.ts', import.meta.url).href, {
-  niceness: WORKER_NICENESS,
+  lowPriority: true,
 })
 
 interface Slot {

@@ -42,6 +42,15 @@ if (port) {
     return store
   }
 
+  const fail = (streamId: number, error: unknown): void => {
+    streams.delete(streamId)
+    port.postMessage({
+      type: 'error',
+      streamId,
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies NdjsonWorkerResponse)
+  }
+
   const sendChunk = (streamId: number): void => {
     const stream = streams.get(streamId)
     if (!stream) return
@@ -62,12 +71,7 @@ if (port) {
         }
       })
     } catch (error) {
-      streams.delete(streamId)
-      port.postMessage({
-        type: 'error',
-        streamId,
-        message: error instanceof Error ? error.message : String(error),
-      } satisfies NdjsonWorkerResponse)
+      fail(streamId, error)
       return
     }
     if (done) streams.delete(streamId)
@@ -83,11 +87,7 @@ if (port) {
         const store = storeOf(message.file)
         streams.set(message.streamId, {store, lines: ndjsonLines(store, message.spec)})
       } catch (error) {
-        port.postMessage({
-          type: 'error',
-          streamId: message.streamId,
-          message: error instanceof Error ? error.message : String(error),
-        } satisfies NdjsonWorkerResponse)
+        fail(message.streamId, error)
         return
       }
       sendChunk(message.streamId)

@@ -14,4 +14,4 @@ export {
   type MutationResult,
 } from './mutations'
 export {applyPatch, type JsonObject, MutationFailure} from './patches'
-export {documentChange, type DocumentChange, transactionTimeout, WorkingSet} from './workingSet'
+export {documentChanges, type DocumentChange, transactionTimeout, WorkingSet} from './workingSet'

@@ -8,7 +8,7 @@ import {
   transactionError,
 } from '../core'
 import {applyPatch, type JsonObject, MutationFailure, type PatchBody} from './patches'
-import {WorkingSet} from './workingSet'
+import {type TouchedDocument, WorkingSet} from './workingSet'
 
 /**
  * Sanity's mutation language (create, createOrReplace, createIfNotExists, delete, patch), applied
@@ -260,7 +260,7 @@ export interface BuiltTransaction {
   /** Every mutation as applied, in order, with query targets resolved to ids. */
   appliedMutations: unknown[]
   /** Each touched document as the mutations leave it, before the commit stamps it. */
-  touched: {id: string; mutations: unknown[]; current: LakeDocument | null}[]
+  touched: TouchedDocument[]
   /** What the mutations depended on: the stored revision of each document read (null: none)… */
   read: Record<string, string | null>
   /** …and whether a query chose their targets. */

@@ -20,30 +20,39 @@ export function transactionTimeout(limitMs: number) {
   )
 }
 
+/** A document as a transaction leaves it, before the commit stamps it. */
+export interface TouchedDocument {
+  id: string
+  mutations: unknown[]
+  current: LakeDocument | null
+}
+
 /**
- * What a transaction does to a document: the new revision is the transaction id and `_updatedAt`
- * its time. A document deleted that never existed is not a change (none).
+ * What a transaction does to the documents it touched, given what each was before: the new
+ * revision is the transaction id and `_updatedAt` its time. A document deleted that never existed
+ * is not a change.
  */
-export function documentChange(
-  id: string,
-  before: LakeDocument | null,
-  current: LakeDocument | null,
-  mutations: unknown[],
+export function documentChanges(
+  touched: TouchedDocument[],
+  before: (id: string) => LakeDocument | null,
   transactionId: string,
   timestamp: string,
-): DocumentChange | undefined {
-  if (before === null && current === null) return undefined
-  const after =
-    current === null
-      ? null
-      : {
-          ...current,
-          _id: id,
-          _rev: transactionId,
-          _createdAt: before?._createdAt ?? current._createdAt ?? timestamp,
-          _updatedAt: timestamp,
-        }
-  return {id, before, after, mutations}
+): DocumentChange[] {
+  return touched.flatMap(({id, mutations, current}) => {
+    const previous = before(id)
+    if (previous === null && current === null) return []
+    const after =
+      current === null
+        ? null
+        : {
+            ...current,
+            _id: id,
+            _rev: transactionId,
+            _createdAt: previous?._createdAt ?? current._createdAt ?? timestamp,
+            _updatedAt: timestamp,
+          }
+    return [{id, before: previous, after, mutations}]
+  })
 }
 
 /**
@@ -113,7 +122,7 @@ export class WorkingSet {
   }
 
   /** Each touched document as the transaction leaves it, not stamped yet (see `changes`). */
-  touched(): {id: string; mutations: unknown[]; current: LakeDocument | null}[] {
+  touched(): TouchedDocument[] {
     return [...this.mutationsById].map(([id, mutations]) => ({
       id,
       mutations,
@@ -128,18 +137,13 @@ export class WorkingSet {
     return read
   }
 
-  /** The transaction's effect on each touched document (see `documentChange`). */
+  /** The transaction's effect on each touched document (see `documentChanges`). */
   changes(): DocumentChange[] {
-    return this.touched().flatMap(({id, mutations, current}) => {
-      const change = documentChange(
-        id,
-        this.originals.get(id) ?? null,
-        current,
-        mutations,
-        this.transactionId,
-        this.timestamp,
-      )
-      return change ? [change] : []
-    })
+    return documentChanges(
+      this.touched(),
+      (id) => this.originals.get(id) ?? null,
+      this.transactionId,
+      this.timestamp,
+    )
   }
 }

@@ -31,8 +31,6 @@ import {type SharedText, shareText} from './sharedText'
  */
 
 const WORKER_MEMORY_MB = 1024
-/** How much lower than the lake's own thread the workers run (a `nice` increment). */
-const WORKER_NICENESS = 10
 const MAX_STARTUP_FAILURES = 3
 /** How long past its own time limit a transaction being built may keep its worker. */
 const BUILD_MARGIN_MS = 2000
@@ -80,7 +78,7 @@ const LOAD_ENTRY = workerSource(workerEntry)
  * hostile client keeps them, the thread that answers requests and the site's and signed-in
  * people's workers get the processor first.
  */
-const LOAD_SHARED = workerSource(workerEntry, {niceness: WORKER_NICENESS})
+const LOAD_SHARED = workerSource(workerEntry, {lowPriority: true})
 
 export interface QueryPoolOptions {
   /** Workers: one for the site, one for signed-in people, the rest shared (3 at least). */

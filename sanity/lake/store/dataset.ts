@@ -14,7 +14,7 @@ import {
 } from '../core'
 import type {QueryPool} from '../query'
 import {DatasetStore, type CommittedTransaction, type TransactionKind} from './storage'
-import {documentChange, type DocumentChange, type MutationResult, WorkingSet} from '../mutation'
+import {documentChanges, type DocumentChange, type MutationResult, WorkingSet} from '../mutation'
 
 /**
  * A rule run on every transaction before it is written; it throws to refuse the transaction.
@@ -120,17 +120,12 @@ export class LakeDataset extends EventEmitter<DatasetEvents> {
           ))
       const built = stale ? await build() : early
       const timestamp = lakeTimestamp()
-      const changes = built.touched.flatMap(({id, mutations: applied, current}) => {
-        const change = documentChange(
-          id,
-          this.store.get(id),
-          current,
-          applied,
-          transactionId,
-          timestamp,
-        )
-        return change ? [change] : []
-      })
+      const changes = documentChanges(
+        built.touched,
+        (id) => this.store.get(id),
+        transactionId,
+        timestamp,
+      )
       const outcome = await this.write(
         options,
         transactionId,
